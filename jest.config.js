@@ -1,0 +1,32 @@
+/** One Jest run for every package: subgraph integration tests and end-to-end tests. */
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: "es2022",
+    },
+    module: { type: "commonjs" },
+    sourceMaps: "inline",
+  },
+];
+
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/packages", "<rootDir>/subgraphs", "<rootDir>/gateway", "<rootDir>/tests"],
+  testMatch: ["**/test/**/*.test.ts", "<rootDir>/tests/**/*.test.ts"],
+  transform: { "^.+\\.(t|j|mj)s$": swc },
+  transformIgnorePatterns: ["/node_modules/(?!(jose)/)"],
+  moduleNameMapper: {
+    "^@kgraph/platform$": "<rootDir>/packages/platform/src/index.ts",
+    "^@kgraph/(cases|facilities|monitoring|training)$": "<rootDir>/subgraphs/$1/src/index.ts",
+    "^@kgraph/gateway$": "<rootDir>/gateway/src/index.ts",
+  },
+  modulePathIgnorePatterns: ["<rootDir>/.*/dist/"],
+  globalSetup: "<rootDir>/tests/support/global-setup.ts",
+  globalTeardown: "<rootDir>/tests/support/global-teardown.ts",
+  cacheDirectory: "<rootDir>/.cache/jest",
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

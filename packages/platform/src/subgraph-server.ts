@@ -1,0 +1,152 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import { type BaseContext, PUBLIC_VIEWER, requestIdFrom } from "./context";
+import { maskError } from "./errors";
+import type { Logger } from "./logger";
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Lets error masking name the request it happened in. */
+const currentRequest = new AsyncLocalStorage<{ requestId: string; logger: Logger }>();
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  host?: string;
+  port: number;
+  /** Adds the subgraph's per-request parts (loaders) to the base context. */
+  createContext: (base: BaseContext) => TContext;
+  /** Readiness probe: resolves when the subgraph can serve (its database answers). */
+  ready: () => Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A subgraph's HTTP boundary: `POST/GET /graphql`, `/healthz` (the process is up) and
+ * `/readyz` (it can reach its database). Request ids come from the gateway's `x-request-id`.
+ */
+export async function startSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningServer> {
+  const httpServer = http.createServer();
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    formatError: (formatted, error) => {
+      const request = currentRequest.getStore();
+      return maskError(formatted, error, request?.requestId, (detail) =>
+        (request?.logger ?? options.logger).error(detail, "unexpected error in a resolver"),
+      );
+    },
+  });
+  await apollo.start();
+
+  httpServer.on("request", (req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      options.logger.error({ err }, "request failed");
+      if (!res.headersSent) send(res, 500, { error: "internal error" });
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://subgraph");
+    if (url.pathname === "/healthz") return send(res, 200, { status: "ok", service: options.name });
+    if (url.pathname === "/readyz") {
+      try {
+        await options.ready();
+        return send(res, 200, { status: "ready", service: options.name });
+      } catch (err) {
+        options.logger.warn({ err }, "not ready");
+        return send(res, 503, { status: "not ready", service: options.name });
+      }
+    }
+    if (url.pathname !== "/graphql") return send(res, 404, { error: "not found" });
+
+    const requestId = requestIdFrom(req.headers);
+    const logger = options.logger.child({ requestId });
+    let body: unknown;
+    if (req.method === "POST") {
+      const raw = await readBody(req);
+      if (raw === undefined) return send(res, 413, { error: `request body over ${MAX_BODY_BYTES} bytes` });
+      try {
+        body = raw.length ? JSON.parse(raw) : undefined;
+      } catch {
+        return send(res, 400, { errors: [{ message: "Request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const authorization = req.headers.authorization;
+    const response = await currentRequest.run({ requestId, logger }, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
+        context: async () =>
+          options.createContext({ viewer: PUBLIC_VIEWER, requestId, logger, authorization }),
+      }),
+    );
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.setHeader("x-request-id", requestId);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${options.host ?? "127.0.0.1"}:${port}/graphql`;
+  options.logger.info({ url }, `${options.name} subgraph listening`);
+  return {
+    url,
+    port,
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, payload: unknown): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify(payload));
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { withDatabase } from "./database";
+
+/**
+ * The PostgreSQL server tests run against: DATABASE_URL when set, otherwise the embedded
+ * server the test run's global setup started (it exports KGRAPH_TEST_SERVER_URL).
+ */
+export function testServerUrl(): string {
+  const url = process.env.KGRAPH_TEST_SERVER_URL ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("No test database server: run tests through `npm test`.");
+  return url;
+}
+
+/** A fresh, uniquely named database on the test server; `drop()` removes it. */
+export async function createTestDatabase(prefix = "kgraph_test"): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = testServerUrl();
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const admin = new Client({ connectionString: server });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: withDatabase(server, name),
+    async drop() {
+      const client = new Client({ connectionString: server });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Unique values for factories, so tests never collide with each other or with seed data. */
+let counter = 0;
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${process.pid.toString(36)}${counter.toString(36)}${randomBytes(2).toString("hex")}`;
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** Sends one GraphQL operation over real HTTP, as a client would. */
+export async function graphqlRequest<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
+  return { status: response.status, ...body };
+}

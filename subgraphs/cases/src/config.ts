@@ -1,0 +1,18 @@
+import { commonConfigShape, loadConfig, portVar } from "@kgraph/platform";
+import { z } from "zod";
+
+/** The only place the cases subgraph reads the environment. */
+export function loadCasesConfig(env: NodeJS.ProcessEnv = process.env) {
+  return loadConfig(
+    z.object({
+      ...commonConfigShape,
+      DATABASE_URL: z.string({ required_error: "is required (the orchestrator passes it; see README)" }).url(),
+      CASES_HOST: z.string().default("127.0.0.1"),
+      CASES_PORT: portVar(4001),
+      SUBJECT_REF_KEY: z.string({ required_error: "is required: the key for subject pseudonyms" }).min(16),
+    }),
+    env,
+  );
+}
+
+export type CasesConfig = ReturnType<typeof loadCasesConfig>;

@@ -1,0 +1,3 @@
+import { Initial1795809078906 } from "./1795809078906-Initial";
+/** Committed migrations, in order. `npm run migration:generate -- cases <Name>` adds to this list. */
+export const migrations = [Initial1795809078906];

@@ -1,0 +1,2 @@
+/** Committed migrations, in order. `npm run migration:generate -- monitoring <Name>` adds to this list. */
+export const migrations = [];

@@ -1,0 +1,113 @@
+import "reflect-metadata";
+import fs from "node:fs";
+import path from "node:path";
+import { createTestDatabase, migrate, resolveDatabase } from "@kgraph/platform";
+import { ROOT, SUBGRAPHS, type SubgraphEntry, subgraphNamed } from "./subgraphs";
+
+/**
+ * `npm run migration:generate -- <subgraph> <Name>` writes a migration that brings the
+ * subgraph's committed migrations up to its entities; `npm run migration:check` fails when
+ * any subgraph's entities differ from its migrations. Both work in a scratch database.
+ */
+async function main(argv: string[]): Promise<number> {
+  const check = argv.includes("--check");
+  const args = argv.filter((a) => !a.startsWith("--"));
+  const targets = check ? (args[0] ? [subgraphNamed(args[0])] : SUBGRAPHS) : [subgraphNamed(args[0] ?? "")];
+  const name = args[1];
+  if (!check && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? "")) {
+    process.stderr.write("usage: npm run migration:generate -- <subgraph> <PascalCaseName>\n       npm run migration:check [subgraph]\n");
+    return 2;
+  }
+  const database = await resolveDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dataRoot: path.join(ROOT, ".data"),
+    port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+  });
+  process.env.KGRAPH_TEST_SERVER_URL = database.url;
+  const scratch = await createTestDatabase("kgraph_migration");
+  let failures = 0;
+  try {
+    for (const subgraph of targets) {
+      const pending = await pendingSql(subgraph, scratch.url);
+      if (check) {
+        if (pending.up.length) {
+          failures += 1;
+          process.stderr.write(
+            `${subgraph.name}: entities differ from the committed migrations. Run ` +
+              `\`npm run migration:generate -- ${subgraph.name} <Name>\`. Missing SQL:\n` +
+              pending.up.map((q) => `  ${q};`).join("\n") + "\n",
+          );
+        } else {
+          process.stdout.write(`${subgraph.name}: migrations match the entities\n`);
+        }
+      } else if (!pending.up.length) {
+        process.stdout.write(`${subgraph.name}: no changes; no migration written\n`);
+      } else {
+        const file = writeMigration(subgraph, name as string, pending);
+        process.stdout.write(`wrote ${path.relative(ROOT, file)}; review it, then commit it\n`);
+      }
+    }
+  } finally {
+    await scratch.drop();
+    await database.embedded?.stop();
+  }
+  return failures ? 1 : 0;
+}
+
+async function pendingSql(subgraph: SubgraphEntry, url: string): Promise<{ up: string[]; down: string[] }> {
+  const db = subgraph.createDataSource(url);
+  await db.initialize();
+  try {
+    await migrate(db);
+    const sql = await db.driver.createSchemaBuilder().log();
+    return {
+      up: sql.upQueries.map((q) => q.query),
+      down: sql.downQueries.map((q) => q.query).reverse(),
+    };
+  } finally {
+    await db.destroy();
+  }
+}
+
+function writeMigration(subgraph: SubgraphEntry, name: string, sql: { up: string[]; down: string[] }): string {
+  const timestamp = Date.now();
+  const className = `${name}${timestamp}`;
+  const dir = path.join(subgraph.dir, "src", "migrations");
+  const file = path.join(dir, `${timestamp}-${name}.ts`);
+  const lines = (queries: string[]) =>
+    queries.map((q) => `    await queryRunner.query(${JSON.stringify(q)});`).join("\n");
+  fs.writeFileSync(
+    file,
+    `import type { MigrationInterface, QueryRunner } from "typeorm";
+
+export class ${className} implements MigrationInterface {
+  name = "${className}";
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+${lines(sql.up)}
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+${lines(sql.down)}
+  }
+}
+`,
+  );
+  const index = path.join(dir, "index.ts");
+  const source = fs.readFileSync(index, "utf8");
+  const importLine = `import { ${className} } from "./${timestamp}-${name}";\n`;
+  const updated = (importLine + source).replace(/export const migrations = \[([^\]]*)\];/, (_all, list: string) => {
+    const names = list.split(",").map((n) => n.trim()).filter(Boolean);
+    return `export const migrations = [${[...names, className].join(", ")}];`;
+  });
+  fs.writeFileSync(index, updated);
+  return file;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
