@@ -2,7 +2,9 @@ import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
 import { createTestDatabase, migrate, resolveDatabase } from "@kgraph/platform";
-import { ROOT, SUBGRAPHS, type SubgraphEntry, subgraphNamed } from "./subgraphs";
+import { ROOT, loadSubgraph, loadSubgraphs } from "./subgraphs";
+
+type SubgraphEntry = ReturnType<typeof loadSubgraph>;
 
 /**
  * `npm run migration:generate -- <subgraph> <Name>` writes a migration that brings the
@@ -12,7 +14,7 @@ import { ROOT, SUBGRAPHS, type SubgraphEntry, subgraphNamed } from "./subgraphs"
 async function main(argv: string[]): Promise<number> {
   const check = argv.includes("--check");
   const args = argv.filter((a) => !a.startsWith("--"));
-  const targets = check ? (args[0] ? [subgraphNamed(args[0])] : SUBGRAPHS) : [subgraphNamed(args[0] ?? "")];
+  const targets = check ? (args[0] ? [loadSubgraph(args[0])] : loadSubgraphs()) : [loadSubgraph(args[0] ?? "")];
   const name = args[1];
   if (!check && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? "")) {
     process.stderr.write("usage: npm run migration:generate -- <subgraph> <PascalCaseName>\n       npm run migration:check [subgraph]\n");

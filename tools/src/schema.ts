@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { composeServices } from "@theguild/federation-composition";
 import { parse } from "graphql";
-import { ROOT, SUBGRAPHS } from "./subgraphs";
+import { ROOT, loadSubgraphs } from "./subgraphs";
 
 /**
  * `npm run schema`: prints each subgraph's SDL to schema/subgraphs/<name>.graphql and composes
@@ -14,12 +14,12 @@ export async function generateSchema(): Promise<{ supergraph: string; files: str
   fs.mkdirSync(dir, { recursive: true });
   const services = [];
   const files: string[] = [];
-  for (const subgraph of SUBGRAPHS) {
+  for (const subgraph of loadSubgraphs()) {
     const { sdl } = await subgraph.buildSchema();
     const file = path.join(dir, `${subgraph.name}.graphql`);
     fs.writeFileSync(file, sdl);
     files.push(file);
-    services.push({ name: subgraph.name, typeDefs: parse(sdl), url: `http://127.0.0.1:${subgraph.port}/graphql` });
+    services.push({ name: subgraph.name, typeDefs: parse(sdl), url: `http://127.0.0.1:${subgraph.defaultPort}/graphql` });
   }
   const result = composeServices(services);
   if (result.errors?.length || !result.supergraphSdl) {

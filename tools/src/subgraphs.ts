@@ -1,32 +1,23 @@
-import { buildCasesSchema, createCasesDataSource } from "@kgraph/cases";
-import { buildFacilitiesSchema, createFacilitiesDataSource } from "@kgraph/facilities";
-import { buildMonitoringSchema, createMonitoringDataSource } from "@kgraph/monitoring";
-import { buildTrainingSchema, createTrainingDataSource } from "@kgraph/training";
-import type { FederatedSchema, Logger } from "@kgraph/platform";
-import type { DataSource } from "typeorm";
 import path from "node:path";
+import type { SubgraphDefinition } from "@kgraph/platform";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
+export const SUBGRAPH_NAMES = ["cases", "facilities", "monitoring", "training"] as const;
 
-export interface SubgraphEntry {
-  name: "cases" | "facilities" | "monitoring" | "training";
-  port: number;
-  buildSchema: () => Promise<FederatedSchema>;
-  createDataSource: (url: string, logger?: Logger) => DataSource;
-  /** The subgraph's source folder (for generated migrations). */
-  dir: string;
+/**
+ * Loads a subgraph's compiled package by path, so the tools build without type-depending on
+ * every subgraph (one subgraph with a type error does not stop the others' tools).
+ */
+export function loadSubgraph(name: string): SubgraphDefinition & { dir: string } {
+  if (!(SUBGRAPH_NAMES as readonly string[]).includes(name)) {
+    throw new Error(`Unknown subgraph "${name}"; expected one of ${SUBGRAPH_NAMES.join(", ")}.`);
+  }
+  const dir = path.join(ROOT, "subgraphs", name);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require(path.join(dir, "dist", "index.js")) as { definition: SubgraphDefinition };
+  return { ...loaded.definition, dir };
 }
 
-/** The four subgraphs, in the order they start and compose. */
-export const SUBGRAPHS: SubgraphEntry[] = [
-  { name: "cases", port: 4001, buildSchema: buildCasesSchema, createDataSource: createCasesDataSource },
-  { name: "facilities", port: 4002, buildSchema: buildFacilitiesSchema, createDataSource: createFacilitiesDataSource },
-  { name: "monitoring", port: 4003, buildSchema: buildMonitoringSchema, createDataSource: createMonitoringDataSource },
-  { name: "training", port: 4004, buildSchema: buildTrainingSchema, createDataSource: createTrainingDataSource },
-].map((entry) => ({ ...entry, dir: path.join(ROOT, "subgraphs", entry.name) }) as SubgraphEntry);
-
-export function subgraphNamed(name: string): SubgraphEntry {
-  const entry = SUBGRAPHS.find((s) => s.name === name);
-  if (!entry) throw new Error(`Unknown subgraph "${name}"; expected one of ${SUBGRAPHS.map((s) => s.name).join(", ")}.`);
-  return entry;
+export function loadSubgraphs() {
+  return SUBGRAPH_NAMES.map(loadSubgraph);
 }

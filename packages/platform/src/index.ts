@@ -12,3 +12,4 @@ export * from "./pseudonym";
 export * from "./subgraph-server";
 export * from "./testing";
 export * from "./validation";
+export * from "./subgraph-definition";

@@ -5,7 +5,7 @@ import { Person } from "./modules/person/person.entity";
 import { migrations } from "./migrations";
 
 export const CASES_SCHEMA = "cases";
-export const casesEntities = [Agreement, Case, Person];
+const casesEntities = [Agreement, Case, Person];
 
 export function createCasesDataSource(url: string, logger?: Logger) {
   return createDataSource({ url, schema: CASES_SCHEMA, entities: casesEntities, migrations, logger });

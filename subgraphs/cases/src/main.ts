@@ -1,33 +1,17 @@
 import "reflect-metadata";
-import { createLogger } from "@kgraph/platform";
-import { startCasesSubgraph } from "./app";
+import { createLogger, runSubgraphMain } from "@kgraph/platform";
 import { loadCasesConfig } from "./config";
+import { definition } from "./index";
 
-async function main(): Promise<void> {
+runSubgraphMain(async () => {
   const config = loadCasesConfig();
   const logger = createLogger("cases", config.LOG_LEVEL);
-  const server = await startCasesSubgraph({
+  const server = await definition.start({
     databaseUrl: config.DATABASE_URL,
     subjectRefKey: config.SUBJECT_REF_KEY,
     host: config.CASES_HOST,
     port: config.CASES_PORT,
     logger,
   });
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    server.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, "shutdown failed");
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`cases subgraph failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  return { server, logger };
 });

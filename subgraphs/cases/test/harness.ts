@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createLogger, createTestDatabase, graphqlRequest, migrate } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
-import { createCasesDataSource, startCasesSubgraph } from "../src";
+import { createCasesDataSource, definition } from "../src";
 import { Agreement, AgreementStatus } from "../src/modules/agreement/agreement.entity";
 
 export const TEST_SUBJECT_REF_KEY = "test-subject-ref-key-not-secret";
@@ -19,7 +19,7 @@ export async function startCasesHarness(): Promise<CasesHarness> {
   const db = createCasesDataSource(database.url);
   await db.initialize();
   await migrate(db);
-  const server = await startCasesSubgraph({
+  const server = await definition.start({
     databaseUrl: database.url,
     subjectRefKey: TEST_SUBJECT_REF_KEY,
     port: 0,

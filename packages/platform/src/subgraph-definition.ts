@@ -1,0 +1,83 @@
+import type { DataSource } from "typeorm";
+import type { BaseContext } from "./context";
+import type { FederatedSchema } from "./federation";
+import type { Logger } from "./logger";
+import { type RunningServer, startSubgraphServer } from "./subgraph-server";
+
+export interface StartSubgraphOptions {
+  databaseUrl: string;
+  subjectRefKey: string;
+  host?: string;
+  port: number;
+  logger: Logger;
+}
+
+/**
+ * What each subgraph package exports as `definition`: the tools (schema printing, migrations,
+ * seeding, `npm start`) and the end-to-end tests treat all four alike through it.
+ */
+export interface SubgraphDefinition {
+  name: "cases" | "facilities" | "monitoring" | "training";
+  defaultPort: number;
+  buildSchema(): Promise<FederatedSchema>;
+  createDataSource(url: string, logger?: Logger): DataSource;
+  start(options: StartSubgraphOptions): Promise<RunningServer>;
+}
+
+/** Connects to the database and serves a subgraph; `stop()` closes the server, then the pool. */
+export async function serveSubgraph<TContext extends BaseContext>(
+  definition: Pick<SubgraphDefinition, "name" | "buildSchema" | "createDataSource">,
+  createContextFactory: (db: DataSource, options: StartSubgraphOptions) => (base: BaseContext) => TContext,
+  options: StartSubgraphOptions,
+): Promise<RunningServer> {
+  const db = definition.createDataSource(options.databaseUrl, options.logger);
+  await db.initialize();
+  try {
+    const { schema } = await definition.buildSchema();
+    const server = await startSubgraphServer({
+      name: definition.name,
+      schema,
+      logger: options.logger,
+      host: options.host,
+      port: options.port,
+      createContext: createContextFactory(db, options),
+      ready: async () => {
+        await db.query("SELECT 1");
+      },
+    });
+    return {
+      ...server,
+      async stop() {
+        await server.stop();
+        await db.destroy();
+      },
+    };
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}
+
+/** The body of every subgraph's main.ts: start, log, and stop cleanly on SIGTERM/SIGINT. */
+export function runSubgraphMain(start: () => Promise<{ server: RunningServer; logger: Logger }>): void {
+  start().then(
+    ({ server, logger }) => {
+      const shutdown = (signal: string) => {
+        logger.info({ signal }, "shutting down");
+        server.stop().then(
+          () => process.exit(0),
+          (err: unknown) => {
+            logger.error({ err }, "shutdown failed");
+            process.exit(1);
+          },
+        );
+      };
+      process.once("SIGTERM", () => shutdown("SIGTERM"));
+      process.once("SIGINT", () => shutdown("SIGINT"));
+    },
+    (err: unknown) => {
+      process.stderr.write(`failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
