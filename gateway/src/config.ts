@@ -1,0 +1,34 @@
+import path from "node:path";
+import { commonConfigShape, loadConfig, portVar } from "@kgraph/platform";
+import { z } from "zod";
+
+const url = z.string().url();
+
+/** The only place the gateway reads the environment. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
+  return loadConfig(
+    z.object({
+      LOG_LEVEL: commonConfigShape.LOG_LEVEL,
+      NODE_ENV: commonConfigShape.NODE_ENV,
+      GATEWAY_HOST: z.string().default("127.0.0.1"),
+      GATEWAY_PORT: portVar(4000),
+      SUPERGRAPH_PATH: z.string().default(path.resolve(__dirname, "..", "..", "schema", "supergraph.graphql")),
+      CASES_URL: url.default("http://127.0.0.1:4001/graphql"),
+      FACILITIES_URL: url.default("http://127.0.0.1:4002/graphql"),
+      MONITORING_URL: url.default("http://127.0.0.1:4003/graphql"),
+      TRAINING_URL: url.default("http://127.0.0.1:4004/graphql"),
+    }),
+    env,
+  );
+}
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+export function subgraphUrls(config: GatewayConfig): Record<string, string> {
+  return {
+    cases: config.CASES_URL,
+    facilities: config.FACILITIES_URL,
+    monitoring: config.MONITORING_URL,
+    training: config.TRAINING_URL,
+  };
+}

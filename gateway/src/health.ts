@@ -1,0 +1,32 @@
+/**
+ * Readiness: the gateway is ready when every subgraph answers its own /readyz, which checks
+ * that subgraph's database. The report names each one, so an operator sees what is down.
+ */
+export interface ReadinessReport {
+  status: "ready" | "not ready";
+  subgraphs: Record<string, "ready" | "not ready" | "unreachable">;
+  database: "ready" | "not ready" | "unknown";
+}
+
+export async function checkReadiness(urls: Record<string, string>, timeoutMs = 2000): Promise<ReadinessReport> {
+  const entries = await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      const readyUrl = new URL("/readyz", url).toString();
+      try {
+        const response = await fetch(readyUrl, { signal: AbortSignal.timeout(timeoutMs) });
+        return [name, response.ok ? "ready" : "not ready"] as const;
+      } catch {
+        return [name, "unreachable"] as const;
+      }
+    }),
+  );
+  const subgraphs = Object.fromEntries(entries) as ReadinessReport["subgraphs"];
+  const states = Object.values(subgraphs);
+  const allReady = states.every((s) => s === "ready");
+  return {
+    status: allReady ? "ready" : "not ready",
+    subgraphs,
+    // Each subgraph is ready only when its query against the database succeeds.
+    database: allReady ? "ready" : states.includes("not ready") ? "not ready" : "unknown",
+  };
+}

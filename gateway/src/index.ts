@@ -1,0 +1,3 @@
+export { loadGatewayConfig, subgraphUrls } from "./config";
+export { checkReadiness } from "./health";
+export { startGateway } from "./server";

@@ -1,0 +1,31 @@
+import { createLogger } from "@kgraph/platform";
+import { loadGatewayConfig, subgraphUrls } from "./config";
+import { startGateway } from "./server";
+
+async function main(): Promise<void> {
+  const config = loadGatewayConfig();
+  const logger = createLogger("gateway", config.LOG_LEVEL);
+  const server = await startGateway({
+    supergraphPath: config.SUPERGRAPH_PATH,
+    subgraphUrls: subgraphUrls(config),
+    host: config.GATEWAY_HOST,
+    port: config.GATEWAY_PORT,
+    logger,
+    logLevel: config.LOG_LEVEL,
+  });
+  // A plain http server ignores the first SIGTERM while connections are open: close and exit here.
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`gateway failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
+import httpTransport from "@graphql-mesh/transport-http";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import type { Logger, RunningServer } from "@kgraph/platform";
+import { checkReadiness } from "./health";
+import { loadSupergraph } from "./supergraph";
+
+export interface GatewayOptions {
+  supergraphPath: string;
+  subgraphUrls: Record<string, string>;
+  host?: string;
+  port: number;
+  logger: Logger;
+  logLevel?: string;
+}
+
+/**
+ * The one public endpoint: Hive Gateway runtime serving the committed supergraph with the Rust
+ * query planner, GraphiQL with every asset inlined (works offline), the caller's
+ * Authorization header and the request id passed on to every subgraph, and health endpoints.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+  const supergraph = loadSupergraph(options.supergraphPath, options.subgraphUrls);
+  const gateway = createGatewayRuntime({
+    supergraph,
+    unifiedGraphHandler,
+    transports: { http: httpTransport },
+    graphqlEndpoint: "/graphql",
+    healthCheckEndpoint: "/healthz",
+    readinessCheckEndpoint: "/gateway-readiness",
+    landingPage: false,
+    graphiql: { title: "Kosovo reception programme graph", defaultQuery: DEFAULT_QUERY },
+    renderGraphiQL,
+    logging: gatewayLogLevel(options.logLevel),
+    requestId: { headerName: "x-request-id" },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") }),
+    },
+    maskedErrors: true,
+  });
+
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/readyz") {
+      void checkReadiness(options.subgraphUrls).then((report) => {
+        res.statusCode = report.status === "ready" ? 200 : 503;
+        res.setHeader("content-type", "application/json; charset=utf-8");
+        res.end(JSON.stringify(report));
+      });
+      return;
+    }
+    void gateway(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host ?? "127.0.0.1"}:${port}/graphql`;
+  options.logger.info({ url }, "gateway listening");
+  return {
+    url,
+    port,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.dispose();
+    },
+  };
+}
+
+function gatewayLogLevel(level: string | undefined): "debug" | "info" | "warn" | "error" | false {
+  switch (level) {
+    case "debug":
+    case "trace":
+      return "debug";
+    case "info":
+      return "info";
+    case "warn":
+      return "warn";
+    case "error":
+    case "fatal":
+      return "error";
+    default:
+      return false;
+  }
+}
+
+const DEFAULT_QUERY = `# The programme graph: four subgraphs, one query.
+# Public callers see agreements, facilities and published statistics.
+query Overview {
+  agreements { title termStart termEnd monthlyCap totalCap status }
+  facilities { name type municipality officialCapacity occupancy occupancyRate }
+}
+`;

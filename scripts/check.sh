@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `npm run check`: format, lint, types, schema drift, migration drift. CI runs it.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+step() { printf '\n== %s\n' "$1"; }
+step "format (prettier --check)"
+bash scripts/with-node.sh prettier --check . --log-level warn
+step "lint (eslint)"
+bash scripts/with-node.sh eslint .
+step "types (tsc -b)"
+bash scripts/with-node.sh tsc -b
+step "schema drift (npm run schema, then git diff)"
+bash scripts/with-node.sh node tools/dist/schema.js >/dev/null
+if ! git diff --exit-code --stat -- schema/ || [ -n "$(git status --porcelain -- schema/)" ]; then
+  echo "schema/ is out of date with the code: run \`npm run schema\` and commit the result." >&2
+  git status --porcelain -- schema/ >&2
+  exit 1
+fi
+echo "schema/ matches the code"
+step "migration drift (entities vs committed migrations)"
+bash scripts/with-node.sh node tools/dist/migration.js --check

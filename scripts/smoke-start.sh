@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Starts the platform with `npm start` (embedded PostgreSQL unless DATABASE_URL is set), waits
+# until the gateway is ready, sends one query that touches all four subgraphs, stops it with
+# SIGTERM and checks that nothing it started is left running.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+log=$(mktemp)
+setsid npm start >"$log" 2>&1 &
+pid=$!
+pgid=$(ps -o pgid= "$pid" | tr -d ' ')
+cleanup() { kill -KILL -- "-$pgid" 2>/dev/null || true; rm -f "$log"; }
+trap cleanup EXIT
+
+echo "waiting for the gateway (npm start pid $pid)…"
+for i in $(seq 1 300); do
+  if grep -q "\[start\] ready:" "$log"; then break; fi
+  if ! kill -0 "$pid" 2>/dev/null; then echo "npm start exited early:"; cat "$log"; exit 1; fi
+  sleep 1
+done
+grep -q "\[start\] ready:" "$log" || { echo "not ready after 300 s:"; cat "$log"; exit 1; }
+sed -n '/\[start\]/p' "$log"
+
+query='{"query":"{ agreements { title monthlyCap } cases(first: 3) { edges { node { caseNumber status currentPlacement { facility { name occupancyRate visits { startedAt } staffCompliance { share } } } assignedOfficer { name compliance { compliant } } } } } }"}'
+response=$(curl -sS -X POST -H 'content-type: application/json' --data "$query" http://127.0.0.1:4000/graphql)
+echo "response: ${response:0:600}"
+echo "$response" | grep -q '"caseNumber":"RKS-' || { echo "no seeded cases in the response"; exit 1; }
+echo "$response" | grep -q '"errors"' && { echo "the query returned errors"; exit 1; }
+curl -sS http://127.0.0.1:4000/readyz; echo
+
+echo "stopping with SIGTERM…"
+kill -TERM "$pid"
+for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+if kill -0 "$pid" 2>/dev/null; then echo "npm start did not exit within 30 s"; exit 1; fi
+sleep 1
+left=$(pgrep -g "$pgid" || true)
+if [ -n "$left" ]; then echo "processes left running:"; ps -o pid,cmd -p $left; exit 1; fi
+tail -n 3 "$log"
+echo "smoke: started, answered, stopped cleanly"

@@ -1,0 +1,98 @@
+import type { DataSource } from "typeorm";
+import { loadSubgraph } from "../subgraphs";
+import { seedCases } from "./cases";
+import { seedFacilities } from "./facilities";
+import { seedMonitoring } from "./monitoring";
+import { seedTraining } from "./training";
+import { type SeedWorld, buildWorld, DEFAULT_CASES } from "./world";
+
+type Seeder = (db: DataSource, world: SeedWorld, progress: (done: number, total: number) => void) => Promise<void>;
+
+const SEEDERS: [name: string, seed: Seeder][] = [
+  ["cases", seedCases],
+  ["facilities", seedFacilities],
+  ["monitoring", seedMonitoring],
+  ["training", seedTraining],
+];
+
+/** Whether the platform's database already holds a programme (then `npm start` does not seed). */
+export async function isSeeded(url: string): Promise<boolean> {
+  const db = loadSubgraph("cases").createDataSource(url);
+  await db.initialize();
+  try {
+    const rows = (await db.query(`SELECT EXISTS (SELECT 1 FROM cases.agreement) AS seeded`)) as { seeded: boolean }[];
+    return rows[0].seeded;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Seeds every subgraph from one synthetic world. All four seeds run in one transaction on one
+ * connection: a failure part-way leaves the database as it was.
+ */
+export async function runSeed(
+  url: string,
+  options: { cases?: number; reset?: boolean; progress: (line: string) => void },
+): Promise<void> {
+  const started = Date.now();
+  const world = buildWorld({ cases: options.cases ?? DEFAULT_CASES });
+  options.progress(
+    `world: ${world.cases.length} cases, ${world.transfers.length} transfers, ${world.facilities.length} facilities, ` +
+      `${world.officials.length} officials, monthly cap ${world.agreement.monthlyCap}`,
+  );
+  // One DataSource serves the single transaction; each subgraph's tables are schema-qualified.
+  const db = loadSubgraph("cases").createDataSource(url);
+  await db.initialize();
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  try {
+    if (options.reset) {
+      for (const [name] of SEEDERS) await truncateSchema(runner, name);
+      options.progress("reset: emptied every subgraph's tables");
+    }
+    const tx = transactionalDataSource(db, runner);
+    for (const [name, seed] of SEEDERS) {
+      let lastShown = -1;
+      await seed(tx, world, (done, total) => {
+        const percent = total ? Math.floor((done / total) * 100) : 100;
+        if (percent >= lastShown + 10 || done === total) {
+          lastShown = percent;
+          options.progress(`${name}: ${percent}% (${done}/${total})`);
+        }
+      });
+    }
+    await runner.commitTransaction();
+    options.progress(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (err) {
+    await runner.rollbackTransaction();
+    throw err;
+  } finally {
+    await runner.release();
+    await db.destroy();
+  }
+}
+
+async function truncateSchema(runner: { query(sql: string): Promise<unknown> }, schema: string): Promise<void> {
+  const tables = (await runner.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = '${schema}' AND tablename <> 'migrations'`,
+  )) as { tablename: string }[];
+  if (tables.length) {
+    await runner.query(`TRUNCATE ${tables.map((t) => `"${schema}"."${t.tablename}"`).join(", ")}`);
+  }
+}
+
+/**
+ * A DataSource whose `query` runs on the transaction's connection, so seeders written against
+ * a DataSource insert inside the one transaction.
+ */
+function transactionalDataSource(db: DataSource, runner: { query(sql: string, params?: unknown[]): Promise<unknown> }): DataSource {
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      if (property === "query") return (sql: string, params?: unknown[]) => runner.query(sql, params);
+      if (property === "manager") return (runner as unknown as { manager: unknown }).manager;
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
