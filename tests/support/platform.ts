@@ -1,7 +1,8 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 import { definition as cases } from "@kgraph/cases";
 import { definition as facilities } from "@kgraph/facilities";
-import { startGateway } from "@kgraph/gateway";
 import { definition as monitoring } from "@kgraph/monitoring";
 import { definition as training } from "@kgraph/training";
 import {
@@ -21,16 +22,80 @@ export interface Platform {
   gatewayUrl: string;
   databaseUrl: string;
   subgraphUrls: Record<string, string>;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
+}
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/**
+ * The gateway runs as its own process from its compiled code (`npm test` builds first), as in
+ * production: the Hive Gateway runtime loads parts of itself with dynamic `import()`, which
+ * Jest's module sandbox does not allow.
+ */
+async function startGatewayProcess(subgraphUrls: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "gateway", "dist", "main.js")], {
+    env: {
+      ...process.env,
+      GATEWAY_PORT: String(port),
+      CASES_URL: subgraphUrls.cases,
+      FACILITIES_URL: subgraphUrls.facilities,
+      MONITORING_URL: subgraphUrls.monitoring,
+      TRAINING_URL: subgraphUrls.training,
+      LOG_LEVEL: process.env.GATEWAY_LOG_LEVEL ?? "error",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`the gateway exited during start-up (code ${child.exitCode}); run \`npm run build\``);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("the gateway did not start within 30 s");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /**
  * The whole platform for an end-to-end test: a fresh database, every subgraph's migrations,
- * an optional seed, the four subgraphs and the gateway on free ports over real HTTP, the
- * gateway serving the committed supergraph.
+ * an optional seed, the four subgraphs (in this process, so the test can count their SQL
+ * statements) and the gateway on free ports over real HTTP, the gateway serving the committed
+ * supergraph.
  */
-export async function startPlatform(options: { seed?: (databaseUrl: string) => Promise<void> } = {}): Promise<Platform> {
+export async function startPlatform(
+  options: { seed?: (databaseUrl: string) => Promise<void> } = {},
+): Promise<Platform> {
   const database = await createTestDatabase("kgraph_e2e");
   const logger = createLogger("e2e", "silent");
   for (const subgraph of SUBGRAPHS) {
@@ -44,16 +109,16 @@ export async function startPlatform(options: { seed?: (databaseUrl: string) => P
   const subgraphUrls: Record<string, string> = {};
   try {
     for (const subgraph of SUBGRAPHS) {
-      const server = await subgraph.start({ databaseUrl: database.url, subjectRefKey: TEST_SUBJECT_REF_KEY, port: 0, logger });
+      const server = await subgraph.start({
+        databaseUrl: database.url,
+        subjectRefKey: TEST_SUBJECT_REF_KEY,
+        port: 0,
+        logger,
+      });
       servers.push(server);
       subgraphUrls[subgraph.name] = server.url;
     }
-    const gateway = await startGateway({
-      supergraphPath: path.resolve(__dirname, "..", "..", "schema", "supergraph.graphql"),
-      subgraphUrls,
-      port: 0,
-      logger,
-    });
+    const gateway = await startGatewayProcess(subgraphUrls);
     servers.push(gateway);
     return {
       gatewayUrl: gateway.url,

@@ -17,7 +17,9 @@ async function main(argv: string[]): Promise<number> {
   const targets = check ? (args[0] ? [loadSubgraph(args[0])] : loadSubgraphs()) : [loadSubgraph(args[0] ?? "")];
   const name = args[1];
   if (!check && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? "")) {
-    process.stderr.write("usage: npm run migration:generate -- <subgraph> <PascalCaseName>\n       npm run migration:check [subgraph]\n");
+    process.stderr.write(
+      "usage: npm run migration:generate -- <subgraph> <PascalCaseName>\n       npm run migration:check [subgraph]\n",
+    );
     return 2;
   }
   const database = await resolveDatabase({
@@ -37,7 +39,8 @@ async function main(argv: string[]): Promise<number> {
           process.stderr.write(
             `${subgraph.name}: entities differ from the committed migrations. Run ` +
               `\`npm run migration:generate -- ${subgraph.name} <Name>\`. Missing SQL:\n` +
-              pending.up.map((q) => `  ${q};`).join("\n") + "\n",
+              pending.up.map((q) => `  ${q};`).join("\n") +
+              "\n",
           );
         } else {
           process.stdout.write(`${subgraph.name}: migrations match the entities\n`);
@@ -99,7 +102,10 @@ ${lines(sql.down)}
   const source = fs.readFileSync(index, "utf8");
   const importLine = `import { ${className} } from "./${timestamp}-${name}";\n`;
   const updated = (importLine + source).replace(/export const migrations = \[([^\]]*)\];/, (_all, list: string) => {
-    const names = list.split(",").map((n) => n.trim()).filter(Boolean);
+    const names = list
+      .split(",")
+      .map((n) => n.trim())
+      .filter(Boolean);
     return `export const migrations = [${[...names, className].join(", ")}];`;
   });
   fs.writeFileSync(index, updated);

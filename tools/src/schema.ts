@@ -19,7 +19,11 @@ export async function generateSchema(): Promise<{ supergraph: string; files: str
     const file = path.join(dir, `${subgraph.name}.graphql`);
     fs.writeFileSync(file, sdl);
     files.push(file);
-    services.push({ name: subgraph.name, typeDefs: parse(sdl), url: `http://127.0.0.1:${subgraph.defaultPort}/graphql` });
+    services.push({
+      name: subgraph.name,
+      typeDefs: parse(sdl),
+      url: `http://127.0.0.1:${subgraph.defaultPort}/graphql`,
+    });
   }
   const result = composeServices(services);
   if (result.errors?.length || !result.supergraphSdl) {

@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void stopAll(0));
 
   try {
-    say(process.env.DATABASE_URL ? "using DATABASE_URL" : `starting embedded PostgreSQL (data in ${path.relative(ROOT, DATA_DIR)}/)`);
+    say(
+      process.env.DATABASE_URL
+        ? "using DATABASE_URL"
+        : `starting embedded PostgreSQL (data in ${path.relative(ROOT, DATA_DIR)}/)`,
+    );
     database = await openPlatformDatabase((line) => say(`postgres: ${line}`));
     const applied = await migrateAll(database.url);
     for (const [name, migrations] of Object.entries(applied)) {
@@ -61,8 +65,13 @@ async function main(): Promise<void> {
       children.push({ name, child: launch(name, path.join(ROOT, "subgraphs", name, "dist", "main.js"), env) });
     }
     for (const name of SUBGRAPH_NAMES) await waitReady(name, `http://127.0.0.1:${port(name)}/readyz`, children);
-    const urls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${port(n)}/graphql`]));
-    children.push({ name: "gateway", child: launch("gateway", path.join(ROOT, "gateway", "dist", "main.js"), { ...env, ...urls }) });
+    const urls = Object.fromEntries(
+      SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${port(n)}/graphql`]),
+    );
+    children.push({
+      name: "gateway",
+      child: launch("gateway", path.join(ROOT, "gateway", "dist", "main.js"), { ...env, ...urls }),
+    });
     await waitReady("gateway", `http://127.0.0.1:${port("gateway")}/readyz`, children);
     for (const { name, child } of children) {
       child.once("exit", (code, signal) => {
@@ -73,7 +82,9 @@ async function main(): Promise<void> {
     }
     say("ready:");
     say(`  GraphQL + GraphiQL  http://localhost:${port("gateway")}/graphql`);
-    say(`  health / readiness  http://localhost:${port("gateway")}/healthz  http://localhost:${port("gateway")}/readyz`);
+    say(
+      `  health / readiness  http://localhost:${port("gateway")}/healthz  http://localhost:${port("gateway")}/readyz`,
+    );
     for (const name of SUBGRAPH_NAMES) say(`  ${name.padEnd(18)}  http://127.0.0.1:${port(name)}/graphql (internal)`);
     say("press Ctrl-C to stop");
   } catch (err) {
@@ -92,7 +103,8 @@ async function waitReady(name: string, url: string, children: { name: string; ch
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const dead = children.find(({ child }) => child.exitCode !== null);
-    if (dead) throw new Error(`${dead.name} exited during start-up (code ${dead.child.exitCode}); see its output above`);
+    if (dead)
+      throw new Error(`${dead.name} exited during start-up (code ${dead.child.exitCode}); see its output above`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;

@@ -1,12 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 export type ErrorCode =
-  | "BAD_USER_INPUT"
-  | "NOT_FOUND"
-  | "FORBIDDEN"
-  | "UNAUTHENTICATED"
-  | "CONFLICT"
-  | "INTERNAL_SERVER_ERROR";
+  "BAD_USER_INPUT" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT" | "INTERNAL_SERVER_ERROR";
 
 /** Codes whose message is written for the caller and safe to pass on unchanged. */
 const PUBLIC_CODES = new Set<string>([
@@ -22,18 +17,13 @@ const PUBLIC_CODES = new Set<string>([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
-export function userError(
-  code: ErrorCode,
-  message: string,
-  extensions: Record<string, unknown> = {},
-): GraphQLError {
+export function userError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
 export const badUserInput = (message: string, extensions: Record<string, unknown> = {}) =>
   userError("BAD_USER_INPUT", message, extensions);
-export const notFound = (what: string, id: string) =>
-  userError("NOT_FOUND", `${what} ${id} does not exist.`, { id });
+export const notFound = (what: string, id: string) => userError("NOT_FOUND", `${what} ${id} does not exist.`, { id });
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
   userError("CONFLICT", message, extensions);
 

@@ -7,8 +7,11 @@ import { validateInput } from "./validation";
 /** The Federation 2 directives subgraphs may use; imported once for every subgraph. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@authenticated", "@requiresScopes", "@policy", "@inaccessible", "@tag"])`;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
+ 
+export type ReferenceResolvers = Record<
+  string,
+  { __resolveReference: (reference: any, context: any, info: any) => unknown }
+>;
 
 export interface FederatedSchema {
   /** The executable subgraph schema (with `_service` and `_entities`). */
@@ -34,7 +37,7 @@ export async function buildFederatedSchema(
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as any });
   return { schema, sdl };
 }

@@ -84,7 +84,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       try {
         body = raw.length ? JSON.parse(raw) : undefined;
       } catch {
-        return send(res, 400, { errors: [{ message: "Request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+        return send(res, 400, {
+          errors: [{ message: "Request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }],
+        });
       }
     }
     const headers = new HeaderMap();
@@ -95,8 +97,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     const response = await currentRequest.run({ requestId, logger }, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-        context: async () =>
-          options.createContext({ viewer: PUBLIC_VIEWER, requestId, logger, authorization }),
+        context: async () => options.createContext({ viewer: PUBLIC_VIEWER, requestId, logger, authorization }),
       }),
     );
     for (const [key, value] of response.headers) res.setHeader(key, value);

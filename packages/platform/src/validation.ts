@@ -15,10 +15,9 @@ export async function validateInput(argValue: unknown): Promise<void> {
     collect(errors, "", problems);
   }
   if (problems.length) {
-    throw badUserInput(
-      `Invalid input: ${problems.map((p) => `${p.field} ${p.problem}`).join("; ")}.`,
-      { invalidFields: problems },
-    );
+    throw badUserInput(`Invalid input: ${problems.map((p) => `${p.field} ${p.problem}`).join("; ")}.`, {
+      invalidFields: problems,
+    });
   }
 }
 
@@ -27,7 +26,10 @@ function collect(errors: ValidationError[], prefix: string, out: { field: string
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     for (const message of Object.values(error.constraints ?? {})) {
       // class-validator's messages start with the property name; keep the rest.
-      out.push({ field, problem: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message });
+      out.push({
+        field,
+        problem: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+      });
     }
     if (error.children?.length) collect(error.children, field, out);
   }

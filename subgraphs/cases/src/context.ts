@@ -2,7 +2,12 @@ import type { BaseContext } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
 import { createAgreementLoaders } from "./modules/agreement/agreement.loaders";
 import { createCaseLoaders } from "./modules/case/case.loaders";
+import { createCounselLoaders } from "./modules/counsel/counsel.loaders";
 import { createPersonLoaders } from "./modules/person/person.loaders";
+import { createReviewLoaders } from "./modules/review/review.loaders";
+import { createScreeningLoaders } from "./modules/screening/screening.loaders";
+import { createTransferLoaders } from "./modules/transfer/transfer.loaders";
+import { createVulnerabilityLoaders } from "./modules/vulnerability/vulnerability.loaders";
 
 /** Every loader of this subgraph, created fresh for each request (never shared between callers). */
 export function createLoaders(db: DataSource) {
@@ -10,6 +15,11 @@ export function createLoaders(db: DataSource) {
     ...createAgreementLoaders(db),
     ...createCaseLoaders(db),
     ...createPersonLoaders(db),
+    ...createTransferLoaders(db),
+    ...createVulnerabilityLoaders(db),
+    ...createCounselLoaders(db),
+    ...createScreeningLoaders(db),
+    ...createReviewLoaders(db),
   };
 }
 

@@ -1,17 +1,45 @@
 import { buildFederatedSchema } from "@kgraph/platform";
 import { AgreementResolver } from "./modules/agreement/agreement.resolver";
 import { CaseResolver, resolveCaseReference } from "./modules/case/case.resolver";
+import {
+  CaseCounselResolver,
+  CounselContactEventResolver,
+  LegalRepresentationResolver,
+  PrivilegedNoteResolver,
+} from "./modules/counsel/counsel.resolver";
 import { Official } from "./modules/official/official.entity";
+import { CaseReviewResolver, CaseReviewsResolver } from "./modules/review/review.resolver";
+import { CaseScreeningResolver, ProtectionScreeningResolver } from "./modules/screening/screening.resolver";
+import { StatisticsResolver } from "./modules/statistics/statistics.resolver";
+import { CaseTransferResolver, TransferResolver, resolveTransferReference } from "./modules/transfer/transfer.resolver";
+import { CaseVulnerabilityResolver, VulnerabilityFlagResolver } from "./modules/vulnerability/vulnerability.resolver";
 
 /** The cases subgraph schema; `npm run schema` prints it to schema/subgraphs/cases.graphql. */
 export function buildCasesSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [AgreementResolver, CaseResolver],
+      resolvers: [
+        AgreementResolver,
+        CaseResolver,
+        TransferResolver,
+        CaseTransferResolver,
+        VulnerabilityFlagResolver,
+        CaseVulnerabilityResolver,
+        LegalRepresentationResolver,
+        CounselContactEventResolver,
+        PrivilegedNoteResolver,
+        CaseCounselResolver,
+        ProtectionScreeningResolver,
+        CaseScreeningResolver,
+        CaseReviewResolver,
+        CaseReviewsResolver,
+        StatisticsResolver,
+      ],
       orphanedTypes: [Official],
     },
     {
       Case: { __resolveReference: resolveCaseReference },
+      Transfer: { __resolveReference: resolveTransferReference },
     },
   );
 }

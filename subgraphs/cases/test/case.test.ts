@@ -1,5 +1,12 @@
 import { subjectRef } from "@kgraph/platform";
-import { NOMINATE, type CasesHarness, TEST_SUBJECT_REF_KEY, createAgreement, nominationInput, startCasesHarness } from "./harness";
+import {
+  NOMINATE,
+  type CasesHarness,
+  TEST_SUBJECT_REF_KEY,
+  createAgreement,
+  nominationInput,
+  startCasesHarness,
+} from "./harness";
 
 let h: CasesHarness;
 beforeAll(async () => {
@@ -28,9 +35,14 @@ describe("nominateCase", () => {
     expect(created.subjectRef).toBe(subjectRef(created.id, TEST_SUBJECT_REF_KEY));
     expect(created.agreement).toEqual({ id: agreement.id });
 
-    const read = await h.gql(`query($id: ID!) { case(id: $id) { person { familyName languages identityDocuments { type number issuingCountry } } } }`, { id: created.id });
+    const read = await h.gql(
+      `query($id: ID!) { case(id: $id) { person { familyName languages identityDocuments { type number issuingCountry } } } }`,
+      { id: created.id },
+    );
     expect(read.data!.case.person.languages).toEqual(["ps", "en"]);
-    expect(read.data!.case.person.identityDocuments).toEqual([{ type: "PASSPORT", number: "P1234567", issuingCountry: "AF" }]);
+    expect(read.data!.case.person.identityDocuments).toEqual([
+      { type: "PASSPORT", number: "P1234567", issuingCountry: "AF" },
+    ]);
   });
 
   it("rejects invalid input naming every wrong field, and writes nothing", async () => {
@@ -72,7 +84,9 @@ describe("case state machine", () => {
     const c = await nominate(agreement.id);
     const res = await h.gql(CHANGE, { input: { caseId: c.id, status: "RECEIVED" } });
     expect(res.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(res.errors?.[0].message).toBe(`Case ${c.caseNumber} cannot move from NOMINATED to RECEIVED. Allowed next: ACCEPTED, DECLINED.`);
+    expect(res.errors?.[0].message).toBe(
+      `Case ${c.caseNumber} cannot move from NOMINATED to RECEIVED. Allowed next: ACCEPTED, DECLINED.`,
+    );
     expect(res.errors?.[0].extensions?.allowed).toEqual(["ACCEPTED", "DECLINED"]);
     const read = await h.gql(`query($id: ID!) { case(id: $id) { status } }`, { id: c.id });
     expect(read.data!.case.status).toBe("NOMINATED");
@@ -83,8 +97,14 @@ describe("case state machine", () => {
     const c = await nominate(agreement.id);
     const noReason = await h.gql(CHANGE, { input: { caseId: c.id, status: "DECLINED" } });
     expect(noReason.errors?.[0].message).toBe("A reason is required to move a case to DECLINED.");
-    const declined = await h.gql(`mutation($id: ID!) { declineCase(caseId: $id, reason: "Outside the selection criteria") { status closedAt statusReason } }`, { id: c.id });
-    expect(declined.data!.declineCase).toMatchObject({ status: "DECLINED", statusReason: "Outside the selection criteria" });
+    const declined = await h.gql(
+      `mutation($id: ID!) { declineCase(caseId: $id, reason: "Outside the selection criteria") { status closedAt statusReason } }`,
+      { id: c.id },
+    );
+    expect(declined.data!.declineCase).toMatchObject({
+      status: "DECLINED",
+      statusReason: "Outside the selection criteria",
+    });
     expect(declined.data!.declineCase.closedAt).not.toBeNull();
     const again = await h.gql(CHANGE, { input: { caseId: c.id, status: "ACCEPTED" } });
     expect(again.errors?.[0].message).toContain("DECLINED is final.");
@@ -125,7 +145,10 @@ describe("cases connection", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res: any = await h.gql(`query($after: String, $a: ID) { cases(first: 2, after: $after, filter: { agreementId: $a }) { edges { node { id } cursor } pageInfo { hasNextPage endCursor } } }`, { after, a: agreement.id });
+      const res: any = await h.gql(
+        `query($after: String, $a: ID) { cases(first: 2, after: $after, filter: { agreementId: $a }) { edges { node { id } cursor } pageInfo { hasNextPage endCursor } } }`,
+        { after, a: agreement.id },
+      );
       seen.push(...res.data.cases.edges.map((e: any) => e.node.id));
       if (!res.data.cases.pageInfo.hasNextPage) break;
       after = res.data.cases.pageInfo.endCursor;
@@ -136,7 +159,10 @@ describe("cases connection", () => {
 
   it("rejects a page size out of range and a forged cursor", async () => {
     const big = await h.gql(`{ cases(first: 1000) { edges { cursor } } }`);
-    expect(big.errors?.[0]).toMatchObject({ message: "`first` must be between 1 and 500; got 1000.", extensions: { code: "BAD_USER_INPUT" } });
+    expect(big.errors?.[0]).toMatchObject({
+      message: "`first` must be between 1 and 500; got 1000.",
+      extensions: { code: "BAD_USER_INPUT" },
+    });
     const forged = await h.gql(`{ cases(first: 5, after: "nonsense") { edges { cursor } } }`);
     expect(forged.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
@@ -148,7 +174,12 @@ describe("_entities", () => {
     const c = await nominate(agreement.id);
     const res = await h.gql(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id caseNumber status } } }`,
-      { r: [{ __typename: "Case", id: c.id }, { __typename: "Case", id: "00000000-0000-4000-8000-000000000000" }] },
+      {
+        r: [
+          { __typename: "Case", id: c.id },
+          { __typename: "Case", id: "00000000-0000-4000-8000-000000000000" },
+        ],
+      },
     );
     expect(res.data!._entities).toEqual([{ id: c.id, caseNumber: c.caseNumber, status: "NOMINATED" }, null]);
   });

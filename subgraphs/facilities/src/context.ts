@@ -1,9 +1,14 @@
 import type { BaseContext } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
+import { createFacilityLoaders } from "./modules/facility/facility.loaders";
+import { createPlacementLoaders } from "./modules/placement/placement.loaders";
 
 /** Every loader of this subgraph, created fresh for each request (never shared between callers). */
-export function createLoaders(_db: DataSource) {
-  return {};
+export function createLoaders(db: DataSource) {
+  return {
+    ...createFacilityLoaders(db),
+    ...createPlacementLoaders(db),
+  };
 }
 
 export type FacilitiesLoaders = ReturnType<typeof createLoaders>;

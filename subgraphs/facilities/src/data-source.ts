@@ -1,8 +1,10 @@
 import { type Logger, createDataSource } from "@kgraph/platform";
+import { Facility } from "./modules/facility/facility.entity";
+import { Placement } from "./modules/placement/placement.entity";
 import { migrations } from "./migrations";
 
 export const FACILITIES_SCHEMA = "facilities";
-export const facilitiesEntities = [];
+export const facilitiesEntities = [Facility, Placement];
 
 export function createFacilitiesDataSource(url: string, logger?: Logger) {
   return createDataSource({ url, schema: FACILITIES_SCHEMA, entities: facilitiesEntities, migrations, logger });

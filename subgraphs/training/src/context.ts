@@ -1,9 +1,24 @@
 import type { BaseContext } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
+import { createAttendanceLoaders } from "./modules/attendance/attendance.loaders";
+import { createCertificationLoaders } from "./modules/certification/certification.loaders";
+import { createCourseLoaders } from "./modules/course/course.loaders";
+import { createFacilityLoaders } from "./modules/facility/facility.loaders";
+import { createOfficialLoaders } from "./modules/official/official.loaders";
+import { createRequirementLoaders } from "./modules/requirement/requirement.loaders";
+import { createSessionLoaders } from "./modules/session/session.loaders";
 
 /** Every loader of this subgraph, created fresh for each request (never shared between callers). */
-export function createLoaders(_db: DataSource) {
-  return {};
+export function createLoaders(db: DataSource, now: Date) {
+  return {
+    ...createOfficialLoaders(db),
+    ...createCourseLoaders(db),
+    ...createRequirementLoaders(db),
+    ...createSessionLoaders(db),
+    ...createAttendanceLoaders(db),
+    ...createCertificationLoaders(db),
+    ...createFacilityLoaders(db, now),
+  };
 }
 
 export type TrainingLoaders = ReturnType<typeof createLoaders>;
@@ -12,8 +27,13 @@ export interface TrainingContext extends BaseContext {
   db: DataSource;
   loaders: TrainingLoaders;
   subjectRefKey: string;
+  /** When the request arrived: every validity and compliance judgement in one response uses it. */
+  now: Date;
 }
 
 export function createContextFactory(db: DataSource, subjectRefKey: string) {
-  return (base: BaseContext): TrainingContext => ({ ...base, db, subjectRefKey, loaders: createLoaders(db) });
+  return (base: BaseContext): TrainingContext => {
+    const now = new Date();
+    return { ...base, db, subjectRefKey, now, loaders: createLoaders(db, now) };
+  };
 }

@@ -1,5 +1,5 @@
+import { createDataSource } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
-import { loadSubgraph } from "../subgraphs";
 import { seedCases } from "./cases";
 import { seedFacilities } from "./facilities";
 import { seedMonitoring } from "./monitoring";
@@ -17,7 +17,7 @@ const SEEDERS: [name: string, seed: Seeder][] = [
 
 /** Whether the platform's database already holds a programme (then `npm start` does not seed). */
 export async function isSeeded(url: string): Promise<boolean> {
-  const db = loadSubgraph("cases").createDataSource(url);
+  const db = plainDataSource(url);
   await db.initialize();
   try {
     const rows = (await db.query(`SELECT EXISTS (SELECT 1 FROM cases.agreement) AS seeded`)) as { seeded: boolean }[];
@@ -41,8 +41,8 @@ export async function runSeed(
     `world: ${world.cases.length} cases, ${world.transfers.length} transfers, ${world.facilities.length} facilities, ` +
       `${world.officials.length} officials, monthly cap ${world.agreement.monthlyCap}`,
   );
-  // One DataSource serves the single transaction; each subgraph's tables are schema-qualified.
-  const db = loadSubgraph("cases").createDataSource(url);
+  // One connection serves the single transaction; each subgraph's tables are schema-qualified.
+  const db = plainDataSource(url);
   await db.initialize();
   const runner = db.createQueryRunner();
   await runner.connect();
@@ -87,7 +87,10 @@ async function truncateSchema(runner: { query(sql: string): Promise<unknown> }, 
  * A DataSource whose `query` runs on the transaction's connection, so seeders written against
  * a DataSource insert inside the one transaction.
  */
-function transactionalDataSource(db: DataSource, runner: { query(sql: string, params?: unknown[]): Promise<unknown> }): DataSource {
+function transactionalDataSource(
+  db: DataSource,
+  runner: { query(sql: string, params?: unknown[]): Promise<unknown> },
+): DataSource {
   return new Proxy(db, {
     get(target, property, receiver) {
       if (property === "query") return (sql: string, params?: unknown[]) => runner.query(sql, params);
@@ -95,4 +98,9 @@ function transactionalDataSource(db: DataSource, runner: { query(sql: string, pa
       return Reflect.get(target, property, receiver);
     },
   });
+}
+
+/** A connection pool with no entities: the seed writes schema-qualified SQL only. */
+function plainDataSource(url: string): DataSource {
+  return createDataSource({ url, schema: "public", entities: [], migrations: [], poolSize: 2 });
 }

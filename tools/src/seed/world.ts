@@ -9,8 +9,17 @@ export const SEED = 20260101;
 export const DEFAULT_CASES = 1200;
 
 export type SeedCaseStatus =
-  | "NOMINATED" | "ACCEPTED" | "DECLINED" | "IN_TRANSIT" | "RECEIVED" | "ACCOMMODATED"
-  | "ONWARD_RETURN_PLANNED" | "RETURNED" | "TRANSFERRED" | "ABSCONDED" | "CLOSED";
+  | "NOMINATED"
+  | "ACCEPTED"
+  | "DECLINED"
+  | "IN_TRANSIT"
+  | "RECEIVED"
+  | "ACCOMMODATED"
+  | "ONWARD_RETURN_PLANNED"
+  | "RETURNED"
+  | "TRANSFERRED"
+  | "ABSCONDED"
+  | "CLOSED";
 
 export interface SeedPlacement {
   id: string;
@@ -66,7 +75,14 @@ export interface SeedOfficial {
   givenNames: string;
   familyName: string;
   agency: "MIA" | "KOSOVO_POLICE" | "FACILITY_OPERATOR" | "HEALTH" | "SOCIAL_WELFARE";
-  jobRole: "CASE_OFFICER" | "BORDER_POLICE" | "FACILITY_STAFF" | "FACILITY_MANAGER" | "MEDICAL_STAFF" | "SOCIAL_WORKER" | "INTERPRETER";
+  jobRole:
+    | "CASE_OFFICER"
+    | "BORDER_POLICE"
+    | "FACILITY_STAFF"
+    | "FACILITY_MANAGER"
+    | "MEDICAL_STAFF"
+    | "SOCIAL_WORKER"
+    | "INTERPRETER";
   facilityId: string | null;
 }
 
@@ -97,13 +113,78 @@ export interface SeedWorld {
   cases: SeedCase[];
 }
 
-const GIVEN_M = ["Ahmad", "Omar", "Yusuf", "Ali", "Hamid", "Samir", "Karim", "Daniel", "Juan", "Luis", "Ivan", "Tariq", "Nabil", "Farid", "Emmanuel", "Kofi", "Arash", "Reza"];
-const GIVEN_F = ["Amina", "Fatima", "Layla", "Maria", "Sara", "Nadia", "Zainab", "Hana", "Ana", "Lucia", "Grace", "Mariam", "Shirin", "Elena"];
-const FAMILY = ["Testova", "Sampleson", "Exemplar", "Fictus", "Placeholder", "Modeli", "Probaj", "Demoyan", "Synthetik", "Lorem", "Ipsumov", "Mockery", "Specimen", "Dummett", "Trialov", "Fakhri", "Nominal", "Imaginary"];
+const GIVEN_M = [
+  "Ahmad",
+  "Omar",
+  "Yusuf",
+  "Ali",
+  "Hamid",
+  "Samir",
+  "Karim",
+  "Daniel",
+  "Juan",
+  "Luis",
+  "Ivan",
+  "Tariq",
+  "Nabil",
+  "Farid",
+  "Emmanuel",
+  "Kofi",
+  "Arash",
+  "Reza",
+];
+const GIVEN_F = [
+  "Amina",
+  "Fatima",
+  "Layla",
+  "Maria",
+  "Sara",
+  "Nadia",
+  "Zainab",
+  "Hana",
+  "Ana",
+  "Lucia",
+  "Grace",
+  "Mariam",
+  "Shirin",
+  "Elena",
+];
+const FAMILY = [
+  "Testova",
+  "Sampleson",
+  "Exemplar",
+  "Fictus",
+  "Placeholder",
+  "Modeli",
+  "Probaj",
+  "Demoyan",
+  "Synthetik",
+  "Lorem",
+  "Ipsumov",
+  "Mockery",
+  "Specimen",
+  "Dummett",
+  "Trialov",
+  "Fakhri",
+  "Nominal",
+  "Imaginary",
+];
 const NATIONALITIES: readonly (readonly [string, number, string[]])[] = [
-  ["AF", 18, ["ps", "fa"]], ["IR", 9, ["fa"]], ["SY", 8, ["ar"]], ["IQ", 6, ["ar", "ku"]], ["VE", 10, ["es"]],
-  ["CU", 7, ["es"]], ["HN", 6, ["es"]], ["GT", 5, ["es"]], ["RU", 6, ["ru"]], ["UA", 3, ["uk", "ru"]],
-  ["ER", 5, ["ti"]], ["SO", 4, ["so"]], ["CN", 5, ["zh"]], ["IN", 4, ["hi", "en"]], ["NG", 4, ["en"]],
+  ["AF", 18, ["ps", "fa"]],
+  ["IR", 9, ["fa"]],
+  ["SY", 8, ["ar"]],
+  ["IQ", 6, ["ar", "ku"]],
+  ["VE", 10, ["es"]],
+  ["CU", 7, ["es"]],
+  ["HN", 6, ["es"]],
+  ["GT", 5, ["es"]],
+  ["RU", 6, ["ru"]],
+  ["UA", 3, ["uk", "ru"]],
+  ["ER", 5, ["ti"]],
+  ["SO", 4, ["so"]],
+  ["CN", 5, ["zh"]],
+  ["IN", 4, ["hi", "en"]],
+  ["NG", 4, ["en"]],
 ];
 const MUNICIPALITIES = ["Prishtinë", "Prizren", "Pejë", "Gjilan", "Ferizaj", "Mitrovicë", "Gjakovë", "Vushtrri"];
 
@@ -123,9 +204,12 @@ export function buildWorld(options: WorldOptions = {}): SeedWorld {
 
   const scale = Math.max(1, caseCount / DEFAULT_CASES);
   const facilityPlan: [SeedFacility["type"], string][] = [
-    ["RECEPTION_CENTRE", "Reception Centre"], ["DETENTION_CENTRE", "Detention Centre for Foreigners"],
-    ["SHELTER", "Shelter for Vulnerable Persons"], ["TRANSIT_CENTRE", "Transit Centre"],
-    ["OPEN_CENTRE", "Open Centre"], ["RECEPTION_CENTRE", "Reception Centre II"],
+    ["RECEPTION_CENTRE", "Reception Centre"],
+    ["DETENTION_CENTRE", "Detention Centre for Foreigners"],
+    ["SHELTER", "Shelter for Vulnerable Persons"],
+    ["TRANSIT_CENTRE", "Transit Centre"],
+    ["OPEN_CENTRE", "Open Centre"],
+    ["RECEPTION_CENTRE", "Reception Centre II"],
   ];
   const facilities: SeedFacility[] = facilityPlan.map(([type, label], i) => ({
     id: r.uuid(),
@@ -137,18 +221,35 @@ export function buildWorld(options: WorldOptions = {}): SeedWorld {
 
   const officials: SeedOfficial[] = [];
   const officialCount = Math.max(320, Math.ceil(320 * Math.sqrt(scale)));
+  let staffed = 0; // facility staff are spread over every facility in turn
   for (let i = 0; i < officialCount; i++) {
     const female = r.chance(0.45);
-    const facility = i % 3 === 0 ? null : facilities[i % facilities.length];
+    const facility = i % 3 === 0 ? null : facilities[staffed++ % facilities.length];
     const jobRole: SeedOfficial["jobRole"] = facility
-      ? r.weighted([["FACILITY_STAFF", 6], ["FACILITY_MANAGER", 1], ["MEDICAL_STAFF", 1], ["SOCIAL_WORKER", 1], ["INTERPRETER", 1]] as const)
-      : r.weighted([["CASE_OFFICER", 5], ["BORDER_POLICE", 3], ["INTERPRETER", 1]] as const);
+      ? r.weighted([
+          ["FACILITY_STAFF", 6],
+          ["FACILITY_MANAGER", 1],
+          ["MEDICAL_STAFF", 1],
+          ["SOCIAL_WORKER", 1],
+          ["INTERPRETER", 1],
+        ] as const)
+      : r.weighted([
+          ["CASE_OFFICER", 5],
+          ["BORDER_POLICE", 3],
+          ["INTERPRETER", 1],
+        ] as const);
     const agency: SeedOfficial["agency"] =
-      jobRole === "CASE_OFFICER" ? "MIA"
-      : jobRole === "BORDER_POLICE" ? "KOSOVO_POLICE"
-      : jobRole === "MEDICAL_STAFF" ? "HEALTH"
-      : jobRole === "SOCIAL_WORKER" ? "SOCIAL_WELFARE"
-      : facility ? "FACILITY_OPERATOR" : "MIA";
+      jobRole === "CASE_OFFICER"
+        ? "MIA"
+        : jobRole === "BORDER_POLICE"
+          ? "KOSOVO_POLICE"
+          : jobRole === "MEDICAL_STAFF"
+            ? "HEALTH"
+            : jobRole === "SOCIAL_WORKER"
+              ? "SOCIAL_WELFARE"
+              : facility
+                ? "FACILITY_OPERATOR"
+                : "MIA";
     officials.push({
       id: r.uuid(),
       givenNames: female ? r.pick(GIVEN_F) : r.pick(GIVEN_M),
@@ -178,7 +279,13 @@ export function buildWorld(options: WorldOptions = {}): SeedWorld {
   for (let i = 0; i < caseCount; i++) {
     const [nationality, , languages] = r.weighted(NATIONALITIES.map((n) => [n, n[1]] as const));
     const sex = r.chance(0.3) ? "F" : "M";
-    const ageBand = r.weighted([["UNDER_18", 1], ["AGE_18_25", 5], ["AGE_26_35", 7], ["AGE_36_50", 4], ["OVER_50", 1]] as const);
+    const ageBand = r.weighted([
+      ["UNDER_18", 1],
+      ["AGE_18_25", 5],
+      ["AGE_26_35", 7],
+      ["AGE_36_50", 4],
+      ["OVER_50", 1],
+    ] as const);
     const birthYear = { UNDER_18: 2010, AGE_18_25: 2003, AGE_26_35: 1994, AGE_36_50: 1982, OVER_50: 1968 }[ageBand];
     const openedAt = new Date(termStart.getTime() + Math.floor((i / caseCount) * span * 0.97));
     const age = now.getTime() - openedAt.getTime();
@@ -203,11 +310,29 @@ export function buildWorld(options: WorldOptions = {}): SeedWorld {
       const stay = r.int(20, 200) * day;
       const ended = arrivedAt.getTime() + stay < now.getTime();
       status = ended
-        ? r.weighted([["RETURNED", 70], ["TRANSFERRED", 10], ["ABSCONDED", 8], ["CLOSED", 12]] as const)
-        : r.weighted([["ACCOMMODATED", 6], ["ONWARD_RETURN_PLANNED", 3]] as const);
+        ? r.weighted([
+            ["RETURNED", 70],
+            ["TRANSFERRED", 10],
+            ["ABSCONDED", 8],
+            ["CLOSED", 12],
+          ] as const)
+        : r.weighted([
+            ["ACCOMMODATED", 6],
+            ["ONWARD_RETURN_PLANNED", 3],
+          ] as const);
       if (ended) closedAt = new Date(arrivedAt.getTime() + stay);
-      // Placement: a reception centre first; vulnerable people to the shelter.
-      const first = facilities[r.chance(0.15) ? 2 : r.pick([0, 3, 4, 5])];
+      // Placement: mostly reception and open centres; some to the shelter, a few detained.
+      const first =
+        facilities[
+          r.weighted([
+            [0, 30],
+            [1, 6],
+            [2, 15],
+            [3, 15],
+            [4, 17],
+            [5, 17],
+          ] as const)
+        ];
       const candidates = [first, ...facilities].filter(
         (f) => ended || (facilityLoad.get(f.id) ?? 0) < f.officialCapacity,
       );
@@ -228,7 +353,11 @@ export function buildWorld(options: WorldOptions = {}): SeedWorld {
     let transferId: string | null = null;
     if (arrivedAt || status === "IN_TRANSIT") {
       const departureAt = new Date(openedAt.getTime() + 7 * day);
-      if (!transfer || departureAt.getTime() - transfer.departureAt.getTime() > 7 * day || transfer.caseIds.length >= 40) {
+      if (
+        !transfer ||
+        departureAt.getTime() - transfer.departureAt.getTime() > 7 * day ||
+        transfer.caseIds.length >= 40
+      ) {
         transfer = {
           id: r.uuid(),
           flightNumber: `SYN${r.int(100, 999)}`,
@@ -264,7 +393,9 @@ export function buildWorld(options: WorldOptions = {}): SeedWorld {
       transferId,
       assignedOfficerId: r.pick(caseOfficers).id,
       counselId: arrivedAt && r.chance(0.4) ? r.pick(counselIds) : null,
-      vulnerabilities: r.chance(0.18) ? [r.pick(["MINOR", "MEDICAL", "TORTURE_SURVIVOR", "TRAFFICKING", "PREGNANCY", "DISABILITY", "LGBTI"])] : [],
+      vulnerabilities: r.chance(0.18)
+        ? [r.pick(["MINOR", "MEDICAL", "TORTURE_SURVIVOR", "TRAFFICKING", "PREGNANCY", "DISABILITY", "LGBTI"])]
+        : [],
       placements,
     });
   }

@@ -1,2 +1,3 @@
+import { Initial1795809469908 } from "./1795809469908-Initial";
 /** Committed migrations, in order. `npm run migration:generate -- training <Name>` adds to this list. */
-export const migrations = [];
+export const migrations = [Initial1795809469908];

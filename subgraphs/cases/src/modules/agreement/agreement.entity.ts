@@ -22,7 +22,9 @@ registerEnumType(AgreementStatus, {
  * The bilateral arrangement cases are received under. Its terms differ between published
  * accounts, so they are data, never constants.
  */
-@ObjectType({ description: "A bilateral agreement under which third-country nationals are received; its terms are data." })
+@ObjectType({
+  description: "A bilateral agreement under which third-country nationals are received; its terms are data.",
+})
 @Entity({ name: "agreement" })
 export class Agreement {
   @Field(() => ID, { description: "Stable identifier." })
@@ -45,7 +47,10 @@ export class Agreement {
   @Column("date", { name: "term_end", nullable: true })
   termEnd: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Most arrivals allowed in one calendar month; null when none is set." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Most arrivals allowed in one calendar month; null when none is set.",
+  })
   @Column("integer", { name: "monthly_cap", nullable: true })
   monthlyCap: number | null;
 

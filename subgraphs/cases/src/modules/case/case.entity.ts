@@ -10,7 +10,17 @@ export enum AgeBand {
   AGE_36_50 = "AGE_36_50",
   OVER_50 = "OVER_50",
 }
-registerEnumType(AgeBand, { name: "AgeBand", description: "Age at nomination, in bands (the date of birth is identity data)." });
+registerEnumType(AgeBand, {
+  name: "AgeBand",
+  description: "Age at nomination, in bands (the date of birth is identity data).",
+  valuesConfig: {
+    UNDER_18: { description: "Under 18: a minor." },
+    AGE_18_25: { description: "18 to 25." },
+    AGE_26_35: { description: "26 to 35." },
+    AGE_36_50: { description: "36 to 50." },
+    OVER_50: { description: "Over 50." },
+  },
+});
 
 /**
  * A person received under an agreement, from nomination to onward return. Identity lives in

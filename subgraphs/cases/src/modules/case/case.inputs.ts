@@ -54,7 +54,7 @@ export class CaseFilter {
   @IsUUID("all")
   agreementId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Only cases on this transfer." })
+  @Field(() => ID, { nullable: true, description: "Only cases booked on this transfer." })
   @IsOptional()
   @IsUUID("all")
   transferId?: string | null;

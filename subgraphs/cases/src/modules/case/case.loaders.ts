@@ -1,5 +1,7 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
+import { manyByKey } from "../../batch";
+import { TransferCase } from "../transfer/transfer.entity";
 import { Case } from "./case.entity";
 
 export function createCaseLoaders(db: DataSource) {
@@ -9,13 +11,14 @@ export function createCaseLoaders(db: DataSource) {
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    /** Every case booked on each transfer (through transfer_case), by case number. */
     casesByTransferId: new DataLoader<string, Case[]>(async (transferIds) => {
-      const rows = await db
-        .getRepository(Case)
-        .find({ where: { transferId: In([...transferIds]) }, order: { caseNumber: "ASC" } });
-      const grouped = new Map<string, Case[]>(transferIds.map((id) => [id, []]));
-      for (const row of rows) grouped.get(row.transferId as string)?.push(row);
-      return transferIds.map((id) => grouped.get(id) ?? []);
+      const rows = await db.getRepository(TransferCase).find({
+        where: { transferId: In([...transferIds]) },
+        relations: { case: true },
+        order: { case: { caseNumber: "ASC" } },
+      });
+      return manyByKey(transferIds, rows, (row) => row.transferId).map((group) => group.map((row) => row.case as Case));
     }),
   };
 }

@@ -12,24 +12,26 @@ import { AssignOfficerInput, CaseFilter, ChangeCaseStatusInput, NominateCaseInpu
 import { CaseStatus } from "./case-status";
 import * as cases from "./case.service";
 
-
 @Resolver(() => Case)
 export class CaseResolver {
   @Query(() => Case, { nullable: true, description: "One case by id; null when there is none." })
-  case(@Arg("id", () => ID) id: string, @Ctx() ctx: CasesContext): Promise<Case | null> {
+  case(@Arg("id", () => ID, { description: "Its id." }) id: string, @Ctx() ctx: CasesContext): Promise<Case | null> {
     return cases.caseById(ctx, id);
   }
 
   @Query(() => CaseConnection, { description: "Cases, newest first, a page at a time." })
   cases(
     @Args() page: PageArgs,
-    @Arg("filter", () => CaseFilter, { nullable: true }) filter: CaseFilter | null,
+    @Arg("filter", () => CaseFilter, { nullable: true, description: "Only items matching every filter given." })
+    filter: CaseFilter | null,
     @Ctx() ctx: CasesContext,
   ) {
     return cases.listCases(ctx, { ...page, filter });
   }
 
-  @FieldResolver(() => String, { description: "Stable pseudonym of the person, the same in every subgraph; names no one." })
+  @FieldResolver(() => String, {
+    description: "Stable pseudonym of the person, the same in every subgraph; names no one.",
+  })
   subjectRef(@Root() root: Case, @Ctx() ctx: CasesContext): string {
     return cases.subjectRefOf(ctx, root.id);
   }
@@ -50,31 +52,45 @@ export class CaseResolver {
   }
 
   @Mutation(() => Case, { description: "Record a nomination from the sending state; the case starts NOMINATED." })
-  nominateCase(@Arg("input", () => NominateCaseInput) input: NominateCaseInput, @Ctx() ctx: CasesContext) {
+  nominateCase(
+    @Arg("input", () => NominateCaseInput, { description: "The details; see the input type." })
+    input: NominateCaseInput,
+    @Ctx() ctx: CasesContext,
+  ) {
     return cases.nominateCase(ctx, input);
   }
 
   @Mutation(() => Case, { description: "Accept a nominated case (within the agreement's total cap)." })
-  acceptCase(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: CasesContext) {
+  acceptCase(@Arg("caseId", () => ID, { description: "The case." }) caseId: string, @Ctx() ctx: CasesContext) {
     return cases.changeCaseStatus(ctx, { caseId, status: CaseStatus.ACCEPTED });
   }
 
   @Mutation(() => Case, { description: "Decline a nominated case, with the reason." })
   declineCase(
-    @Arg("caseId", () => ID) caseId: string,
-    @Arg("reason") reason: string,
+    @Arg("caseId", () => ID, { description: "The case." }) caseId: string,
+    @Arg("reason", { description: "Why it is declined." }) reason: string,
     @Ctx() ctx: CasesContext,
   ) {
     return cases.changeCaseStatus(ctx, { caseId, status: CaseStatus.DECLINED, reason });
   }
 
-  @Mutation(() => Case, { description: "Move a case to another status; illegal moves are refused naming the allowed ones." })
-  changeCaseStatus(@Arg("input", () => ChangeCaseStatusInput) input: ChangeCaseStatusInput, @Ctx() ctx: CasesContext) {
+  @Mutation(() => Case, {
+    description: "Move a case to another status; illegal moves are refused naming the allowed ones.",
+  })
+  changeCaseStatus(
+    @Arg("input", () => ChangeCaseStatusInput, { description: "The details; see the input type." })
+    input: ChangeCaseStatusInput,
+    @Ctx() ctx: CasesContext,
+  ) {
     return cases.changeCaseStatus(ctx, input);
   }
 
   @Mutation(() => Case, { description: "Assign the case officer responsible for a case." })
-  assignOfficer(@Arg("input", () => AssignOfficerInput) input: AssignOfficerInput, @Ctx() ctx: CasesContext) {
+  assignOfficer(
+    @Arg("input", () => AssignOfficerInput, { description: "The details; see the input type." })
+    input: AssignOfficerInput,
+    @Ctx() ctx: CasesContext,
+  ) {
     return cases.assignOfficer(ctx, input);
   }
 }

@@ -29,12 +29,20 @@ export async function listCases(
   if (filter.status?.length) query.andWhere("c.status IN (:...status)", { status: filter.status });
   if (filter.nationality) query.andWhere("c.nationality = :nationality", { nationality: filter.nationality });
   if (filter.agreementId) query.andWhere("c.agreement_id = :agreementId", { agreementId: filter.agreementId });
-  if (filter.transferId) query.andWhere("c.transfer_id = :transferId", { transferId: filter.transferId });
+  if (filter.transferId) {
+    query.andWhere("EXISTS (SELECT 1 FROM transfer_case tc WHERE tc.case_id = c.id AND tc.transfer_id = :transferId)", {
+      transferId: filter.transferId,
+    });
+  }
   if (args.after) {
     const [openedAt, id] = decodeCursor(args.after);
     query.andWhere("(c.opened_at, c.id) < (:openedAt, :id)", { openedAt, id });
   }
-  const rows = await query.orderBy("c.opened_at", "DESC").addOrderBy("c.id", "DESC").limit(first + 1).getMany();
+  const rows = await query
+    .orderBy("c.opened_at", "DESC")
+    .addOrderBy("c.id", "DESC")
+    .limit(first + 1)
+    .getMany();
   for (const row of rows) ctx.loaders.caseById.prime(row.id, row);
   return toPage(rows, first, (row) => [row.openedAt.toISOString(), row.id]);
 }
@@ -83,7 +91,9 @@ export async function nominateCase(ctx: CasesContext, input: NominateCaseInput):
  * enforces the agreement's caps, and stamps arrival and closing times.
  */
 export async function changeCaseStatus(ctx: CasesContext, input: ChangeCaseStatusInput): Promise<Case> {
-  const updated = await ctx.db.transaction((tx) => transitionCase(tx, input.caseId, input.status, input.reason ?? null));
+  const updated = await ctx.db.transaction((tx) =>
+    transitionCase(tx, input.caseId, input.status, input.reason ?? null),
+  );
   ctx.loaders.caseById.clear(updated.id).prime(updated.id, updated);
   return updated;
 }
@@ -136,16 +146,29 @@ export async function transitionCase(
   await tx.update(
     Case,
     { id: current.id },
-    { status: current.status, arrivedAt: current.arrivedAt, closedAt: current.closedAt, statusReason: current.statusReason },
+    {
+      status: current.status,
+      arrivedAt: current.arrivedAt,
+      closedAt: current.closedAt,
+      statusReason: current.statusReason,
+    },
   );
   return current;
+}
+
+/** A case read for a write inside the caller's transaction, its row locked; NOT_FOUND when absent. */
+export async function lockCase(tx: EntityManager, caseId: string): Promise<Case> {
+  const found = await tx.findOne(Case, { where: { id: caseId }, lock: { mode: "pessimistic_write" } });
+  if (!found) throw notFound("Case", caseId);
+  return found;
 }
 
 export async function assignOfficer(ctx: CasesContext, input: AssignOfficerInput): Promise<Case> {
   const updated = await ctx.db.transaction(async (tx) => {
     const current = await tx.findOneBy(Case, { id: input.caseId });
     if (!current) throw notFound("Case", input.caseId);
-    if (isFinal(current.status)) throw badUserInput(`Case ${current.caseNumber} is ${current.status}; it cannot be reassigned.`);
+    if (isFinal(current.status))
+      throw badUserInput(`Case ${current.caseNumber} is ${current.status}; it cannot be reassigned.`);
     current.assignedOfficerId = input.officialId;
     await tx.update(Case, { id: current.id }, { assignedOfficerId: input.officialId });
     return current;

@@ -1,0 +1,72 @@
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+
+export enum ReviewDecisionCode {
+  CONTINUE_PLACEMENT = "CONTINUE_PLACEMENT",
+  CHANGE_PLACEMENT = "CHANGE_PLACEMENT",
+  RELEASE_FROM_DETENTION = "RELEASE_FROM_DETENTION",
+  MEDICAL_REFERRAL = "MEDICAL_REFERRAL",
+  PSYCHOSOCIAL_REFERRAL = "PSYCHOSOCIAL_REFERRAL",
+  LEGAL_AID_REFERRAL = "LEGAL_AID_REFERRAL",
+  REFER_FOR_ASYLUM = "REFER_FOR_ASYLUM",
+  FAMILY_TRACING = "FAMILY_TRACING",
+  PLAN_ONWARD_RETURN = "PLAN_ONWARD_RETURN",
+  SUSPEND_ONWARD_RETURN = "SUSPEND_ONWARD_RETURN",
+  OTHER = "OTHER",
+}
+registerEnumType(ReviewDecisionCode, {
+  name: "ReviewDecisionCode",
+  description: "The kind of decision a joint case review takes.",
+  valuesConfig: {
+    CONTINUE_PLACEMENT: { description: "Keep the current placement." },
+    CHANGE_PLACEMENT: { description: "Move the person to another facility or regime." },
+    RELEASE_FROM_DETENTION: { description: "End a detained regime." },
+    MEDICAL_REFERRAL: { description: "Refer for medical care." },
+    PSYCHOSOCIAL_REFERRAL: { description: "Refer for psychosocial support." },
+    LEGAL_AID_REFERRAL: { description: "Refer for legal aid." },
+    REFER_FOR_ASYLUM: { description: "Refer to the asylum procedure." },
+    FAMILY_TRACING: { description: "Start or continue family tracing." },
+    PLAN_ONWARD_RETURN: { description: "Start planning onward return." },
+    SUSPEND_ONWARD_RETURN: { description: "Hold onward return (e.g. pending screening or appeal)." },
+    OTHER: { description: "Another decision; the text says which." },
+  },
+});
+
+/** One decision of a review; stored inside the review (jsonb). */
+@ObjectType({ description: "One decision taken at a joint case review." })
+export class ReviewDecision {
+  @Field(() => ReviewDecisionCode, { description: "The kind of decision." })
+  code: ReviewDecisionCode;
+
+  @Field({ description: "The decision in words: what, by whom, by when." })
+  text: string;
+}
+
+/** A joint inter-agency review of a case after arrival: who sat on the panel, what it decided. */
+@ObjectType({ description: "A joint inter-agency review of a case, with its panel and decisions." })
+@Entity({ name: "case_review" })
+@Index("case_review_by_case", ["caseId", "heldAt"])
+export class CaseReview {
+  @Field(() => ID, { description: "Stable identifier." })
+  @PrimaryColumn("uuid")
+  id: string;
+
+  @Column("uuid", { name: "case_id" })
+  caseId: string;
+
+  @Field({ description: "When the review was held." })
+  @Column("timestamptz", { name: "held_at" })
+  heldAt: Date;
+
+  @Field(() => [String], { description: 'Who sat on the panel, e.g. "MIA case officer", "Centre for Social Work".' })
+  @Column("text", { array: true })
+  panel: string[];
+
+  @Field(() => [ReviewDecision], { description: "The decisions taken, in order." })
+  @Column("jsonb")
+  decisions: ReviewDecision[];
+
+  @Field({ description: "When the review was recorded." })
+  @Column("timestamptz", { name: "recorded_at" })
+  recordedAt: Date;
+}

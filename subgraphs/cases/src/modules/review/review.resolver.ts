@@ -1,0 +1,33 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { CasesContext } from "../../context";
+import { Case } from "../case/case.entity";
+import { CaseReview } from "./review.entity";
+import { RecordCaseReviewInput } from "./review.inputs";
+import * as reviews from "./review.service";
+
+@Resolver(() => CaseReview)
+export class CaseReviewResolver {
+  @FieldResolver(() => Case, { nullable: true, description: "The case reviewed." })
+  case(@Root() root: CaseReview, @Ctx() ctx: CasesContext) {
+    return reviews.caseOfReview(ctx, root);
+  }
+
+  @Mutation(() => CaseReview, {
+    description: "Record a joint inter-agency review of an arrived case (at least one panel member and one decision).",
+  })
+  recordCaseReview(
+    @Arg("input", () => RecordCaseReviewInput, { description: "The details; see the input type." })
+    input: RecordCaseReviewInput,
+    @Ctx() ctx: CasesContext,
+  ) {
+    return reviews.recordCaseReview(ctx, input);
+  }
+}
+
+@Resolver(() => Case)
+export class CaseReviewsResolver {
+  @FieldResolver(() => [CaseReview], { description: "Joint case reviews, oldest first." })
+  reviews(@Root() root: Case, @Ctx() ctx: CasesContext) {
+    return reviews.reviewsOfCase(ctx, root.id);
+  }
+}

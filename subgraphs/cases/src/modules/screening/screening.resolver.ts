@@ -1,0 +1,39 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { CasesContext } from "../../context";
+import { Case } from "../case/case.entity";
+import { Official } from "../official/official.entity";
+import { ProtectionScreening } from "./screening.entity";
+import { RecordScreeningInput } from "./screening.inputs";
+import * as screenings from "./screening.service";
+
+@Resolver(() => ProtectionScreening)
+export class ProtectionScreeningResolver {
+  @FieldResolver(() => Case, { nullable: true, description: "The case screened." })
+  case(@Root() root: ProtectionScreening, @Ctx() ctx: CasesContext) {
+    return screenings.caseOfScreening(ctx, root);
+  }
+
+  @FieldResolver(() => Official, { description: "The official who screened." })
+  screenedBy(@Root() root: ProtectionScreening): Official {
+    return screenings.screenerOf(root);
+  }
+
+  @Mutation(() => ProtectionScreening, {
+    description: "Record a protection (non-refoulement) screening for an arrived, open case.",
+  })
+  recordScreening(
+    @Arg("input", () => RecordScreeningInput, { description: "The details; see the input type." })
+    input: RecordScreeningInput,
+    @Ctx() ctx: CasesContext,
+  ) {
+    return screenings.recordScreening(ctx, input);
+  }
+}
+
+@Resolver(() => Case)
+export class CaseScreeningResolver {
+  @FieldResolver(() => [ProtectionScreening], { description: "Protection screenings, oldest first." })
+  screenings(@Root() root: Case, @Ctx() ctx: CasesContext) {
+    return screenings.screeningsOfCase(ctx, root.id);
+  }
+}

@@ -1,0 +1,30 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { FacilitiesContext } from "../../context";
+import { Placement } from "../placement/placement.entity";
+import { currentPlacementOfCase, placementsOfCase } from "../placement/placement.service";
+import { Case } from "./case.entity";
+
+/** The fields this subgraph adds to `Case`. */
+@Resolver(() => Case)
+export class CasePlacementsResolver {
+  @FieldResolver(() => [Placement], { description: "Every placement of the case, newest first." })
+  placements(@Root() root: Case, @Ctx() ctx: FacilitiesContext): Promise<Placement[]> {
+    return placementsOfCase(ctx, root.id);
+  }
+
+  @FieldResolver(() => Placement, {
+    nullable: true,
+    description: "The open placement (PLANNED or CHECKED_IN); null when there is none.",
+  })
+  currentPlacement(@Root() root: Case, @Ctx() ctx: FacilitiesContext): Promise<Placement | null> {
+    return currentPlacementOfCase(ctx, root.id);
+  }
+}
+
+/**
+ * A case reference needs no lookup: the case lives in the cases subgraph, and its placements
+ * are found by its id (none for an id this subgraph has never placed).
+ */
+export function resolveCaseReference(reference: { id: string }): Case {
+  return { id: reference.id };
+}

@@ -1,0 +1,64 @@
+import { PageArgs } from "@kgraph/platform";
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { FacilitiesContext } from "../../context";
+import { PlacementConnection } from "../placement/placement.connection";
+import { placementsOfFacility } from "../placement/placement.service";
+import { Facility } from "./facility.entity";
+import { CreateFacilityInput, UpdateFacilityInput } from "./facility.inputs";
+import * as facilities from "./facility.service";
+
+@Resolver(() => Facility)
+export class FacilityResolver {
+  @Query(() => [Facility], { description: "Every facility, by name." })
+  facilities(@Ctx() ctx: FacilitiesContext): Promise<Facility[]> {
+    return facilities.listFacilities(ctx);
+  }
+
+  @Query(() => Facility, { nullable: true, description: "One facility by id; null when there is none." })
+  facility(@Arg("id", () => ID) id: string, @Ctx() ctx: FacilitiesContext): Promise<Facility | null> {
+    return facilities.facilityById(ctx, id);
+  }
+
+  @FieldResolver(() => Int, { description: "Residents now: placements CHECKED_IN." })
+  occupancy(@Root() root: Facility, @Ctx() ctx: FacilitiesContext): Promise<number> {
+    return facilities.occupancyOf(ctx, root);
+  }
+
+  @FieldResolver(() => Float, {
+    description: "occupancy / officialCapacity, rounded to three decimals (0.875 = 87.5 %).",
+  })
+  occupancyRate(@Root() root: Facility, @Ctx() ctx: FacilitiesContext): Promise<number> {
+    return facilities.occupancyRateOf(ctx, root);
+  }
+
+  @FieldResolver(() => PlacementConnection, {
+    description: "Placements in this facility, newest planned first, a page at a time.",
+  })
+  placements(
+    @Root() root: Facility,
+    @Args() page: PageArgs,
+    @Arg("current", () => Boolean, {
+      nullable: true,
+      description: "true: only open placements (PLANNED or CHECKED_IN); false: only ended ones; left out: all.",
+    })
+    current: boolean | null,
+    @Ctx() ctx: FacilitiesContext,
+  ) {
+    return placementsOfFacility(ctx, root.id, { ...page, current });
+  }
+
+  @Mutation(() => Facility, { description: "Register a facility." })
+  createFacility(@Arg("input", () => CreateFacilityInput) input: CreateFacilityInput, @Ctx() ctx: FacilitiesContext) {
+    return facilities.createFacility(ctx, input);
+  }
+
+  @Mutation(() => Facility, { description: "Change a facility; the capacity cannot go below the current occupancy." })
+  updateFacility(@Arg("input", () => UpdateFacilityInput) input: UpdateFacilityInput, @Ctx() ctx: FacilitiesContext) {
+    return facilities.updateFacility(ctx, input);
+  }
+}
+
+/** `_entities` goes through the same service and loader as `facility(id)`. */
+export function resolveFacilityReference(reference: { id: string }, ctx: FacilitiesContext) {
+  return facilities.facilityById(ctx, reference.id);
+}

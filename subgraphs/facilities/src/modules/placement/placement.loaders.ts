@@ -1,0 +1,101 @@
+import { type CursorKey, type Page, toPage } from "@kgraph/platform";
+import DataLoader from "dataloader";
+import { In, type DataSource } from "typeorm";
+import { wellFormedIds } from "../../ids";
+import { OPEN_PLACEMENT_STATUSES, Placement } from "./placement.entity";
+
+/** One page of one facility's placements: the arguments of `Facility.placements`, cursor decoded. */
+export interface FacilityPlacementsKey {
+  facilityId: string;
+  first: number;
+  after: CursorKey | null;
+  /** true: open placements only; false: ended ones only; null: all. */
+  current: boolean | null;
+}
+
+/** Placements sort newest first by (planned_at, id); the cursor is that pair. */
+export function placementCursorKey(placement: Placement): CursorKey {
+  return [placement.plannedAt.toISOString(), placement.id];
+}
+
+export function createPlacementLoaders(db: DataSource) {
+  const repository = db.getRepository(Placement);
+  return {
+    placementById: new DataLoader<string, Placement | null>(async (ids) => {
+      const wanted = wellFormedIds(ids);
+      const rows = wanted.length ? await repository.findBy({ id: In(wanted) }) : [];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** Every placement of each case, newest first. */
+    placementsByCaseId: new DataLoader<string, Placement[]>(async (caseIds) => {
+      const wanted = wellFormedIds(caseIds);
+      const rows = wanted.length
+        ? await repository.find({ where: { caseId: In(wanted) }, order: { plannedAt: "DESC", id: "DESC" } })
+        : [];
+      const grouped = new Map<string, Placement[]>(caseIds.map((id) => [id, []]));
+      for (const row of rows) grouped.get(row.caseId)?.push(row);
+      return caseIds.map((id) => grouped.get(id) ?? []);
+    }),
+    /** Each case's open placement (PLANNED or CHECKED_IN); there is at most one. */
+    currentPlacementByCaseId: new DataLoader<string, Placement | null>(async (caseIds) => {
+      const wanted = wellFormedIds(caseIds);
+      const rows = wanted.length
+        ? await repository.findBy({ caseId: In(wanted), status: In([...OPEN_PLACEMENT_STATUSES]) })
+        : [];
+      const byCase = new Map(rows.map((row) => [row.caseId, row]));
+      return caseIds.map((id) => byCase.get(id) ?? null);
+    }),
+    /**
+     * A page of placements per facility. Keys asking the same page (first, after, current) for
+     * different facilities share one statement: a LATERAL subquery takes each facility's page
+     * by keyset, so a list of facilities costs one query, not one per facility.
+     */
+    placementPageByFacility: new DataLoader<FacilityPlacementsKey, Page<Placement>, string>(
+      async (keys) => {
+        const groups = new Map<string, FacilityPlacementsKey[]>();
+        for (const key of keys) {
+          const shape = JSON.stringify([key.first, key.after, key.current]);
+          groups.set(shape, [...(groups.get(shape) ?? []), key]);
+        }
+        const pages = new Map<string, Page<Placement>>();
+        for (const group of groups.values()) {
+          const { first, after, current } = group[0];
+          const facilityIds = [...new Set(group.map((key) => key.facilityId))];
+          const filters: string[] = [];
+          if (current === true) filters.push("x.status = ANY(:open)");
+          if (current === false) filters.push("x.status <> ALL(:open)");
+          if (after) filters.push("(x.planned_at, x.id) < (:afterAt::timestamptz, :afterId::uuid)");
+          const rows = await repository
+            .createQueryBuilder("p")
+            .where(
+              `p.id IN (SELECT page.id FROM unnest(:facilityIds::uuid[]) AS f(id) CROSS JOIN LATERAL (
+                 SELECT x.id FROM placement x
+                  WHERE x.facility_id = f.id ${filters.map((f) => `AND ${f}`).join(" ")}
+                  ORDER BY x.planned_at DESC, x.id DESC LIMIT :limit) page)`,
+              {
+                facilityIds,
+                open: [...OPEN_PLACEMENT_STATUSES],
+                afterAt: after?.[0],
+                afterId: after?.[1],
+                limit: first + 1,
+              },
+            )
+            .orderBy("p.planned_at", "DESC")
+            .addOrderBy("p.id", "DESC")
+            .getMany();
+          for (const facilityId of facilityIds) {
+            const own = rows.filter((row) => row.facilityId === facilityId);
+            pages.set(pageKey({ facilityId, first, after, current }), toPage(own, first, placementCursorKey));
+          }
+        }
+        return keys.map((key) => pages.get(pageKey(key)) as Page<Placement>);
+      },
+      { cacheKeyFn: pageKey },
+    ),
+  };
+}
+
+function pageKey(key: FacilityPlacementsKey): string {
+  return JSON.stringify([key.facilityId, key.first, key.after, key.current]);
+}

@@ -1,0 +1,60 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { FacilitiesContext } from "../../context";
+import { Case } from "../case/case.entity";
+import { Facility } from "../facility/facility.entity";
+import { facilityById } from "../facility/facility.service";
+import { Placement } from "./placement.entity";
+import { CancelPlacementInput, CheckInArgs, CheckOutInput, PlaceCaseInput } from "./placement.inputs";
+import * as placements from "./placement.service";
+
+@Resolver(() => Placement)
+export class PlacementResolver {
+  @Query(() => Placement, { nullable: true, description: "One placement by id; null when there is none." })
+  placement(@Arg("id", () => ID) id: string, @Ctx() ctx: FacilitiesContext): Promise<Placement | null> {
+    return placements.placementById(ctx, id);
+  }
+
+  @FieldResolver(() => Case, { description: "The case placed (resolved by the cases subgraph)." })
+  case(@Root() root: Placement): Case {
+    return { id: root.caseId };
+  }
+
+  @FieldResolver(() => Facility, { description: "The facility the case is placed in." })
+  facility(@Root() root: Placement, @Ctx() ctx: FacilitiesContext) {
+    return facilityById(ctx, root.facilityId);
+  }
+
+  @Mutation(() => Placement, {
+    description:
+      "Reserve a place for a case (PLANNED). Refused when the facility is full or not OPERATIONAL, when the case " +
+      "already has an open placement, or for DETAINED outside a DETENTION_CENTRE.",
+  })
+  placeCase(@Arg("input", () => PlaceCaseInput) input: PlaceCaseInput, @Ctx() ctx: FacilitiesContext) {
+    return placements.placeCase(ctx, input);
+  }
+
+  @Mutation(() => Placement, { description: "Record the person's arrival: PLANNED → CHECKED_IN." })
+  checkIn(@Args() args: CheckInArgs, @Ctx() ctx: FacilitiesContext) {
+    return placements.checkIn(ctx, args);
+  }
+
+  @Mutation(() => Placement, {
+    description: "Record the person's departure: CHECKED_IN → CHECKED_OUT, with the reason.",
+  })
+  checkOut(@Arg("input", () => CheckOutInput) input: CheckOutInput, @Ctx() ctx: FacilitiesContext) {
+    return placements.checkOut(ctx, input);
+  }
+
+  @Mutation(() => Placement, { description: "Cancel a placement before check-in: PLANNED → CANCELLED." })
+  cancelPlacement(
+    @Arg("input", () => CancelPlacementInput) input: CancelPlacementInput,
+    @Ctx() ctx: FacilitiesContext,
+  ) {
+    return placements.cancelPlacement(ctx, input);
+  }
+}
+
+/** `_entities` goes through the same service and loader as `placement(id)`. */
+export function resolvePlacementReference(reference: { id: string }, ctx: FacilitiesContext) {
+  return placements.placementById(ctx, reference.id);
+}

@@ -1,0 +1,227 @@
+import { randomUUID } from "node:crypto";
+import { type CursorKey, type Page, badUserInput, checkPageSize, decodeCursor, notFound } from "@kgraph/platform";
+import { type EntityManager, In } from "typeorm";
+import type { FacilitiesContext } from "../../context";
+import { isUniqueViolation, isUuid } from "../../ids";
+import { FacilityStatus } from "../facility/facility.entity";
+import { isFull } from "../facility/facility.policy";
+import { countPlacements, lockFacility } from "../facility/facility.service";
+import {
+  ONE_OPEN_PLACEMENT_PER_CASE,
+  OPEN_PLACEMENT_STATUSES,
+  Placement,
+  PlacementRegime,
+  PlacementStatus,
+} from "./placement.entity";
+import type { CancelPlacementInput, CheckInArgs, CheckOutInput, PlaceCaseInput } from "./placement.inputs";
+import { NEXT_PLACEMENT_STATUSES, canMovePlacement, regimeAllowedIn } from "./placement.policy";
+
+/** Clock skew tolerated between a caller and this server when a time must not be in the future. */
+const CLOCK_SKEW_MS = 60_000;
+
+export function placementById(ctx: FacilitiesContext, id: string): Promise<Placement | null> {
+  return ctx.loaders.placementById.load(id);
+}
+
+/** A case's placements, newest first. */
+export function placementsOfCase(ctx: FacilitiesContext, caseId: string): Promise<Placement[]> {
+  return ctx.loaders.placementsByCaseId.load(caseId);
+}
+
+/** A case's open placement (PLANNED or CHECKED_IN), or null. */
+export function currentPlacementOfCase(ctx: FacilitiesContext, caseId: string): Promise<Placement | null> {
+  return ctx.loaders.currentPlacementByCaseId.load(caseId);
+}
+
+/** A facility's placements newest first, by keyset on (planned_at, id). */
+export async function placementsOfFacility(
+  ctx: FacilitiesContext,
+  facilityId: string,
+  args: { first: number; after?: string | null; current?: boolean | null },
+): Promise<Page<Placement>> {
+  const first = checkPageSize(args.first);
+  const after = args.after ? decodePlacementCursor(args.after) : null;
+  const page = await ctx.loaders.placementPageByFacility.load({
+    facilityId,
+    first,
+    after,
+    current: args.current ?? null,
+  });
+  for (const edge of page.edges) ctx.loaders.placementById.prime(edge.node.id, edge.node);
+  return page;
+}
+
+/**
+ * Reserves a place for a case. One transaction: the facility row is locked first, so the count
+ * of places taken cannot change under us and two placements can never overfill a facility.
+ * The case is not looked up: it lives in the cases subgraph and subgraphs do not call each
+ * other, so any well-formed case id is accepted.
+ */
+export async function placeCase(ctx: FacilitiesContext, input: PlaceCaseInput): Promise<Placement> {
+  let created: Placement;
+  try {
+    created = await ctx.db.transaction(async (tx) => {
+      const facility = await lockFacility(tx, input.facilityId);
+      if (facility.status !== FacilityStatus.OPERATIONAL) {
+        throw badUserInput(
+          `Facility "${facility.name}" is ${facility.status}; only an OPERATIONAL facility takes placements.`,
+          { argument: "input.facilityId", facilityStatus: facility.status },
+        );
+      }
+      if (!regimeAllowedIn(input.regime, facility.type)) {
+        throw badUserInput(
+          `A ${PlacementRegime.DETAINED} placement is possible only in a DETENTION_CENTRE; ` +
+            `facility "${facility.name}" is a ${facility.type}.`,
+          { argument: "input.regime" },
+        );
+      }
+      const open = await tx.findOneBy(Placement, { caseId: input.caseId, status: In([...OPEN_PLACEMENT_STATUSES]) });
+      if (open) throw alreadyPlaced(input.caseId, open.id);
+      const taken = await countPlacements(tx, facility.id, OPEN_PLACEMENT_STATUSES);
+      if (isFull(taken, facility.officialCapacity)) {
+        throw badUserInput(
+          `Facility "${facility.name}" is full: ${taken} of ${facility.officialCapacity} places are taken ` +
+            `(planned or checked in).`,
+          { argument: "input.facilityId", officialCapacity: facility.officialCapacity, placesTaken: taken },
+        );
+      }
+      const placement = tx.create(Placement, {
+        id: randomUUID(),
+        caseId: input.caseId,
+        facilityId: facility.id,
+        regime: input.regime,
+        status: PlacementStatus.PLANNED,
+        plannedAt: input.plannedAt ?? new Date(),
+        checkInAt: null,
+        checkOutAt: null,
+        checkOutReason: null,
+        cancelledAt: null,
+        cancellationReason: null,
+      });
+      await tx.insert(Placement, placement);
+      return placement;
+    });
+  } catch (err) {
+    // Placements of one case into two facilities take different facility locks; the partial
+    // unique index refuses whichever commits second.
+    if (isUniqueViolation(err, ONE_OPEN_PLACEMENT_PER_CASE)) throw alreadyPlaced(input.caseId);
+    throw err;
+  }
+  forgetAfterWrite(ctx, created);
+  return created;
+}
+
+/** PLANNED → CHECKED_IN: the person arrived. The facility must still be open and have room for a resident. */
+export async function checkIn(ctx: FacilitiesContext, args: CheckInArgs): Promise<Placement> {
+  const updated = await ctx.db.transaction(async (tx) => {
+    const placement = await lockPlacement(tx, args.placementId);
+    refuseUnlessAllowed(placement, PlacementStatus.CHECKED_IN);
+    const at = eventTime(args.at, "at");
+    // The capacity may have been lowered since the place was reserved: never more residents than places.
+    const facility = await lockFacility(tx, placement.facilityId);
+    if (facility.status !== FacilityStatus.OPERATIONAL) {
+      throw badUserInput(
+        `Facility "${facility.name}" is ${facility.status}; check-in needs an OPERATIONAL facility. ` +
+          `Cancel this placement and place the case elsewhere.`,
+        { argument: "placementId", facilityStatus: facility.status },
+      );
+    }
+    const occupancy = await countPlacements(tx, facility.id, [PlacementStatus.CHECKED_IN]);
+    if (isFull(occupancy, facility.officialCapacity)) {
+      throw badUserInput(
+        `Facility "${facility.name}" is full: ${occupancy} of ${facility.officialCapacity} places are occupied.`,
+        { argument: "placementId", officialCapacity: facility.officialCapacity, occupancy },
+      );
+    }
+    const changes = { status: PlacementStatus.CHECKED_IN, checkInAt: at };
+    await tx.update(Placement, { id: placement.id }, changes);
+    return Object.assign(placement, changes);
+  });
+  forgetAfterWrite(ctx, updated);
+  return updated;
+}
+
+/** CHECKED_IN → CHECKED_OUT: the person left, not before they arrived. */
+export async function checkOut(ctx: FacilitiesContext, input: CheckOutInput): Promise<Placement> {
+  const updated = await ctx.db.transaction(async (tx) => {
+    const placement = await lockPlacement(tx, input.placementId);
+    refuseUnlessAllowed(placement, PlacementStatus.CHECKED_OUT);
+    const at = eventTime(input.at, "input.at");
+    const checkInAt = placement.checkInAt as Date;
+    if (at.getTime() < checkInAt.getTime()) {
+      throw badUserInput(
+        `The check-out time ${at.toISOString()} is before the check-in at ${checkInAt.toISOString()}.`,
+        { argument: "input.at" },
+      );
+    }
+    const changes = { status: PlacementStatus.CHECKED_OUT, checkOutAt: at, checkOutReason: input.reason };
+    await tx.update(Placement, { id: placement.id }, changes);
+    return Object.assign(placement, changes);
+  });
+  forgetAfterWrite(ctx, updated);
+  return updated;
+}
+
+/** PLANNED → CANCELLED: the reserved place is freed. */
+export async function cancelPlacement(ctx: FacilitiesContext, input: CancelPlacementInput): Promise<Placement> {
+  const updated = await ctx.db.transaction(async (tx) => {
+    const placement = await lockPlacement(tx, input.placementId);
+    refuseUnlessAllowed(placement, PlacementStatus.CANCELLED);
+    const changes = { status: PlacementStatus.CANCELLED, cancelledAt: new Date(), cancellationReason: input.reason };
+    await tx.update(Placement, { id: placement.id }, changes);
+    return Object.assign(placement, changes);
+  });
+  forgetAfterWrite(ctx, updated);
+  return updated;
+}
+
+async function lockPlacement(tx: EntityManager, id: string): Promise<Placement> {
+  const placement = await tx.findOne(Placement, { where: { id }, lock: { mode: "pessimistic_write" } });
+  if (!placement) throw notFound("Placement", id);
+  return placement;
+}
+
+function refuseUnlessAllowed(placement: Placement, to: PlacementStatus): void {
+  if (canMovePlacement(placement.status, to)) return;
+  const allowed = NEXT_PLACEMENT_STATUSES[placement.status];
+  throw badUserInput(
+    `Placement ${placement.id} cannot move from ${placement.status} to ${to}. ` +
+      (allowed.length ? `Allowed next: ${allowed.join(", ")}.` : `${placement.status} is final.`),
+    { from: placement.status, to, allowed },
+  );
+}
+
+function alreadyPlaced(caseId: string, placementId?: string) {
+  return badUserInput(
+    `Case ${caseId} already has an open placement (planned or checked in); check it out or cancel it ` +
+      `before placing the case again.`,
+    { argument: "input.caseId", ...(placementId ? { placementId } : {}) },
+  );
+}
+
+/** The time an event happened: now unless given; a recorded event cannot lie in the future. */
+function eventTime(given: Date | null | undefined, argument: string): Date {
+  const now = new Date();
+  if (!given) return now;
+  if (given.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw badUserInput(`\`${argument}\` cannot be in the future; got ${given.toISOString()}.`, { argument });
+  }
+  return given;
+}
+
+function decodePlacementCursor(cursor: string): CursorKey {
+  const key = decodeCursor(cursor);
+  if (typeof key[0] !== "string" || Number.isNaN(Date.parse(key[0])) || !isUuid(key[1])) {
+    throw badUserInput("The cursor given in `after` is not one this API issued.", { argument: "after" });
+  }
+  return key;
+}
+
+/** After a write, this request's loaders must not answer from what they read before it. */
+function forgetAfterWrite(ctx: FacilitiesContext, placement: Placement): void {
+  ctx.loaders.placementById.clear(placement.id).prime(placement.id, placement);
+  ctx.loaders.placementsByCaseId.clear(placement.caseId);
+  ctx.loaders.currentPlacementByCaseId.clear(placement.caseId);
+  ctx.loaders.occupancyByFacilityId.clear(placement.facilityId);
+  ctx.loaders.placementPageByFacility.clearAll();
+}

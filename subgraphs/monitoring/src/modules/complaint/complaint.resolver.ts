@@ -1,0 +1,129 @@
+import { PageArgs } from "@kgraph/platform";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { MonitoringContext } from "../../context";
+import { Case } from "../case/case.entity";
+import { Facility } from "../facility/facility.entity";
+import { ComplaintConnection } from "./complaint.connection";
+import { Complaint, ComplaintDecision, ComplaintReceipt, ComplaintStatusCheck } from "./complaint.entity";
+import { ComplaintEscalation } from "./complaint-escalation.entity";
+import {
+  ComplaintFilter,
+  DecideComplaintInput,
+  EscalateComplaintInput,
+  FileComplaintInput,
+  TriageComplaintInput,
+} from "./complaint.inputs";
+import * as complaints from "./complaint.service";
+
+@Resolver(() => Complaint)
+export class ComplaintResolver {
+  @Query(() => Complaint, { nullable: true, description: "One complaint by id; null when there is none." })
+  complaint(@Arg("id", () => ID) id: string, @Ctx() ctx: MonitoringContext): Promise<Complaint | null> {
+    return complaints.complaintById(ctx, id);
+  }
+
+  @Query(() => ComplaintConnection, { description: "Complaints, most recently received first, a page at a time." })
+  complaints(
+    @Args() page: PageArgs,
+    @Arg("filter", () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null,
+    @Ctx() ctx: MonitoringContext,
+  ) {
+    return complaints.listComplaints(ctx, { ...page, filter });
+  }
+
+  @Query(() => ComplaintStatusCheck, {
+    description:
+      "The progress of a complaint, for the holder of its receipt code. Public. An unknown code is NOT_FOUND.",
+  })
+  complaintStatus(
+    @Arg("receiptCode") receiptCode: string,
+    @Ctx() ctx: MonitoringContext,
+  ): Promise<ComplaintStatusCheck> {
+    return complaints.complaintStatusByReceiptCode(ctx, receiptCode);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      "The receipt code as staff may see it: masked but for its last group. The full code is given only once, to the complainant; only its hash is stored.",
+  })
+  receiptCode(@Root() root: Complaint): string {
+    return complaints.maskedReceiptCodeOf(root);
+  }
+
+  @FieldResolver(() => [ComplaintEscalation], { description: "Referrals to other authorities, oldest first." })
+  escalations(@Root() root: Complaint, @Ctx() ctx: MonitoringContext): Promise<ComplaintEscalation[]> {
+    return complaints.escalationsOf(ctx, root.id);
+  }
+
+  @FieldResolver(() => ComplaintDecision, { nullable: true, description: "The decision; null until DECIDED." })
+  decision(@Root() root: Complaint): ComplaintDecision | null {
+    return complaints.decisionOf(root);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Pseudonym of the person the complaint concerns (the same as the case's `subjectRef`); null when it concerns no case.",
+  })
+  subjectRef(@Root() root: Complaint, @Ctx() ctx: MonitoringContext): string | null {
+    return complaints.complaintSubjectRef(ctx, root);
+  }
+
+  @FieldResolver(() => Facility, {
+    nullable: true,
+    description: "The facility the complaint concerns; null when none.",
+  })
+  facility(@Root() root: Complaint): Facility | null {
+    return root.facilityId ? { id: root.facilityId } : null;
+  }
+
+  @FieldResolver(() => Case, { nullable: true, description: "The case the complaint concerns; null when none." })
+  case(@Root() root: Complaint): Case | null {
+    return root.caseId ? { id: root.caseId } : null;
+  }
+
+  @Mutation(() => ComplaintReceipt, {
+    description: "File a complaint; anyone may, without a token. Returns the receipt code, shown only this once.",
+  })
+  fileComplaint(@Arg("input", () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: MonitoringContext) {
+    return complaints.fileComplaint(ctx, input);
+  }
+
+  @Mutation(() => Complaint, {
+    description: "Take a RECEIVED complaint up for review, correcting its category if needed.",
+  })
+  triageComplaint(
+    @Arg("input", () => TriageComplaintInput) input: TriageComplaintInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
+    return complaints.triageComplaint(ctx, input);
+  }
+
+  @Mutation(() => Complaint, {
+    description: "Refer a complaint UNDER_REVIEW (or already ESCALATED) to another authority.",
+  })
+  escalateComplaint(
+    @Arg("input", () => EscalateComplaintInput) input: EscalateComplaintInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
+    return complaints.escalateComplaint(ctx, input);
+  }
+
+  @Mutation(() => Complaint, { description: "Decide a complaint UNDER_REVIEW or ESCALATED." })
+  decideComplaint(
+    @Arg("input", () => DecideComplaintInput) input: DecideComplaintInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
+    return complaints.decideComplaint(ctx, input);
+  }
+
+  @Mutation(() => Complaint, { description: "Close a DECIDED complaint; its handling ends." })
+  closeComplaint(@Arg("complaintId", () => ID) complaintId: string, @Ctx() ctx: MonitoringContext) {
+    return complaints.closeComplaint(ctx, complaintId);
+  }
+}
+
+/** `_entities` goes through the same service and loader as `complaint(id)`. */
+export function resolveComplaintReference(reference: { id: string }, ctx: MonitoringContext) {
+  return complaints.complaintById(ctx, reference.id);
+}

@@ -1,0 +1,30 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { MonitoringContext } from "../../context";
+import { Recommendation } from "../recommendation/recommendation.entity";
+import { recommendationsOfFinding } from "../recommendation/recommendation.service";
+import { MonitoringVisit } from "../visit/visit.entity";
+import { visitById } from "../visit/visit.service";
+import { Finding } from "./finding.entity";
+import { AddFindingInput } from "./finding.inputs";
+import * as findings from "./finding.service";
+
+@Resolver(() => Finding)
+export class FindingResolver {
+  @FieldResolver(() => MonitoringVisit, { description: "The visit that made the finding." })
+  async visit(@Root() root: Finding, @Ctx() ctx: MonitoringContext): Promise<MonitoringVisit> {
+    // Findings are only created on existing visits, and visits are never deleted.
+    return (await visitById(ctx, root.visitId)) as MonitoringVisit;
+  }
+
+  @FieldResolver(() => [Recommendation], { description: "What is recommended about it, in the order made." })
+  recommendations(@Root() root: Finding, @Ctx() ctx: MonitoringContext): Promise<Recommendation[]> {
+    return recommendationsOfFinding(ctx, root.id);
+  }
+
+  @Mutation(() => Finding, {
+    description: "Record a finding on a visit IN_PROGRESS or COMPLETED (not once its report is published).",
+  })
+  addFinding(@Arg("input", () => AddFindingInput) input: AddFindingInput, @Ctx() ctx: MonitoringContext) {
+    return findings.addFinding(ctx, input);
+  }
+}

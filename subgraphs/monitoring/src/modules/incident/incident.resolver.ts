@@ -1,0 +1,57 @@
+import { PageArgs } from "@kgraph/platform";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { MonitoringContext } from "../../context";
+import { Facility } from "../facility/facility.entity";
+import { IncidentConnection } from "./incident.connection";
+import { Incident } from "./incident.entity";
+import { ChangeIncidentStatusInput, IncidentFilter, RecordIncidentInput } from "./incident.inputs";
+import * as incidents from "./incident.service";
+
+@Resolver(() => Incident)
+export class IncidentResolver {
+  @Query(() => Incident, { nullable: true, description: "One incident by id; null when there is none." })
+  incident(@Arg("id", () => ID) id: string, @Ctx() ctx: MonitoringContext): Promise<Incident | null> {
+    return incidents.incidentById(ctx, id);
+  }
+
+  @Query(() => IncidentConnection, { description: "Incidents, most recent first, a page at a time." })
+  incidents(
+    @Args() page: PageArgs,
+    @Arg("filter", () => IncidentFilter, { nullable: true }) filter: IncidentFilter | null,
+    @Ctx() ctx: MonitoringContext,
+  ) {
+    return incidents.listIncidents(ctx, { ...page, filter });
+  }
+
+  @FieldResolver(() => Facility, { description: "The facility where it happened." })
+  facility(@Root() root: Incident): Facility {
+    return { id: root.facilityId };
+  }
+
+  @FieldResolver(() => [String], {
+    description: "Pseudonyms of the people involved (the same as their cases' `subjectRef`); names no one.",
+  })
+  subjectRefs(@Root() root: Incident, @Ctx() ctx: MonitoringContext): string[] {
+    return incidents.incidentSubjectRefs(ctx, root);
+  }
+
+  @Mutation(() => Incident, { description: "Record an incident at a facility; it starts REPORTED." })
+  recordIncident(@Arg("input", () => RecordIncidentInput) input: RecordIncidentInput, @Ctx() ctx: MonitoringContext) {
+    return incidents.recordIncident(ctx, input);
+  }
+
+  @Mutation(() => Incident, {
+    description: "Move an incident's follow-up on: REPORTED → UNDER_INVESTIGATION → CLOSED (or straight to CLOSED).",
+  })
+  changeIncidentStatus(
+    @Arg("input", () => ChangeIncidentStatusInput) input: ChangeIncidentStatusInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
+    return incidents.changeIncidentStatus(ctx, input);
+  }
+}
+
+/** `_entities` goes through the same service and loader as `incident(id)`. */
+export function resolveIncidentReference(reference: { id: string }, ctx: MonitoringContext) {
+  return incidents.incidentById(ctx, reference.id);
+}

@@ -1,0 +1,73 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { MonitoringContext } from "../../context";
+import { Finding } from "../finding/finding.entity";
+import { findingById } from "../finding/finding.service";
+import { Recommendation, RecommendationResponse, RecommendationStatus } from "./recommendation.entity";
+import { AddRecommendationInput, RespondToRecommendationInput } from "./recommendation.inputs";
+import { isOverdue, visibleRecommendationStatus } from "./recommendation.policy";
+import * as recommendations from "./recommendation.service";
+
+@Resolver(() => Recommendation)
+export class RecommendationResolver {
+  @Query(() => Recommendation, { nullable: true, description: "One recommendation by id; null when there is none." })
+  recommendation(@Arg("id", () => ID) id: string, @Ctx() ctx: MonitoringContext): Promise<Recommendation | null> {
+    return recommendations.recommendationById(ctx, id);
+  }
+
+  @FieldResolver(() => RecommendationStatus, {
+    description: "Where it stands; OVERDUE when still unanswered after its due date.",
+  })
+  status(@Root() root: Recommendation): RecommendationStatus {
+    return visibleRecommendationStatus(root);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "True when the due date has passed and it is still unanswered or accepted but not implemented.",
+  })
+  overdue(@Root() root: Recommendation): boolean {
+    return isOverdue(root);
+  }
+
+  @FieldResolver(() => RecommendationResponse, {
+    nullable: true,
+    description: "The authority's response; null until it responds.",
+  })
+  response(@Root() root: Recommendation): RecommendationResponse | null {
+    return recommendations.responseOf(root);
+  }
+
+  @FieldResolver(() => Finding, { description: "The finding it follows." })
+  async finding(@Root() root: Recommendation, @Ctx() ctx: MonitoringContext): Promise<Finding> {
+    // Recommendations are only created on existing findings, and findings are never deleted.
+    return (await findingById(ctx, root.findingId)) as Finding;
+  }
+
+  @Mutation(() => Recommendation, {
+    description: "Recommend what an authority should do about a finding; the visit must be IN_PROGRESS or COMPLETED.",
+  })
+  addRecommendation(
+    @Arg("input", () => AddRecommendationInput) input: AddRecommendationInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
+    return recommendations.addRecommendation(ctx, input);
+  }
+
+  @Mutation(() => Recommendation, {
+    description:
+      "Record the authority's response to an OPEN (or OVERDUE) recommendation: accepted or rejected, with its text.",
+  })
+  respondToRecommendation(
+    @Arg("input", () => RespondToRecommendationInput) input: RespondToRecommendationInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
+    return recommendations.respondToRecommendation(ctx, input);
+  }
+
+  @Mutation(() => Recommendation, { description: "Mark an ACCEPTED recommendation implemented." })
+  markRecommendationImplemented(
+    @Arg("recommendationId", () => ID) recommendationId: string,
+    @Ctx() ctx: MonitoringContext,
+  ) {
+    return recommendations.markRecommendationImplemented(ctx, recommendationId);
+  }
+}

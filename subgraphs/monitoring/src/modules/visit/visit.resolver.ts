@@ -1,0 +1,91 @@
+import { PageArgs } from "@kgraph/platform";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { MonitoringContext } from "../../context";
+import { Facility } from "../facility/facility.entity";
+import { Finding } from "../finding/finding.entity";
+import { findingsOfVisit } from "../finding/finding.service";
+import { MonitoringBody } from "../monitoring-body/monitoring-body.entity";
+import { monitoringBodyById } from "../monitoring-body/monitoring-body.service";
+import { MonitoringVisitConnection } from "./visit.connection";
+import { MonitoringVisit } from "./visit.entity";
+import { VisitStatus } from "./visit-enums";
+import {
+  CompleteVisitInput,
+  PlanVisitInput,
+  PublishVisitReportInput,
+  StartVisitInput,
+  VisitFilter,
+} from "./visit.inputs";
+import * as visits from "./visit.service";
+
+@Resolver(() => MonitoringVisit)
+export class VisitResolver {
+  @Query(() => MonitoringVisit, { nullable: true, description: "One monitoring visit by id; null when there is none." })
+  visit(@Arg("id", () => ID) id: string, @Ctx() ctx: MonitoringContext): Promise<MonitoringVisit | null> {
+    return visits.visitById(ctx, id);
+  }
+
+  @Query(() => MonitoringVisitConnection, {
+    description: "Monitoring visits, newest first (by planned start), a page at a time.",
+  })
+  visits(
+    @Args() page: PageArgs,
+    @Arg("filter", () => VisitFilter, { nullable: true }) filter: VisitFilter | null,
+    @Ctx() ctx: MonitoringContext,
+  ) {
+    return visits.listVisits(ctx, { ...page, filter });
+  }
+
+  @FieldResolver(() => MonitoringBody, { description: "The monitoring body that visits." })
+  async body(@Root() root: MonitoringVisit, @Ctx() ctx: MonitoringContext): Promise<MonitoringBody> {
+    // A visit is only ever created for an existing body, and bodies are never deleted.
+    return (await monitoringBodyById(ctx, root.bodyId)) as MonitoringBody;
+  }
+
+  @FieldResolver(() => Facility, { description: "The facility visited." })
+  facility(@Root() root: MonitoringVisit): Facility {
+    return { id: root.facilityId };
+  }
+
+  @FieldResolver(() => Boolean, { description: "True once the visit report is published." })
+  published(@Root() root: MonitoringVisit): boolean {
+    return root.status === VisitStatus.REPORT_PUBLISHED;
+  }
+
+  @FieldResolver(() => [Finding], { description: "What the visit found, in the order recorded." })
+  findings(@Root() root: MonitoringVisit, @Ctx() ctx: MonitoringContext): Promise<Finding[]> {
+    return findingsOfVisit(ctx, root.id);
+  }
+
+  @Mutation(() => MonitoringVisit, {
+    description: "Plan a visit by a monitoring body to a facility; it starts PLANNED.",
+  })
+  planVisit(@Arg("input", () => PlanVisitInput) input: PlanVisitInput, @Ctx() ctx: MonitoringContext) {
+    return visits.planVisit(ctx, input);
+  }
+
+  @Mutation(() => MonitoringVisit, { description: "Start a PLANNED visit: the monitors have arrived." })
+  startVisit(@Arg("input", () => StartVisitInput) input: StartVisitInput, @Ctx() ctx: MonitoringContext) {
+    return visits.startVisit(ctx, input);
+  }
+
+  @Mutation(() => MonitoringVisit, { description: "Complete a visit IN_PROGRESS: the monitors have left." })
+  completeVisit(@Arg("input", () => CompleteVisitInput) input: CompleteVisitInput, @Ctx() ctx: MonitoringContext) {
+    return visits.completeVisit(ctx, input);
+  }
+
+  @Mutation(() => MonitoringVisit, {
+    description: "Publish the report of a COMPLETED visit; its findings become final and public.",
+  })
+  publishVisitReport(
+    @Arg("input", () => PublishVisitReportInput) input: PublishVisitReportInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
+    return visits.publishVisitReport(ctx, input);
+  }
+}
+
+/** `_entities` goes through the same service and loader as `visit(id)`. */
+export function resolveVisitReference(reference: { id: string }, ctx: MonitoringContext) {
+  return visits.visitById(ctx, reference.id);
+}

@@ -1,0 +1,18 @@
+import type { TrainingContext } from "../../context";
+import { certificationsOfOfficial } from "../certification/certification.service";
+import type { Official } from "../official/official.entity";
+import { requiredCourses } from "../requirement/requirement.service";
+import { assessCompliance } from "./compliance.policy";
+import type { OfficialCompliance } from "./compliance.types";
+
+/**
+ * An official's compliance from batched loaders (requirements by job role, certificates by
+ * official, courses by id): a list of any length costs the same three queries.
+ */
+export async function complianceOf(ctx: TrainingContext, official: Official): Promise<OfficialCompliance> {
+  const [required, certifications] = await Promise.all([
+    requiredCourses(ctx, official.jobRole),
+    certificationsOfOfficial(ctx, official.id),
+  ]);
+  return assessCompliance(required, certifications, ctx.now);
+}

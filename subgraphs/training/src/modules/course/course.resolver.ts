@@ -1,0 +1,46 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { TrainingContext } from "../../context";
+import { JobRole } from "../official/job-role";
+import { requiredFor } from "../requirement/requirement.service";
+import { Course } from "./course.entity";
+import { CreateCourseInput, UpdateCourseInput } from "./course.inputs";
+import * as courses from "./course.service";
+
+@Resolver(() => Course)
+export class CourseResolver {
+  @Query(() => [Course], { description: "The training catalogue, by course code." })
+  courses(@Ctx() ctx: TrainingContext): Promise<Course[]> {
+    return courses.listCourses(ctx);
+  }
+
+  @Query(() => Course, { nullable: true, description: "One course by id; null when there is none." })
+  course(
+    @Arg("id", () => ID, { description: "The course's id." }) id: string,
+    @Ctx() ctx: TrainingContext,
+  ): Promise<Course | null> {
+    return courses.courseById(ctx, id);
+  }
+
+  @FieldResolver(() => [JobRole], {
+    description: "The job roles for which this course is mandatory; empty when it is optional for all.",
+  })
+  requiredFor(@Root() root: Course, @Ctx() ctx: TrainingContext): Promise<JobRole[]> {
+    return requiredFor(ctx, root.id);
+  }
+
+  @Mutation(() => Course, { description: "Add a course to the catalogue; its code must be unique." })
+  createCourse(
+    @Arg("input", () => CreateCourseInput, { description: "The course to add." }) input: CreateCourseInput,
+    @Ctx() ctx: TrainingContext,
+  ) {
+    return courses.createCourse(ctx, input);
+  }
+
+  @Mutation(() => Course, { description: "Change a course; issued certificates keep their expiry." })
+  updateCourse(
+    @Arg("input", () => UpdateCourseInput, { description: "What to change." }) input: UpdateCourseInput,
+    @Ctx() ctx: TrainingContext,
+  ) {
+    return courses.updateCourse(ctx, input);
+  }
+}

@@ -1,0 +1,4 @@
+import { connectionType } from "@kgraph/platform";
+import { Official } from "./official.entity";
+
+export const OfficialConnection = connectionType(Official, "Official");

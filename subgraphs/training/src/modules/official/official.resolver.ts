@@ -1,0 +1,89 @@
+import { PageArgs } from "@kgraph/platform";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { TrainingContext } from "../../context";
+import { Attendance } from "../attendance/attendance.entity";
+import { attendancesOfOfficial } from "../attendance/attendance.service";
+import { Certification } from "../certification/certification.entity";
+import { certificationsOfOfficial } from "../certification/certification.service";
+import { complianceOf } from "../compliance/compliance.service";
+import { OfficialCompliance } from "../compliance/compliance.types";
+import { Facility } from "../facility/facility.entity";
+import { OfficialConnection } from "./official.connection";
+import { Official } from "./official.entity";
+import { OfficialFilter, RegisterOfficialInput, UpdateOfficialInput } from "./official.inputs";
+import * as officials from "./official.service";
+
+@Resolver(() => Official)
+export class OfficialResolver {
+  @Query(() => Official, { nullable: true, description: "One official by id; null when there is none." })
+  official(
+    @Arg("id", () => ID, { description: "The official's id." }) id: string,
+    @Ctx() ctx: TrainingContext,
+  ): Promise<Official | null> {
+    return officials.officialById(ctx, id);
+  }
+
+  @Query(() => OfficialConnection, { description: "Officials by family name, then given names, a page at a time." })
+  officials(
+    @Args() page: PageArgs,
+    @Arg("filter", () => OfficialFilter, { nullable: true, description: "Only officials matching every given filter." })
+    filter: OfficialFilter | null,
+    @Ctx() ctx: TrainingContext,
+  ) {
+    return officials.listOfficials(ctx, { ...page, filter });
+  }
+
+  @FieldResolver(() => String, { description: "Display name: given names, then family name." })
+  name(@Root() root: Official): string {
+    return officials.displayName(root);
+  }
+
+  @FieldResolver(() => Facility, { nullable: true, description: "The facility the official works at; null when none." })
+  facility(@Root() root: Official): Facility | null {
+    return root.facilityId ? { id: root.facilityId } : null;
+  }
+
+  @FieldResolver(() => [Certification], {
+    description: "Every certificate the official was issued, latest first, expired ones included.",
+  })
+  certifications(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<Certification[]> {
+    return certificationsOfOfficial(ctx, root.id);
+  }
+
+  @FieldResolver(() => [Attendance], {
+    description: "The official's registrations for sessions, latest session first.",
+  })
+  attendances(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<Attendance[]> {
+    return attendancesOfOfficial(ctx, root.id);
+  }
+
+  @FieldResolver(() => OfficialCompliance, {
+    description: "Whether the official holds a valid certificate for every course their job role requires, judged now.",
+  })
+  compliance(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<OfficialCompliance> {
+    return complianceOf(ctx, root);
+  }
+
+  @Mutation(() => Official, { description: "Add an official to the registry; they start active." })
+  registerOfficial(
+    @Arg("input", () => RegisterOfficialInput, { description: "Who to register." }) input: RegisterOfficialInput,
+    @Ctx() ctx: TrainingContext,
+  ) {
+    return officials.registerOfficial(ctx, input);
+  }
+
+  @Mutation(() => Official, {
+    description: "Change an official's details, job role, facility or whether they are active.",
+  })
+  updateOfficial(
+    @Arg("input", () => UpdateOfficialInput, { description: "What to change." }) input: UpdateOfficialInput,
+    @Ctx() ctx: TrainingContext,
+  ) {
+    return officials.updateOfficial(ctx, input);
+  }
+}
+
+/** `_entities` goes through the same service and loader as `official(id)`. */
+export function resolveOfficialReference(reference: { id: string }, ctx: TrainingContext) {
+  return officials.officialById(ctx, reference.id);
+}

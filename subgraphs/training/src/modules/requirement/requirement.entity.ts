@@ -1,0 +1,25 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { JobRole } from "../official/job-role";
+
+/** Makes a course mandatory for every official in a job role. */
+@ObjectType({ description: "A course that is mandatory for every official in a job role." })
+@Entity({ name: "course_requirement" })
+@Index("course_requirement_role_course", ["jobRole", "courseId"], { unique: true })
+export class CourseRequirement {
+  @Field(() => ID, { description: "Stable identifier." })
+  @PrimaryColumn("uuid")
+  id: string;
+
+  @Field(() => JobRole, { description: "The job role the course is mandatory for." })
+  @Column("varchar", { name: "job_role", length: 32 })
+  jobRole: JobRole;
+
+  @Index()
+  @Column("uuid", { name: "course_id" })
+  courseId: string;
+
+  @Field({ description: "When the requirement was set." })
+  @Column("timestamptz", { name: "created_at" })
+  createdAt: Date;
+}

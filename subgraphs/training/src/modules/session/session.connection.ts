@@ -1,0 +1,4 @@
+import { connectionType } from "@kgraph/platform";
+import { TrainingSession } from "./session.entity";
+
+export const TrainingSessionConnection = connectionType(TrainingSession, "TrainingSession");

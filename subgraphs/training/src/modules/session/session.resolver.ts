@@ -1,0 +1,64 @@
+import { PageArgs } from "@kgraph/platform";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { TrainingContext } from "../../context";
+import { Attendance } from "../attendance/attendance.entity";
+import { attendancesOfSession } from "../attendance/attendance.service";
+import { Course } from "../course/course.entity";
+import { courseById } from "../course/course.service";
+import { TrainingSessionConnection } from "./session.connection";
+import { TrainingSession } from "./session.entity";
+import { CancelSessionArgs, ScheduleSessionInput, SessionFilter } from "./session.inputs";
+import * as sessions from "./session.service";
+
+@Resolver(() => TrainingSession)
+export class SessionResolver {
+  @Query(() => TrainingSession, { nullable: true, description: "One training session by id; null when there is none." })
+  trainingSession(
+    @Arg("id", () => ID, { description: "The session's id." }) id: string,
+    @Ctx() ctx: TrainingContext,
+  ): Promise<TrainingSession | null> {
+    return sessions.sessionById(ctx, id);
+  }
+
+  @Query(() => TrainingSessionConnection, {
+    description: "Training sessions by start time, earliest first, a page at a time.",
+  })
+  trainingSessions(
+    @Args() page: PageArgs,
+    @Arg("filter", () => SessionFilter, { nullable: true, description: "Only sessions matching every given filter." })
+    filter: SessionFilter | null,
+    @Ctx() ctx: TrainingContext,
+  ) {
+    return sessions.listSessions(ctx, { ...page, filter });
+  }
+
+  @FieldResolver(() => Course, { description: "The course delivered." })
+  async course(@Root() root: TrainingSession, @Ctx() ctx: TrainingContext): Promise<Course> {
+    return (await courseById(ctx, root.courseId)) as Course;
+  }
+
+  @FieldResolver(() => [Attendance], { description: "Who registered, in order of registration, with their results." })
+  attendances(@Root() root: TrainingSession, @Ctx() ctx: TrainingContext): Promise<Attendance[]> {
+    return attendancesOfSession(ctx, root.id);
+  }
+
+  @FieldResolver(() => Int, { description: "Seats still free: capacity less every registration." })
+  async availableSeats(@Root() root: TrainingSession, @Ctx() ctx: TrainingContext): Promise<number> {
+    return Math.max(0, root.capacity - (await attendancesOfSession(ctx, root.id)).length);
+  }
+
+  @Mutation(() => TrainingSession, {
+    description: "Schedule a session of a course; endsAt must be after startsAt and capacity at least 1.",
+  })
+  scheduleSession(
+    @Arg("input", () => ScheduleSessionInput, { description: "The session to schedule." }) input: ScheduleSessionInput,
+    @Ctx() ctx: TrainingContext,
+  ) {
+    return sessions.scheduleSession(ctx, input);
+  }
+
+  @Mutation(() => TrainingSession, { description: "Cancel a session that has not yet ended." })
+  cancelSession(@Args() args: CancelSessionArgs, @Ctx() ctx: TrainingContext) {
+    return sessions.cancelSession(ctx, args);
+  }
+}
