@@ -11,8 +11,9 @@ export const sqlStatements = { count: 0 };
 
 class CountingLogger implements TypeOrmLogger {
   constructor(private readonly logger?: Logger) {}
-  logQuery(): void {
+  logQuery(query: string): void {
     sqlStatements.count += 1;
+    if (process.env.DEBUG_SQL) process.stderr.write(`SQL ${query.slice(0, 160)}\n`);
   }
   logQueryError(error: string | Error, query: string): void {
     this.logger?.warn({ err: error, query: query.slice(0, 500) }, "query failed");

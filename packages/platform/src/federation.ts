@@ -7,7 +7,6 @@ import { validateInput } from "./validation";
 /** The Federation 2 directives subgraphs may use; imported once for every subgraph. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@authenticated", "@requiresScopes", "@policy", "@inaccessible", "@tag"])`;
 
- 
 export type ReferenceResolvers = Record<
   string,
   { __resolveReference: (reference: any, context: any, info: any) => unknown }
@@ -37,7 +36,7 @@ export async function buildFederatedSchema(
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
-   
+
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as any });
   return { schema, sdl };
 }

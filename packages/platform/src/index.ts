@@ -13,3 +13,5 @@ export * from "./subgraph-server";
 export * from "./testing";
 export * from "./validation";
 export * from "./subgraph-definition";
+export * from "./ids";
+export * from "./loaders";

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, ArgsType, Directive } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import { badUserInput } from "./errors";
+import { isUuid } from "./ids";
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -58,7 +59,7 @@ export function connectionType<T extends object>(itemType: ClassType<T>, name: s
 
 export type CursorKey = [string | number, string];
 
-/** Cursor of a keyset position: the sort value and the id that breaks ties. */
+/** Cursor of a keyset position: the sort value and the id (a uuid) that breaks ties. */
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
@@ -70,7 +71,7 @@ export function decodeCursor(cursor: string): CursorKey {
       Array.isArray(value) &&
       value.length === 2 &&
       (typeof value[0] === "string" || typeof value[0] === "number") &&
-      typeof value[1] === "string"
+      isUuid(value[1])
     ) {
       return value as CursorKey;
     }

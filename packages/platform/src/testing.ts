@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
-import { withDatabase } from "./database";
+import type { DataSource } from "typeorm";
+import { migrate, withDatabase } from "./database";
+import { createLogger } from "./logger";
+import type { SubgraphDefinition } from "./subgraph-definition";
 
 /**
  * The PostgreSQL server tests run against: DATABASE_URL when set, otherwise the embedded
@@ -64,4 +67,39 @@ export async function graphqlRequest<T = Record<string, unknown>>(
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
   return { status: response.status, ...body };
+}
+
+/** The pseudonym key subgraph tests run with (a test value, not a secret). */
+export const TEST_SUBJECT_REF_KEY = "test-subject-ref-key-not-secret";
+
+export interface SubgraphHarness {
+  url: string;
+  /** A connection to the test database, for factories and for checking what was written. */
+  db: DataSource;
+  gql: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/** A fresh database, migrated, and the subgraph serving it over real HTTP on a free port. */
+export async function startSubgraphHarness(definition: SubgraphDefinition): Promise<SubgraphHarness> {
+  const database = await createTestDatabase();
+  const db = definition.createDataSource(database.url);
+  await db.initialize();
+  await migrate(db);
+  const server = await definition.start({
+    databaseUrl: database.url,
+    subjectRefKey: TEST_SUBJECT_REF_KEY,
+    port: 0,
+    logger: createLogger(definition.name, "silent"),
+  });
+  return {
+    url: server.url,
+    db,
+    gql: (query, variables) => graphqlRequest(server.url, query, variables),
+    async stop() {
+      await server.stop();
+      await db.destroy();
+      await database.drop();
+    },
+  };
 }

@@ -1,47 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { createLogger, createTestDatabase, graphqlRequest, migrate, sqlStatements, unique } from "@kgraph/platform";
+import { type SubgraphHarness, startSubgraphHarness, sqlStatements, unique } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
-import { createCasesDataSource, definition } from "../src";
+import { definition } from "../src";
 import { Agreement, AgreementStatus } from "../src/modules/agreement/agreement.entity";
 import { AgeBand, Case } from "../src/modules/case/case.entity";
 import { CaseStatus } from "../src/modules/case/case-status";
 import { Person } from "../src/modules/person/person.entity";
 
-export const TEST_SUBJECT_REF_KEY = "test-subject-ref-key-not-secret";
+export { TEST_SUBJECT_REF_KEY } from "@kgraph/platform";
 
-export interface CasesHarness {
-  url: string;
-  db: DataSource;
-  gql: <T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ) => ReturnType<typeof graphqlRequest<T>>;
-  stop(): Promise<void>;
-}
+export type CasesHarness = SubgraphHarness;
 
 /** A fresh database, migrated, and the cases subgraph serving it over real HTTP on a free port. */
-export async function startCasesHarness(): Promise<CasesHarness> {
-  const database = await createTestDatabase();
-  const db = createCasesDataSource(database.url);
-  await db.initialize();
-  await migrate(db);
-  const server = await definition.start({
-    databaseUrl: database.url,
-    subjectRefKey: TEST_SUBJECT_REF_KEY,
-    port: 0,
-    logger: createLogger("cases", "silent"),
-  });
-  return {
-    url: server.url,
-    db,
-    gql: (query, variables) => graphqlRequest(server.url, query, variables),
-    async stop() {
-      await server.stop();
-      await db.destroy();
-      await database.drop();
-    },
-  };
-}
+export const startCasesHarness = (): Promise<CasesHarness> => startSubgraphHarness(definition);
 
 /** Factory: an agreement with unique values; caps as given. */
 export async function createAgreement(db: DataSource, overrides: Partial<Agreement> = {}): Promise<Agreement> {

@@ -1,44 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { createLogger, createTestDatabase, graphqlRequest, migrate, unique } from "@kgraph/platform";
+import { type SubgraphHarness, startSubgraphHarness, unique } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
-import { createFacilitiesDataSource, definition } from "../src";
+import { definition } from "../src";
 import { Facility, FacilityStatus, FacilityType } from "../src/modules/facility/facility.entity";
 
-export const TEST_SUBJECT_REF_KEY = "test-subject-ref-key-not-secret";
+export { TEST_SUBJECT_REF_KEY } from "@kgraph/platform";
 
-export interface FacilitiesHarness {
-  url: string;
-  db: DataSource;
-  gql: <T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ) => ReturnType<typeof graphqlRequest<T>>;
-  stop(): Promise<void>;
-}
+export type FacilitiesHarness = SubgraphHarness;
 
 /** A fresh database, migrated, and the facilities subgraph serving it over real HTTP on a free port. */
-export async function startFacilitiesHarness(): Promise<FacilitiesHarness> {
-  const database = await createTestDatabase();
-  const db = createFacilitiesDataSource(database.url);
-  await db.initialize();
-  await migrate(db);
-  const server = await definition.start({
-    databaseUrl: database.url,
-    subjectRefKey: TEST_SUBJECT_REF_KEY,
-    port: 0,
-    logger: createLogger("facilities", "silent"),
-  });
-  return {
-    url: server.url,
-    db,
-    gql: (query, variables) => graphqlRequest(server.url, query, variables),
-    async stop() {
-      await server.stop();
-      await db.destroy();
-      await database.drop();
-    },
-  };
-}
+export const startFacilitiesHarness = (): Promise<FacilitiesHarness> => startSubgraphHarness(definition);
 
 /** Factory: a facility with a unique name, OPERATIONAL reception centre of 10 places unless overridden. */
 export async function createFacility(db: DataSource, overrides: Partial<Facility> = {}): Promise<Facility> {

@@ -1,44 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { createLogger, createTestDatabase, graphqlRequest, migrate, unique } from "@kgraph/platform";
+import { type SubgraphHarness, startSubgraphHarness, unique } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
-import { createMonitoringDataSource, definition } from "../src";
+import { definition } from "../src";
 import { MonitoringBody, MonitoringBodyKind } from "../src/modules/monitoring-body/monitoring-body.entity";
 
-export const TEST_SUBJECT_REF_KEY = "test-subject-ref-key-not-secret";
+export { TEST_SUBJECT_REF_KEY } from "@kgraph/platform";
 
-export interface MonitoringHarness {
-  url: string;
-  db: DataSource;
-  gql: <T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ) => ReturnType<typeof graphqlRequest<T>>;
-  stop(): Promise<void>;
-}
+export type MonitoringHarness = SubgraphHarness;
 
 /** A fresh database, migrated, and the monitoring subgraph serving it over real HTTP on a free port. */
-export async function startMonitoringHarness(): Promise<MonitoringHarness> {
-  const database = await createTestDatabase();
-  const db = createMonitoringDataSource(database.url);
-  await db.initialize();
-  await migrate(db);
-  const server = await definition.start({
-    databaseUrl: database.url,
-    subjectRefKey: TEST_SUBJECT_REF_KEY,
-    port: 0,
-    logger: createLogger("monitoring", "silent"),
-  });
-  return {
-    url: server.url,
-    db,
-    gql: (query, variables) => graphqlRequest(server.url, query, variables),
-    async stop() {
-      await server.stop();
-      await db.destroy();
-      await database.drop();
-    },
-  };
-}
+export const startMonitoringHarness = (): Promise<MonitoringHarness> => startSubgraphHarness(definition);
 
 export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 const HOUR = 3_600_000;

@@ -10,13 +10,14 @@ import { createSessionLoaders } from "./modules/session/session.loaders";
 
 /** Every loader of this subgraph, created fresh for each request (never shared between callers). */
 export function createLoaders(db: DataSource, now: Date) {
+  const courses = createCourseLoaders(db);
   return {
     ...createOfficialLoaders(db),
-    ...createCourseLoaders(db),
-    ...createRequirementLoaders(db),
+    ...courses,
+    ...createRequirementLoaders(db, courses.courseById),
     ...createSessionLoaders(db),
     ...createAttendanceLoaders(db),
-    ...createCertificationLoaders(db),
+    ...createCertificationLoaders(db, courses.courseById),
     ...createFacilityLoaders(db, now),
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { createLogger, createTestDatabase, graphqlRequest, migrate, unique } from "@kgraph/platform";
+import { type SubgraphHarness, startSubgraphHarness, unique } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
-import { createTrainingDataSource, definition } from "../src";
+import { definition } from "../src";
 import { AttendanceStatus } from "../src/modules/attendance/attendance-status";
 import { Attendance } from "../src/modules/attendance/attendance.entity";
 import { Certification } from "../src/modules/certification/certification.entity";
@@ -12,42 +12,13 @@ import { Official } from "../src/modules/official/official.entity";
 import { CourseRequirement } from "../src/modules/requirement/requirement.entity";
 import { SessionStatus, TrainingSession } from "../src/modules/session/session.entity";
 
-export const TEST_SUBJECT_REF_KEY = "test-subject-ref-key-not-secret";
+export { TEST_SUBJECT_REF_KEY } from "@kgraph/platform";
 export const DAY = 86_400_000;
 
-export interface TrainingHarness {
-  url: string;
-  db: DataSource;
-  gql: <T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ) => ReturnType<typeof graphqlRequest<T>>;
-  stop(): Promise<void>;
-}
+export type TrainingHarness = SubgraphHarness;
 
 /** A fresh database, migrated, and the training subgraph serving it over real HTTP on a free port. */
-export async function startTrainingHarness(): Promise<TrainingHarness> {
-  const database = await createTestDatabase();
-  const db = createTrainingDataSource(database.url);
-  await db.initialize();
-  await migrate(db);
-  const server = await definition.start({
-    databaseUrl: database.url,
-    subjectRefKey: TEST_SUBJECT_REF_KEY,
-    port: 0,
-    logger: createLogger("training", "silent"),
-  });
-  return {
-    url: server.url,
-    db,
-    gql: (query, variables) => graphqlRequest(server.url, query, variables),
-    async stop() {
-      await server.stop();
-      await db.destroy();
-      await database.drop();
-    },
-  };
-}
+export const startTrainingHarness = (): Promise<TrainingHarness> => startSubgraphHarness(definition);
 
 /** Factory: a course with a unique code. */
 export async function createCourseRow(db: DataSource, overrides: Partial<Course> = {}): Promise<Course> {

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { manyByKey } from "../../batch";
+import { manyByKey } from "@kgraph/platform";
 import { TransferCase } from "../transfer/transfer.entity";
 import { Case } from "./case.entity";
 

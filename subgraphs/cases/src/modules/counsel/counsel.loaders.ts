@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, IsNull, type DataSource } from "typeorm";
-import { manyByKey, oneByKey } from "../../batch";
+import { manyByKey, oneByKey } from "@kgraph/platform";
 import { CounselContactEvent, LegalRepresentation, PrivilegedNote } from "./counsel.entity";
 
 export function createCounselLoaders(db: DataSource) {

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { manyByKey } from "../../batch";
+import { manyByKey } from "@kgraph/platform";
 import { CaseReview } from "./review.entity";
 
 export function createReviewLoaders(db: DataSource) {

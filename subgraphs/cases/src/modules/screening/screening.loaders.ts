@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { manyByKey } from "../../batch";
+import { manyByKey } from "@kgraph/platform";
 import { ProtectionScreening } from "./screening.entity";
 
 export function createScreeningLoaders(db: DataSource) {

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { oneByKey } from "../../batch";
+import { oneByKey } from "@kgraph/platform";
 import { Transfer } from "./transfer.entity";
 
 export function createTransferLoaders(db: DataSource) {

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { wellFormedIds } from "../../ids";
+import { wellFormedIds } from "@kgraph/platform";
 import { Placement, PlacementStatus } from "../placement/placement.entity";
 import { Facility } from "./facility.entity";
 

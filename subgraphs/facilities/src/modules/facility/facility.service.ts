@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { badUserInput, conflict, notFound } from "@kgraph/platform";
+import { badUserInput, conflict, notFound, isUniqueViolation } from "@kgraph/platform";
 import { type EntityManager, In } from "typeorm";
 import type { FacilitiesContext } from "../../context";
-import { isUniqueViolation } from "../../ids";
 import { OPEN_PLACEMENT_STATUSES, Placement, PlacementRegime, PlacementStatus } from "../placement/placement.entity";
 import { Facility, FacilityStatus, FacilityType } from "./facility.entity";
 import type { CreateFacilityInput, UpdateFacilityInput } from "./facility.inputs";

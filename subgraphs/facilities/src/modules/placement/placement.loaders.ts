@@ -1,7 +1,6 @@
-import { type CursorKey, type Page, toPage } from "@kgraph/platform";
+import { type CursorKey, type Page, toPage, wellFormedIds } from "@kgraph/platform";
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { wellFormedIds } from "../../ids";
 import { OPEN_PLACEMENT_STATUSES, Placement } from "./placement.entity";
 
 /** One page of one facility's placements: the arguments of `Facility.placements`, cursor decoded. */

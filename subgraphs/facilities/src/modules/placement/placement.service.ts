@@ -1,8 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { type CursorKey, type Page, badUserInput, checkPageSize, decodeCursor, notFound } from "@kgraph/platform";
+import {
+  type CursorKey,
+  type Page,
+  badUserInput,
+  checkPageSize,
+  decodeCursor,
+  notFound,
+  isUniqueViolation,
+  isUuid,
+} from "@kgraph/platform";
 import { type EntityManager, In } from "typeorm";
 import type { FacilitiesContext } from "../../context";
-import { isUniqueViolation, isUuid } from "../../ids";
 import { FacilityStatus } from "../facility/facility.entity";
 import { isFull } from "../facility/facility.policy";
 import { countPlacements, lockFacility } from "../facility/facility.service";

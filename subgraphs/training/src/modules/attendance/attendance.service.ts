@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { badUserInput, conflict, notFound } from "@kgraph/platform";
+import { badUserInput, conflict, notFound, isUniqueViolation } from "@kgraph/platform";
 import type { TrainingContext } from "../../context";
-import { isUniqueViolation } from "../../errors";
 import { issueCertification } from "../certification/certification.service";
 import { Course } from "../course/course.entity";
 import { Official } from "../official/official.entity";

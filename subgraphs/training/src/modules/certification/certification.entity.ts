@@ -1,3 +1,4 @@
+import type { Course } from "../course/course.entity";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -17,6 +18,9 @@ export class Certification {
   @Index()
   @Column("uuid", { name: "course_id" })
   courseId: string;
+
+  /** The course, when a loader joined it in (not a column). */
+  course?: Course;
 
   /** The PASSED attendance that earned it; one certificate per attendance. */
   @Index({ unique: true })

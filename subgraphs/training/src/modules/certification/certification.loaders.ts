@@ -1,9 +1,11 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { wellFormedIds } from "../../ids";
+import { wellFormedIds } from "@kgraph/platform";
+import { Course } from "../course/course.entity";
+import { primeCourses } from "../requirement/requirement.loaders";
 import { Certification } from "./certification.entity";
 
-export function createCertificationLoaders(db: DataSource) {
+export function createCertificationLoaders(db: DataSource, courseById: DataLoader<string, Course | null>) {
   return {
     /** Each official's certificates, latest issued first. */
     certificationsByOfficialId: new DataLoader<string, Certification[]>(async (officialIds) => {
@@ -11,8 +13,14 @@ export function createCertificationLoaders(db: DataSource) {
       const rows = valid.length
         ? await db
             .getRepository(Certification)
-            .find({ where: { officialId: In(valid) }, order: { issuedAt: "DESC", id: "ASC" } })
+            .createQueryBuilder("cert")
+            .innerJoinAndMapOne("cert.course", Course, "c", "c.id = cert.course_id")
+            .where("cert.official_id IN (:...ids)", { ids: valid })
+            .orderBy("cert.issued_at", "DESC")
+            .addOrderBy("cert.id", "ASC")
+            .getMany()
         : [];
+      primeCourses(courseById, rows);
       const grouped = new Map<string, Certification[]>(officialIds.map((id) => [id, []]));
       for (const row of rows) grouped.get(row.officialId)?.push(row);
       return officialIds.map((id) => grouped.get(id) ?? []);

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { wellFormedIds } from "../../ids";
+import { wellFormedIds } from "@kgraph/platform";
 import { Course } from "./course.entity";
 
 export function createCourseLoaders(db: DataSource) {

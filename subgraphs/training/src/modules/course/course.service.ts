@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { conflict, notFound } from "@kgraph/platform";
+import { conflict, notFound, isUniqueViolation } from "@kgraph/platform";
 import type { EntityManager } from "typeorm";
 import type { TrainingContext } from "../../context";
-import { isUniqueViolation } from "../../errors";
 import { Course } from "./course.entity";
 import type { CreateCourseInput, UpdateCourseInput } from "./course.inputs";
 

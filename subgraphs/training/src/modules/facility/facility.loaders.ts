@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { wellFormedIds } from "../../ids";
+import { wellFormedIds } from "@kgraph/platform";
 import type { StaffCompliance } from "./facility.entity";
 
 /**

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type Page, badUserInput, checkPageSize, notFound, toPage } from "@kgraph/platform";
+import { type Page, badUserInput, checkPageSize, notFound, toPage, decodeCursor } from "@kgraph/platform";
 import type { TrainingContext } from "../../context";
-import { decodeIdCursor } from "../../ids";
 import { Official } from "./official.entity";
 import type { OfficialFilter, RegisterOfficialInput, UpdateOfficialInput } from "./official.inputs";
 
@@ -31,7 +30,7 @@ export async function listOfficials(
   if (filter.active !== undefined && filter.active !== null)
     query.andWhere("o.active = :active", { active: filter.active });
   if (args.after) {
-    const [names, id] = decodeIdCursor(args.after);
+    const [names, id] = decodeCursor(args.after);
     const [familyName, givenNames] = parseNames(names);
     query.andWhere("(o.family_name, o.given_names, o.id) > (:familyName, :givenNames, :id)", {
       familyName,

@@ -1,3 +1,4 @@
+import type { Course } from "../course/course.entity";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { JobRole } from "../official/job-role";
@@ -18,6 +19,9 @@ export class CourseRequirement {
   @Index()
   @Column("uuid", { name: "course_id" })
   courseId: string;
+
+  /** The course, when a loader joined it in (not a column). */
+  course?: Course;
 
   @Field({ description: "When the requirement was set." })
   @Column("timestamptz", { name: "created_at" })

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { conflict, notFound, userError } from "@kgraph/platform";
+import { conflict, notFound, userError, isUniqueViolation } from "@kgraph/platform";
 import type { TrainingContext } from "../../context";
-import { isUniqueViolation } from "../../errors";
 import { Course } from "../course/course.entity";
 import type { JobRole } from "../official/job-role";
 import { CourseRequirement } from "./requirement.entity";

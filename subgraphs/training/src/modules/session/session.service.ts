@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type Page, badUserInput, checkPageSize, notFound, toPage } from "@kgraph/platform";
+import { type Page, badUserInput, checkPageSize, notFound, toPage, decodeCursor } from "@kgraph/platform";
 import type { TrainingContext } from "../../context";
-import { decodeIdCursor } from "../../ids";
 import { Course } from "../course/course.entity";
 import { SessionStatus, TrainingSession } from "./session.entity";
 import type { CancelSessionArgs, ScheduleSessionInput, SessionFilter } from "./session.inputs";
@@ -24,7 +23,7 @@ export async function listSessions(
   if (filter.to) query.andWhere("s.starts_at < :to", { to: filter.to });
   if (filter.status) query.andWhere("s.status = :status", { status: filter.status });
   if (args.after) {
-    const [startsAt, id] = decodeIdCursor(args.after);
+    const [startsAt, id] = decodeCursor(args.after);
     if (typeof startsAt !== "string" || Number.isNaN(Date.parse(startsAt))) {
       throw badUserInput("The cursor given in `after` is not one this API issued.", { argument: "after" });
     }
