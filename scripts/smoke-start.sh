@@ -29,9 +29,12 @@ curl -sS http://127.0.0.1:4000/readyz; echo
 
 echo "stopping with SIGTERM…"
 kill -TERM "$pid"
-for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-if kill -0 "$pid" 2>/dev/null; then echo "npm start did not exit within 30 s"; exit 1; fi
-sleep 1
+running() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null || true); [ -n "$state" ] && [[ "$state" != Z* ]]; }
+for _ in $(seq 1 30); do running "$pid" || break; sleep 1; done
+if running "$pid"; then echo "npm start did not exit within 30 s"; exit 1; fi
+wait "$pid" || true
+# Everything npm start launched (subgraphs, gateway, PostgreSQL) must be gone within a few seconds.
+for _ in $(seq 1 10); do [ -z "$(pgrep -g "$pgid" || true)" ] && break; sleep 1; done
 left=$(pgrep -g "$pgid" || true)
 if [ -n "$left" ]; then echo "processes left running:"; ps -o pid,cmd -p $left; exit 1; fi
 tail -n 3 "$log"

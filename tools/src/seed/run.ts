@@ -57,7 +57,7 @@ export async function runSeed(
       let lastShown = -1;
       await seed(tx, world, (done, total) => {
         const percent = total ? Math.floor((done / total) * 100) : 100;
-        if (percent >= lastShown + 10 || done === total) {
+        if (percent >= lastShown + 10 || (done === total && lastShown < 100)) {
           lastShown = percent;
           options.progress(`${name}: ${percent}% (${done}/${total})`);
         }

@@ -269,12 +269,14 @@ export function buildWorld(options: WorldOptions = {}): SeedWorld {
   ];
   const counselIds = Array.from({ length: Math.max(12, Math.ceil(12 * Math.sqrt(scale))) }, () => r.uuid());
 
-  // Cases: nominated across the term, arrivals grouped onto weekly transfers within the cap.
+  // Cases: nominated across the term; accepted cases are booked onto weekly transfers, arrive
+  // at the transfer's handover, and arrivals stay within the monthly cap.
+  const day = 86_400_000;
   const cases: SeedCase[] = [];
   const transfers: SeedTransfer[] = [];
   const arrivalsByMonth = new Map<number, number>();
   const facilityLoad = new Map<string, number>(facilities.map((f) => [f.id, 0]));
-  const span = now.getTime() - termStart.getTime();
+  const span = now.getTime() - termStart.getTime() - day;
   let transfer: SeedTransfer | undefined;
   for (let i = 0; i < caseCount; i++) {
     const [nationality, , languages] = r.weighted(NATIONALITIES.map((n) => [n, n[1]] as const));
@@ -287,25 +289,54 @@ export function buildWorld(options: WorldOptions = {}): SeedWorld {
       ["OVER_50", 1],
     ] as const);
     const birthYear = { UNDER_18: 2010, AGE_18_25: 2003, AGE_26_35: 1994, AGE_36_50: 1982, OVER_50: 1968 }[ageBand];
-    const openedAt = new Date(termStart.getTime() + Math.floor((i / caseCount) * span * 0.97));
+    const openedAt = new Date(termStart.getTime() + Math.floor((i / caseCount) * span));
     const age = now.getTime() - openedAt.getTime();
-    const day = 86_400_000;
-    const monthKey = openedAt.getUTCFullYear() * 12 + openedAt.getUTCMonth();
-    const declined = r.chance(0.06);
+    const id = r.uuid();
     let status: SeedCaseStatus;
     let arrivedAt: Date | null = null;
     let closedAt: Date | null = null;
+    let transferId: string | null = null;
     const placements: SeedPlacement[] = [];
+
+    // A transfer leaves 8 days after its first case opened and takes every case accepted in the
+    // week after that one; the handover is 16 hours after departure.
+    const bookable = !r.chance(0.06) && age >= 5 * day;
+    if (
+      bookable &&
+      (!transfer ||
+        openedAt.getTime() - transfer.departureAt.getTime() + 8 * day > 7 * day ||
+        transfer.caseIds.length >= 40)
+    ) {
+      const departureAt = new Date(openedAt.getTime() + 8 * day);
+      const handoverAt = new Date(departureAt.getTime() + 16 * 3_600_000);
+      transfer = {
+        id: r.uuid(),
+        flightNumber: `SYN${r.int(100, 999)}`,
+        departureAt,
+        arrivalAt: new Date(departureAt.getTime() + 14 * 3_600_000),
+        handoverAt: handoverAt < now ? handoverAt : null,
+        status: handoverAt < now ? "HANDED_OVER" : "PLANNED",
+        caseIds: [],
+      };
+      transfers.push(transfer);
+    }
+    const handoverAt = transfer ? new Date(transfer.departureAt.getTime() + 16 * 3_600_000) : null;
+    const monthKey = handoverAt ? handoverAt.getUTCFullYear() * 12 + handoverAt.getUTCMonth() : 0;
     const underCap = (arrivalsByMonth.get(monthKey) ?? 0) < monthlyCap;
-    if (declined) {
+
+    if (age < 5 * day || (bookable && !underCap)) {
+      status = age < 3 * day ? "NOMINATED" : "ACCEPTED";
+    } else if (!bookable) {
       status = "DECLINED";
       closedAt = new Date(openedAt.getTime() + 5 * day);
-    } else if (age < 7 * day || !underCap) {
-      status = age < 3 * day ? "NOMINATED" : "ACCEPTED";
-    } else if (age < 10 * day) {
+    } else if (transfer && handoverAt && handoverAt >= now) {
       status = "IN_TRANSIT";
+      transfer.caseIds.push(id);
+      transferId = transfer.id;
     } else {
-      arrivedAt = new Date(openedAt.getTime() + 8 * day + r.int(0, 12) * 3_600_000);
+      transfer!.caseIds.push(id);
+      transferId = transfer!.id;
+      arrivedAt = handoverAt!;
       arrivalsByMonth.set(monthKey, (arrivalsByMonth.get(monthKey) ?? 0) + 1);
       const stay = r.int(20, 200) * day;
       const ended = arrivedAt.getTime() + stay < now.getTime();
@@ -350,32 +381,12 @@ export function buildWorld(options: WorldOptions = {}): SeedWorld {
         status = "RECEIVED";
       }
     }
-    let transferId: string | null = null;
-    if (arrivedAt || status === "IN_TRANSIT") {
-      const departureAt = new Date(openedAt.getTime() + 7 * day);
-      if (
-        !transfer ||
-        departureAt.getTime() - transfer.departureAt.getTime() > 7 * day ||
-        transfer.caseIds.length >= 40
-      ) {
-        transfer = {
-          id: r.uuid(),
-          flightNumber: `SYN${r.int(100, 999)}`,
-          departureAt,
-          arrivalAt: new Date(departureAt.getTime() + 14 * 3_600_000),
-          handoverAt: arrivedAt ? new Date(departureAt.getTime() + 16 * 3_600_000) : null,
-          status: arrivedAt ? "HANDED_OVER" : "PLANNED",
-          caseIds: [],
-        };
-        transfers.push(transfer);
-      }
-      transfer.caseIds.push(`pending:${i}`);
-    }
-    const id = r.uuid();
-    if (transfer && transfer.caseIds.at(-1) === `pending:${i}`) {
-      transfer.caseIds[transfer.caseIds.length - 1] = id;
-      transferId = transfer.id;
-    }
+    const minor = ageBand === "UNDER_18";
+    const vulnerabilities = minor
+      ? [r.chance(0.4) ? "UNACCOMPANIED_MINOR" : "MINOR"]
+      : r.chance(0.16)
+        ? [r.pick(["MEDICAL", "MENTAL_HEALTH", "TORTURE_SURVIVOR", "TRAFFICKING", "PREGNANCY", "DISABILITY", "LGBTI"])]
+        : [];
     cases.push({
       id,
       caseNumber: `RKS-${openedAt.getUTCFullYear()}-${String(i + 1).padStart(6, "0")}`,
@@ -393,12 +404,12 @@ export function buildWorld(options: WorldOptions = {}): SeedWorld {
       transferId,
       assignedOfficerId: r.pick(caseOfficers).id,
       counselId: arrivedAt && r.chance(0.4) ? r.pick(counselIds) : null,
-      vulnerabilities: r.chance(0.18)
-        ? [r.pick(["MINOR", "MEDICAL", "TORTURE_SURVIVOR", "TRAFFICKING", "PREGNANCY", "DISABILITY", "LGBTI"])]
-        : [],
+      vulnerabilities,
       placements,
     });
   }
+  // A transfer nobody ended up on (every case on it declined or over the cap) is not recorded.
+  const booked = transfers.filter((t) => t.caseIds.length > 0);
 
   return {
     random,
@@ -416,7 +427,7 @@ export function buildWorld(options: WorldOptions = {}): SeedWorld {
     officials,
     monitoringBodies,
     counselIds,
-    transfers,
+    transfers: booked,
     cases,
   };
 }
