@@ -184,3 +184,38 @@ describe("_entities", () => {
     expect(res.data!._entities).toEqual([{ id: c.id, caseNumber: c.caseNumber, status: "NOMINATED" }, null]);
   });
 });
+
+describe("malformed ids and reasons", () => {
+  it("answers null for a malformed id, through the query and through _entities", async () => {
+    const res = await h.gql(`{ case(id: "not-a-uuid") { id } }`);
+    expect(res).toMatchObject({ data: { case: null } });
+    expect(res.errors).toBeUndefined();
+    const refs = await h.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id } } }`, {
+      r: [{ __typename: "Case", id: "1; DROP TABLE x" }],
+    });
+    expect(refs.errors).toBeUndefined();
+    expect(refs.data!._entities).toEqual([null]);
+  });
+
+  it("answers NOT_FOUND when a mutation names a malformed case id", async () => {
+    const res = await h.gql(`mutation { acceptCase(caseId: "nope") { id } }`);
+    expect(res.errors?.[0]).toMatchObject({ message: "Case nope does not exist.", extensions: { code: "NOT_FOUND" } });
+  });
+
+  it("refuses a decline reason that is too short or too long, changing nothing", async () => {
+    const agreement = await createAgreement(h.db);
+    const c = await nominate(agreement.id);
+    for (const reason of ["x", "y".repeat(501)]) {
+      const res = await h.gql(`mutation($id: ID!, $r: String!) { declineCase(caseId: $id, reason: $r) { status } }`, {
+        id: c.id,
+        r: reason,
+      });
+      expect(res.errors?.[0]).toMatchObject({
+        message: `A reason must be 3 to 500 characters; got ${reason.length}.`,
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
+    const read = await h.gql(`query($id: ID!) { case(id: $id) { status } }`, { id: c.id });
+    expect(read.data!.case.status).toBe("NOMINATED");
+  });
+});

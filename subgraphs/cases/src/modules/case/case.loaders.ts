@@ -1,13 +1,13 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { manyByKey } from "@kgraph/platform";
+import { manyByKey, wellFormedIds } from "@kgraph/platform";
 import { TransferCase } from "../transfer/transfer.entity";
 import { Case } from "./case.entity";
 
 export function createCaseLoaders(db: DataSource) {
   return {
     caseById: new DataLoader<string, Case | null>(async (ids) => {
-      const rows = await db.getRepository(Case).findBy({ id: In([...ids]) });
+      const rows = await db.getRepository(Case).findBy({ id: In(wellFormedIds(ids)) });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

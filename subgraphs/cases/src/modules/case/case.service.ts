@@ -1,5 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { type Page, badUserInput, subjectRef, checkPageSize, decodeCursor, notFound, toPage } from "@kgraph/platform";
+import {
+  type Page,
+  badUserInput,
+  isUuid,
+  subjectRef,
+  checkPageSize,
+  decodeCursor,
+  notFound,
+  toPage,
+} from "@kgraph/platform";
 import type { EntityManager } from "typeorm";
 import type { CasesContext } from "../../context";
 import { Agreement, AgreementStatus } from "../agreement/agreement.entity";
@@ -106,8 +115,10 @@ export async function transitionCase(
   reason: string | null,
   at: Date = new Date(),
 ): Promise<Case> {
-  const current = await tx.findOne(Case, { where: { id: caseId }, lock: { mode: "pessimistic_write" } });
-  if (!current) throw notFound("Case", caseId);
+  const current = await lockCase(tx, caseId);
+  if (reason !== null && (reason.trim().length < 3 || reason.length > 500)) {
+    throw badUserInput(`A reason must be 3 to 500 characters; got ${reason.length}.`, { argument: "reason" });
+  }
   if (!canTransition(current.status, to)) {
     const allowed = NEXT_STATUSES[current.status];
     throw badUserInput(
@@ -157,8 +168,11 @@ export async function transitionCase(
 }
 
 /** A case read for a write inside the caller's transaction, its row locked; NOT_FOUND when absent. */
+/** The case, locked for this transaction; NOT_FOUND for an unknown or malformed id. */
 export async function lockCase(tx: EntityManager, caseId: string): Promise<Case> {
-  const found = await tx.findOne(Case, { where: { id: caseId }, lock: { mode: "pessimistic_write" } });
+  const found = isUuid(caseId)
+    ? await tx.findOne(Case, { where: { id: caseId }, lock: { mode: "pessimistic_write" } })
+    : null;
   if (!found) throw notFound("Case", caseId);
   return found;
 }

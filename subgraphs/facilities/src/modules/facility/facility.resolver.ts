@@ -15,7 +15,10 @@ export class FacilityResolver {
   }
 
   @Query(() => Facility, { nullable: true, description: "One facility by id; null when there is none." })
-  facility(@Arg("id", () => ID) id: string, @Ctx() ctx: FacilitiesContext): Promise<Facility | null> {
+  facility(
+    @Arg("id", () => ID, { description: "The facility's id." }) id: string,
+    @Ctx() ctx: FacilitiesContext,
+  ): Promise<Facility | null> {
     return facilities.facilityById(ctx, id);
   }
 
@@ -48,12 +51,24 @@ export class FacilityResolver {
   }
 
   @Mutation(() => Facility, { description: "Register a facility." })
-  createFacility(@Arg("input", () => CreateFacilityInput) input: CreateFacilityInput, @Ctx() ctx: FacilitiesContext) {
+  createFacility(
+    @Arg("input", () => CreateFacilityInput, {
+      description: "The facility to register; its name must not be taken by another facility.",
+    })
+    input: CreateFacilityInput,
+    @Ctx() ctx: FacilitiesContext,
+  ) {
     return facilities.createFacility(ctx, input);
   }
 
   @Mutation(() => Facility, { description: "Change a facility; the capacity cannot go below the current occupancy." })
-  updateFacility(@Arg("input", () => UpdateFacilityInput) input: UpdateFacilityInput, @Ctx() ctx: FacilitiesContext) {
+  updateFacility(
+    @Arg("input", () => UpdateFacilityInput, {
+      description: "The facility and what to change; fields left out stay as they are.",
+    })
+    input: UpdateFacilityInput,
+    @Ctx() ctx: FacilitiesContext,
+  ) {
     return facilities.updateFacility(ctx, input);
   }
 }

@@ -10,7 +10,10 @@ import * as placements from "./placement.service";
 @Resolver(() => Placement)
 export class PlacementResolver {
   @Query(() => Placement, { nullable: true, description: "One placement by id; null when there is none." })
-  placement(@Arg("id", () => ID) id: string, @Ctx() ctx: FacilitiesContext): Promise<Placement | null> {
+  placement(
+    @Arg("id", () => ID, { description: "The placement's id." }) id: string,
+    @Ctx() ctx: FacilitiesContext,
+  ): Promise<Placement | null> {
     return placements.placementById(ctx, id);
   }
 
@@ -29,7 +32,14 @@ export class PlacementResolver {
       "Reserve a place for a case (PLANNED). Refused when the facility is full or not OPERATIONAL, when the case " +
       "already has an open placement, or for DETAINED outside a DETENTION_CENTRE.",
   })
-  placeCase(@Arg("input", () => PlaceCaseInput) input: PlaceCaseInput, @Ctx() ctx: FacilitiesContext) {
+  placeCase(
+    @Arg("input", () => PlaceCaseInput, {
+      description:
+        "The case, the facility and the regime; the facility must be OPERATIONAL with a free place, and DETAINED is only for a DETENTION_CENTRE.",
+    })
+    input: PlaceCaseInput,
+    @Ctx() ctx: FacilitiesContext,
+  ) {
     return placements.placeCase(ctx, input);
   }
 
@@ -41,13 +51,20 @@ export class PlacementResolver {
   @Mutation(() => Placement, {
     description: "Record the person's departure: CHECKED_IN → CHECKED_OUT, with the reason.",
   })
-  checkOut(@Arg("input", () => CheckOutInput) input: CheckOutInput, @Ctx() ctx: FacilitiesContext) {
+  checkOut(
+    @Arg("input", () => CheckOutInput, {
+      description: "The CHECKED_IN placement, why the person left and, optionally, when (now unless given).",
+    })
+    input: CheckOutInput,
+    @Ctx() ctx: FacilitiesContext,
+  ) {
     return placements.checkOut(ctx, input);
   }
 
   @Mutation(() => Placement, { description: "Cancel a placement before check-in: PLANNED → CANCELLED." })
   cancelPlacement(
-    @Arg("input", () => CancelPlacementInput) input: CancelPlacementInput,
+    @Arg("input", () => CancelPlacementInput, { description: "The PLANNED placement and why it is cancelled." })
+    input: CancelPlacementInput,
     @Ctx() ctx: FacilitiesContext,
   ) {
     return placements.cancelPlacement(ctx, input);

@@ -18,14 +18,21 @@ import * as complaints from "./complaint.service";
 @Resolver(() => Complaint)
 export class ComplaintResolver {
   @Query(() => Complaint, { nullable: true, description: "One complaint by id; null when there is none." })
-  complaint(@Arg("id", () => ID) id: string, @Ctx() ctx: MonitoringContext): Promise<Complaint | null> {
+  complaint(
+    @Arg("id", () => ID, { description: "The complaint's id." }) id: string,
+    @Ctx() ctx: MonitoringContext,
+  ): Promise<Complaint | null> {
     return complaints.complaintById(ctx, id);
   }
 
   @Query(() => ComplaintConnection, { description: "Complaints, most recently received first, a page at a time." })
   complaints(
     @Args() page: PageArgs,
-    @Arg("filter", () => ComplaintFilter, { nullable: true }) filter: ComplaintFilter | null,
+    @Arg("filter", () => ComplaintFilter, {
+      nullable: true,
+      description: "Only complaints matching every filter given; left out: all.",
+    })
+    filter: ComplaintFilter | null,
     @Ctx() ctx: MonitoringContext,
   ) {
     return complaints.listComplaints(ctx, { ...page, filter });
@@ -36,7 +43,11 @@ export class ComplaintResolver {
       "The progress of a complaint, for the holder of its receipt code. Public. An unknown code is NOT_FOUND.",
   })
   complaintStatus(
-    @Arg("receiptCode") receiptCode: string,
+    @Arg("receiptCode", {
+      description:
+        "The receipt code given when the complaint was filed. Case, dashes, spaces and look-alike letters (O for 0, I or L for 1) do not matter.",
+    })
+    receiptCode: string,
     @Ctx() ctx: MonitoringContext,
   ): Promise<ComplaintStatusCheck> {
     return complaints.complaintStatusByReceiptCode(ctx, receiptCode);
@@ -85,7 +96,14 @@ export class ComplaintResolver {
   @Mutation(() => ComplaintReceipt, {
     description: "File a complaint; anyone may, without a token. Returns the receipt code, shown only this once.",
   })
-  fileComplaint(@Arg("input", () => FileComplaintInput) input: FileComplaintInput, @Ctx() ctx: MonitoringContext) {
+  fileComplaint(
+    @Arg("input", () => FileComplaintInput, {
+      description:
+        "The complaint: channel, category, text and, unless anonymous, who complains; optionally the facility or case it concerns.",
+    })
+    input: FileComplaintInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
     return complaints.fileComplaint(ctx, input);
   }
 
@@ -93,7 +111,10 @@ export class ComplaintResolver {
     description: "Take a RECEIVED complaint up for review, correcting its category if needed.",
   })
   triageComplaint(
-    @Arg("input", () => TriageComplaintInput) input: TriageComplaintInput,
+    @Arg("input", () => TriageComplaintInput, {
+      description: "The RECEIVED complaint and, when the one given was wrong, its corrected category.",
+    })
+    input: TriageComplaintInput,
     @Ctx() ctx: MonitoringContext,
   ) {
     return complaints.triageComplaint(ctx, input);
@@ -103,7 +124,10 @@ export class ComplaintResolver {
     description: "Refer a complaint UNDER_REVIEW (or already ESCALATED) to another authority.",
   })
   escalateComplaint(
-    @Arg("input", () => EscalateComplaintInput) input: EscalateComplaintInput,
+    @Arg("input", () => EscalateComplaintInput, {
+      description: "The complaint (UNDER_REVIEW or ESCALATED), the authority it is referred to, and why.",
+    })
+    input: EscalateComplaintInput,
     @Ctx() ctx: MonitoringContext,
   ) {
     return complaints.escalateComplaint(ctx, input);
@@ -111,14 +135,20 @@ export class ComplaintResolver {
 
   @Mutation(() => Complaint, { description: "Decide a complaint UNDER_REVIEW or ESCALATED." })
   decideComplaint(
-    @Arg("input", () => DecideComplaintInput) input: DecideComplaintInput,
+    @Arg("input", () => DecideComplaintInput, {
+      description: "The complaint (UNDER_REVIEW or ESCALATED), the outcome, and the reasons and any remedy.",
+    })
+    input: DecideComplaintInput,
     @Ctx() ctx: MonitoringContext,
   ) {
     return complaints.decideComplaint(ctx, input);
   }
 
   @Mutation(() => Complaint, { description: "Close a DECIDED complaint; its handling ends." })
-  closeComplaint(@Arg("complaintId", () => ID) complaintId: string, @Ctx() ctx: MonitoringContext) {
+  closeComplaint(
+    @Arg("complaintId", () => ID, { description: "The complaint's id; it must be DECIDED." }) complaintId: string,
+    @Ctx() ctx: MonitoringContext,
+  ) {
     return complaints.closeComplaint(ctx, complaintId);
   }
 }

@@ -24,7 +24,14 @@ export class FindingResolver {
   @Mutation(() => Finding, {
     description: "Record a finding on a visit IN_PROGRESS or COMPLETED (not once its report is published).",
   })
-  addFinding(@Arg("input", () => AddFindingInput) input: AddFindingInput, @Ctx() ctx: MonitoringContext) {
+  addFinding(
+    @Arg("input", () => AddFindingInput, {
+      description:
+        "The visit (IN_PROGRESS or COMPLETED, report not yet published), how serious the finding is, the standard it is measured against, and what was found.",
+    })
+    input: AddFindingInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
     return findings.addFinding(ctx, input);
   }
 }

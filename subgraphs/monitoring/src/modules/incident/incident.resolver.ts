@@ -10,14 +10,21 @@ import * as incidents from "./incident.service";
 @Resolver(() => Incident)
 export class IncidentResolver {
   @Query(() => Incident, { nullable: true, description: "One incident by id; null when there is none." })
-  incident(@Arg("id", () => ID) id: string, @Ctx() ctx: MonitoringContext): Promise<Incident | null> {
+  incident(
+    @Arg("id", () => ID, { description: "The incident's id." }) id: string,
+    @Ctx() ctx: MonitoringContext,
+  ): Promise<Incident | null> {
     return incidents.incidentById(ctx, id);
   }
 
   @Query(() => IncidentConnection, { description: "Incidents, most recent first, a page at a time." })
   incidents(
     @Args() page: PageArgs,
-    @Arg("filter", () => IncidentFilter, { nullable: true }) filter: IncidentFilter | null,
+    @Arg("filter", () => IncidentFilter, {
+      nullable: true,
+      description: "Only incidents matching every filter given; left out: all.",
+    })
+    filter: IncidentFilter | null,
     @Ctx() ctx: MonitoringContext,
   ) {
     return incidents.listIncidents(ctx, { ...page, filter });
@@ -36,7 +43,14 @@ export class IncidentResolver {
   }
 
   @Mutation(() => Incident, { description: "Record an incident at a facility; it starts REPORTED." })
-  recordIncident(@Arg("input", () => RecordIncidentInput) input: RecordIncidentInput, @Ctx() ctx: MonitoringContext) {
+  recordIncident(
+    @Arg("input", () => RecordIncidentInput, {
+      description:
+        "What happened, when (not in the future), at which facility, and the cases of the people involved (required for every type but OTHER).",
+    })
+    input: RecordIncidentInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
     return incidents.recordIncident(ctx, input);
   }
 
@@ -44,7 +58,10 @@ export class IncidentResolver {
     description: "Move an incident's follow-up on: REPORTED → UNDER_INVESTIGATION → CLOSED (or straight to CLOSED).",
   })
   changeIncidentStatus(
-    @Arg("input", () => ChangeIncidentStatusInput) input: ChangeIncidentStatusInput,
+    @Arg("input", () => ChangeIncidentStatusInput, {
+      description: "The incident and the status to move to; the move must be allowed from its current status.",
+    })
+    input: ChangeIncidentStatusInput,
     @Ctx() ctx: MonitoringContext,
   ) {
     return incidents.changeIncidentStatus(ctx, input);

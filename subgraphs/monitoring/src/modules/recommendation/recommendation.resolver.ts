@@ -10,7 +10,10 @@ import * as recommendations from "./recommendation.service";
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
   @Query(() => Recommendation, { nullable: true, description: "One recommendation by id; null when there is none." })
-  recommendation(@Arg("id", () => ID) id: string, @Ctx() ctx: MonitoringContext): Promise<Recommendation | null> {
+  recommendation(
+    @Arg("id", () => ID, { description: "The recommendation's id." }) id: string,
+    @Ctx() ctx: MonitoringContext,
+  ): Promise<Recommendation | null> {
     return recommendations.recommendationById(ctx, id);
   }
 
@@ -46,7 +49,10 @@ export class RecommendationResolver {
     description: "Recommend what an authority should do about a finding; the visit must be IN_PROGRESS or COMPLETED.",
   })
   addRecommendation(
-    @Arg("input", () => AddRecommendationInput) input: AddRecommendationInput,
+    @Arg("input", () => AddRecommendationInput, {
+      description: "The finding it follows, the authority it is addressed to, what is recommended, and by when.",
+    })
+    input: AddRecommendationInput,
     @Ctx() ctx: MonitoringContext,
   ) {
     return recommendations.addRecommendation(ctx, input);
@@ -57,7 +63,10 @@ export class RecommendationResolver {
       "Record the authority's response to an OPEN (or OVERDUE) recommendation: accepted or rejected, with its text.",
   })
   respondToRecommendation(
-    @Arg("input", () => RespondToRecommendationInput) input: RespondToRecommendationInput,
+    @Arg("input", () => RespondToRecommendationInput, {
+      description: "The OPEN (or OVERDUE) recommendation, whether it is accepted, and the response text.",
+    })
+    input: RespondToRecommendationInput,
     @Ctx() ctx: MonitoringContext,
   ) {
     return recommendations.respondToRecommendation(ctx, input);
@@ -65,7 +74,8 @@ export class RecommendationResolver {
 
   @Mutation(() => Recommendation, { description: "Mark an ACCEPTED recommendation implemented." })
   markRecommendationImplemented(
-    @Arg("recommendationId", () => ID) recommendationId: string,
+    @Arg("recommendationId", () => ID, { description: "The recommendation's id; it must be ACCEPTED." })
+    recommendationId: string,
     @Ctx() ctx: MonitoringContext,
   ) {
     return recommendations.markRecommendationImplemented(ctx, recommendationId);

@@ -21,7 +21,10 @@ import * as visits from "./visit.service";
 @Resolver(() => MonitoringVisit)
 export class VisitResolver {
   @Query(() => MonitoringVisit, { nullable: true, description: "One monitoring visit by id; null when there is none." })
-  visit(@Arg("id", () => ID) id: string, @Ctx() ctx: MonitoringContext): Promise<MonitoringVisit | null> {
+  visit(
+    @Arg("id", () => ID, { description: "The visit's id." }) id: string,
+    @Ctx() ctx: MonitoringContext,
+  ): Promise<MonitoringVisit | null> {
     return visits.visitById(ctx, id);
   }
 
@@ -30,7 +33,11 @@ export class VisitResolver {
   })
   visits(
     @Args() page: PageArgs,
-    @Arg("filter", () => VisitFilter, { nullable: true }) filter: VisitFilter | null,
+    @Arg("filter", () => VisitFilter, {
+      nullable: true,
+      description: "Only visits matching every filter given; left out: all.",
+    })
+    filter: VisitFilter | null,
     @Ctx() ctx: MonitoringContext,
   ) {
     return visits.listVisits(ctx, { ...page, filter });
@@ -60,17 +67,36 @@ export class VisitResolver {
   @Mutation(() => MonitoringVisit, {
     description: "Plan a visit by a monitoring body to a facility; it starts PLANNED.",
   })
-  planVisit(@Arg("input", () => PlanVisitInput) input: PlanVisitInput, @Ctx() ctx: MonitoringContext) {
+  planVisit(
+    @Arg("input", () => PlanVisitInput, {
+      description:
+        "The monitoring body, the facility, when the visit starts, whether it is announced, and the phases it covers.",
+    })
+    input: PlanVisitInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
     return visits.planVisit(ctx, input);
   }
 
   @Mutation(() => MonitoringVisit, { description: "Start a PLANNED visit: the monitors have arrived." })
-  startVisit(@Arg("input", () => StartVisitInput) input: StartVisitInput, @Ctx() ctx: MonitoringContext) {
+  startVisit(
+    @Arg("input", () => StartVisitInput, {
+      description: "The PLANNED visit and, optionally, when the monitors arrived (now unless given).",
+    })
+    input: StartVisitInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
     return visits.startVisit(ctx, input);
   }
 
   @Mutation(() => MonitoringVisit, { description: "Complete a visit IN_PROGRESS: the monitors have left." })
-  completeVisit(@Arg("input", () => CompleteVisitInput) input: CompleteVisitInput, @Ctx() ctx: MonitoringContext) {
+  completeVisit(
+    @Arg("input", () => CompleteVisitInput, {
+      description: "The visit IN_PROGRESS and, optionally, when it ended (now unless given).",
+    })
+    input: CompleteVisitInput,
+    @Ctx() ctx: MonitoringContext,
+  ) {
     return visits.completeVisit(ctx, input);
   }
 
@@ -78,7 +104,10 @@ export class VisitResolver {
     description: "Publish the report of a COMPLETED visit; its findings become final and public.",
   })
   publishVisitReport(
-    @Arg("input", () => PublishVisitReportInput) input: PublishVisitReportInput,
+    @Arg("input", () => PublishVisitReportInput, {
+      description: "The COMPLETED visit and the summary of its report as published.",
+    })
+    input: PublishVisitReportInput,
     @Ctx() ctx: MonitoringContext,
   ) {
     return visits.publishVisitReport(ctx, input);

@@ -1,0 +1,125 @@
+import { GraphQLError } from "graphql";
+import { z } from "zod";
+import {
+  badUserInput,
+  checkPageSize,
+  decodeCursor,
+  encodeCursor,
+  isUniqueViolation,
+  loadConfig,
+  manyByKey,
+  maskError,
+  oneByKey,
+  subjectRef,
+  toPage,
+  wellFormedIds,
+} from "../src";
+
+describe("loadConfig", () => {
+  const schema = z.object({ PORT: z.coerce.number().int().min(1), DATABASE_URL: z.string().url() });
+
+  it("reports every problem at once", () => {
+    expect(() => loadConfig(schema, { PORT: "zero" })).toThrow(
+      /Invalid configuration:\n {2}- PORT: .*\n {2}- DATABASE_URL: Required/,
+    );
+  });
+
+  it("returns the parsed values", () => {
+    expect(loadConfig(schema, { PORT: "4001", DATABASE_URL: "postgres://h/db" })).toEqual({
+      PORT: 4001,
+      DATABASE_URL: "postgres://h/db",
+    });
+  });
+});
+
+describe("maskError", () => {
+  it("passes errors raised on purpose through unchanged", () => {
+    const err = badUserInput("Nope.", { argument: "x" });
+    const formatted = { message: err.message, extensions: err.extensions };
+    const log = jest.fn();
+    expect(maskError(formatted, err, "req-1", log)).toBe(formatted);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it("masks anything unexpected, naming the request id, and logs the detail", () => {
+    const original = new Error('relation "secret_table" does not exist');
+    const err = new GraphQLError(original.message, { originalError: original, path: ["cases"] });
+    const log = jest.fn();
+    const masked = maskError({ message: err.message, path: ["cases"] }, err, "req-2", log);
+    expect(masked).toEqual({
+      message: "Internal server error (request id req-2).",
+      path: ["cases"],
+      locations: undefined,
+      extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-2" },
+    });
+    expect(log).toHaveBeenCalledWith({ err: original, path: ["cases"] });
+  });
+});
+
+describe("keyset cursors", () => {
+  const id = "6f1c1f44-0e8f-4c55-9a39-6b1f0f1f7d2a";
+
+  it("round-trip", () => {
+    expect(decodeCursor(encodeCursor(["2026-01-01T00:00:00.000Z", id]))).toEqual(["2026-01-01T00:00:00.000Z", id]);
+  });
+
+  it("refuse anything this API did not issue", () => {
+    for (const forged of [
+      "nonsense",
+      encodeCursor(["x", "not-a-uuid" as never]),
+      Buffer.from("[1]").toString("base64url"),
+    ]) {
+      expect(() => decodeCursor(forged)).toThrow("The cursor given in `after` is not one this API issued.");
+    }
+  });
+
+  it("build a page from LIMIT first + 1 rows", () => {
+    const rows = [1, 2, 3].map((n) => ({ n, id }));
+    const page = toPage(rows, 2, (row) => [row.n, row.id]);
+    expect(page.edges.map((e) => e.node.n)).toEqual([1, 2]);
+    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor([2, id]) });
+    expect(toPage([], 2, () => [0, id]).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+  });
+
+  it("bound the page size", () => {
+    expect(checkPageSize(500)).toBe(500);
+    expect(() => checkPageSize(0)).toThrow("`first` must be between 1 and 500; got 0.");
+    expect(() => checkPageSize(501)).toThrow("`first` must be between 1 and 500; got 501.");
+  });
+});
+
+describe("loader shaping", () => {
+  it("returns one result per key, in key order", () => {
+    const rows = [
+      { k: "b", v: 2 },
+      { k: "a", v: 1 },
+      { k: "b", v: 3 },
+    ];
+    expect(oneByKey(["a", "c", "b"], rows, (r) => r.k).map((r) => r?.v ?? null)).toEqual([1, null, 3]);
+    expect(manyByKey(["b", "c", "a"], rows, (r) => r.k).map((list) => list.map((r) => r.v))).toEqual([[2, 3], [], [1]]);
+  });
+
+  it("drops malformed ids before they reach SQL", () => {
+    const id = "6f1c1f44-0e8f-4c55-9a39-6b1f0f1f7d2a";
+    expect(wellFormedIds([id, "x", id, "1; DROP TABLE x"])).toEqual([id]);
+  });
+
+  it("recognises a unique violation of a named index", () => {
+    const err = { driverError: { code: "23505", constraint: "one_open" } };
+    expect(isUniqueViolation(err, "one_open")).toBe(true);
+    expect(isUniqueViolation(err, "other")).toBe(false);
+    expect(isUniqueViolation(new Error("x"))).toBe(false);
+  });
+});
+
+describe("subjectRef", () => {
+  it("is stable for a key, differs between cases and between keys, and does not contain the id", () => {
+    const id = "6f1c1f44-0e8f-4c55-9a39-6b1f0f1f7d2a";
+    const ref = subjectRef(id, "key-one-0123456789");
+    expect(ref).toMatch(/^S-[A-Za-z0-9_-]{16}$/);
+    expect(subjectRef(id, "key-one-0123456789")).toBe(ref);
+    expect(subjectRef("7f1c1f44-0e8f-4c55-9a39-6b1f0f1f7d2a", "key-one-0123456789")).not.toBe(ref);
+    expect(subjectRef(id, "key-two-0123456789")).not.toBe(ref);
+    expect(ref).not.toContain(id.slice(0, 8));
+  });
+});
