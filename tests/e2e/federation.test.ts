@@ -11,6 +11,7 @@ let platform: Platform;
 beforeAll(async () => {
   platform = await startPlatform({
     seed: (url) => runSeed(url, { cases: 400, progress: () => undefined }),
+    recordHeaders: true,
   });
 }, 120_000);
 afterAll(async () => {
@@ -84,13 +85,27 @@ it("sends the same number of SQL statements for a page of 10 and a page of 200 (
   expect(small).toBeLessThan(20);
 });
 
-it("passes the request id from the gateway to the subgraphs and back", async () => {
+it("passes the caller's Authorization header and request id to every subgraph it calls", async () => {
+  for (const proxy of Object.values(platform.proxies)) proxy.seen.length = 0;
   const response = await fetch(platform.gatewayUrl, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-request-id": "e2e-trace-123" },
-    body: JSON.stringify({ query: "{ agreements { id } }" }),
+    headers: {
+      "content-type": "application/json",
+      authorization: "Bearer e2e-token-forwarding-check",
+      "x-request-id": "e2e-trace-123",
+    },
+    body: JSON.stringify({ query: CROSS_SUBGRAPH, variables: { first: 50 } }),
   });
+  expect(response.status).toBe(200);
   expect(response.headers.get("x-request-id")).toBe("e2e-trace-123");
+  for (const name of ["cases", "facilities", "monitoring", "training"]) {
+    const seen = platform.proxies[name].seen;
+    expect(seen.length).toBeGreaterThan(0);
+    for (const headers of seen) {
+      expect(headers.authorization).toBe("Bearer e2e-token-forwarding-check");
+      expect(headers["x-request-id"]).toBe("e2e-trace-123");
+    }
+  }
 });
 
 it("serves GraphiQL with every asset inlined (no external script or stylesheet)", async () => {

@@ -14,6 +14,7 @@ import {
   graphqlRequest,
   migrate,
 } from "@kgraph/platform";
+import { type RecordingProxy, startRecordingProxy } from "./recording-proxy";
 
 export const SUBGRAPHS: SubgraphDefinition[] = [cases, facilities, monitoring, training];
 export const TEST_SUBJECT_REF_KEY = "e2e-subject-ref-key-not-a-secret";
@@ -22,6 +23,8 @@ export interface Platform {
   gatewayUrl: string;
   databaseUrl: string;
   subgraphUrls: Record<string, string>;
+  /** With `recordHeaders`: what the gateway sent to each subgraph. */
+  proxies: Record<string, RecordingProxy>;
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -107,6 +110,7 @@ export async function startPlatform(
   await options.seed?.(database.url);
   const servers: RunningServer[] = [];
   const subgraphUrls: Record<string, string> = {};
+  const proxies: Record<string, RecordingProxy> = {};
   try {
     for (const subgraph of SUBGRAPHS) {
       const server = await subgraph.start({
@@ -117,6 +121,12 @@ export async function startPlatform(
       });
       servers.push(server);
       subgraphUrls[subgraph.name] = server.url;
+      if (options.recordHeaders) {
+        const proxy = await startRecordingProxy(server.url);
+        servers.push({ url: proxy.url, port: 0, stop: proxy.stop });
+        proxies[subgraph.name] = proxy;
+        subgraphUrls[subgraph.name] = proxy.url;
+      }
     }
     const gateway = await startGatewayProcess(subgraphUrls);
     servers.push(gateway);
@@ -124,6 +134,7 @@ export async function startPlatform(
       gatewayUrl: gateway.url,
       databaseUrl: database.url,
       subgraphUrls,
+      proxies,
       gql: (query, variables, headers) => graphqlRequest(gateway.url, query, variables, headers),
       async stop() {
         for (const server of servers.reverse()) await server.stop();
