@@ -7,8 +7,9 @@ step "format (prettier --check)"
 bash scripts/with-node.sh prettier --check . --log-level warn
 step "lint (eslint)"
 bash scripts/with-node.sh eslint .
-step "types (tsc -b)"
+step "types (tsc -b; tests with tsconfig.tests.json)"
 bash scripts/with-node.sh tsc -b
+bash scripts/with-node.sh tsc -p tsconfig.tests.json
 step "schema drift (npm run schema, then git diff)"
 bash scripts/with-node.sh node tools/dist/schema.js >/dev/null
 if ! git diff --exit-code --stat -- schema/ || [ -n "$(git status --porcelain -- schema/)" ]; then

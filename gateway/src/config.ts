@@ -1,5 +1,5 @@
 import path from "node:path";
-import { commonConfigShape, loadConfig, portVar } from "@kgraph/platform";
+import { authConfigShape, commonConfigShape, loadConfig, portVar } from "@kgraph/platform";
 import { z } from "zod";
 
 const url = z.string().url();
@@ -10,6 +10,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     z.object({
       LOG_LEVEL: commonConfigShape.LOG_LEVEL,
       NODE_ENV: commonConfigShape.NODE_ENV,
+      ...authConfigShape,
+      /** The gateway's private key as a JWK (JSON), in production. */
+      GATEWAY_SIGNING_JWK: z.string().optional(),
       GATEWAY_HOST: z.string().default("127.0.0.1"),
       GATEWAY_PORT: portVar(4000),
       SUPERGRAPH_PATH: z.string().default(path.resolve(__dirname, "..", "..", "schema", "supergraph.graphql")),
@@ -30,5 +33,18 @@ export function subgraphUrls(config: GatewayConfig): Record<string, string> {
     facilities: config.FACILITIES_URL,
     monitoring: config.MONITORING_URL,
     training: config.TRAINING_URL,
+  };
+}
+
+export function gatewayAuthSettings(config: GatewayConfig) {
+  if (!config.AUTH_JWKS_URL && config.NODE_ENV === "production") {
+    throw new Error("In production set AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE: development keys are refused.");
+  }
+  return {
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    jwksUrl: config.AUTH_JWKS_URL,
+    gatewaySigningJwk: config.GATEWAY_SIGNING_JWK ? JSON.parse(config.GATEWAY_SIGNING_JWK) : undefined,
+    devKeysFile: config.AUTH_DEV_KEYS,
   };
 }

@@ -1,5 +1,5 @@
 import { createLogger } from "@kgraph/platform";
-import { loadGatewayConfig, subgraphUrls } from "./config";
+import { gatewayAuthSettings, loadGatewayConfig, subgraphUrls } from "./config";
 import { startGateway } from "./server";
 
 async function main(): Promise<void> {
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     port: config.GATEWAY_PORT,
     logger,
     logLevel: config.LOG_LEVEL,
+    auth: gatewayAuthSettings(config),
   });
   // A plain http server ignores the first SIGTERM while connections are open: close and exit here.
   const shutdown = (signal: string) => {

@@ -5,6 +5,7 @@ import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import httpTransport from "@graphql-mesh/transport-http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { Logger, RunningServer } from "@kgraph/platform";
+import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
 import { checkReadiness } from "./health";
 import { loadSupergraph } from "./supergraph";
 
@@ -15,15 +16,20 @@ export interface GatewayOptions {
   port: number;
   logger: Logger;
   logLevel?: string;
+  auth: GatewayAuthSettings;
 }
 
 /**
  * The one public endpoint: Hive Gateway runtime serving the committed supergraph with the Rust
- * query planner, GraphiQL with every asset inlined (works offline), the caller's
- * Authorization header and the request id passed on to every subgraph, and health endpoints.
+ * query planner, JWT verification and field authorization from the supergraph's
+ * `@authenticated`/`@requiresScopes`, GraphiQL with every asset inlined (works offline), the
+ * caller's Authorization header (or the gateway's public token) and the request id passed on to
+ * every subgraph, and health endpoints.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const supergraph = loadSupergraph(options.supergraphPath, options.subgraphUrls);
+  const tokenPlugin = createTokenPlugin(options.auth);
+  const publicToken = createPublicTokenSource(options.auth);
   const gateway = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -36,8 +42,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     renderGraphiQL,
     logging: gatewayLogLevel(options.logLevel),
     requestId: { headerName: "x-request-id" },
+    plugins: () => [tokenPlugin as never],
+    genericAuth: authorizationOptions as never,
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") }),
+      // The caller's token (already verified above), or the gateway's own for a public caller.
+      fromClientToSubgraphs: async ({ request }) => ({
+        authorization: request.headers.get("authorization") ?? `Bearer ${await publicToken()}`,
+      }),
     },
     maskedErrors: true,
   });

@@ -87,13 +87,10 @@ it("sends the same number of SQL statements for a page of 10 and a page of 200 (
 
 it("passes the caller's Authorization header and request id to every subgraph it calls", async () => {
   for (const proxy of Object.values(platform.proxies)) proxy.seen.length = 0;
+  const authorization = (await platform.auth.authorization("mia_officer")) as string;
   const response = await fetch(platform.gatewayUrl, {
     method: "POST",
-    headers: {
-      "content-type": "application/json",
-      authorization: "Bearer e2e-token-forwarding-check",
-      "x-request-id": "e2e-trace-123",
-    },
+    headers: { "content-type": "application/json", authorization, "x-request-id": "e2e-trace-123" },
     body: JSON.stringify({ query: CROSS_SUBGRAPH, variables: { first: 50 } }),
   });
   expect(response.status).toBe(200);
@@ -102,10 +99,21 @@ it("passes the caller's Authorization header and request id to every subgraph it
     const seen = platform.proxies[name].seen;
     expect(seen.length).toBeGreaterThan(0);
     for (const headers of seen) {
-      expect(headers.authorization).toBe("Bearer e2e-token-forwarding-check");
+      expect(headers.authorization).toBe(authorization);
       expect(headers["x-request-id"]).toBe("e2e-trace-123");
     }
   }
+});
+
+it("vouches for a public caller with the gateway's own short-lived token", async () => {
+  for (const proxy of Object.values(platform.proxies)) proxy.seen.length = 0;
+  const res = await platform.gql(`{ agreements { title } }`, {}, null);
+  expect(res.errors).toBeUndefined();
+  const [headers] = platform.proxies.cases.seen;
+  const token = String(headers.authorization).replace(/^Bearer /, "");
+  const claims = JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString("utf8"));
+  expect(claims).toMatchObject({ iss: "kgraph-gateway", aud: "kgraph", sub: "public", roles: [] });
+  expect(claims.exp - claims.iat).toBeLessThanOrEqual(120);
 });
 
 it("serves GraphiQL with every asset inlined (no external script or stylesheet)", async () => {

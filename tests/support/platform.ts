@@ -5,7 +5,13 @@ import { definition as cases } from "@kgraph/cases";
 import { definition as facilities } from "@kgraph/facilities";
 import { definition as monitoring } from "@kgraph/monitoring";
 import { definition as training } from "@kgraph/training";
+import fs from "node:fs";
+import os from "node:os";
 import {
+  ALL_ROLES,
+  type CallAs,
+  type TestAuth,
+  createTestAuth,
   type GraphQLResponse,
   type RunningServer,
   type SubgraphDefinition,
@@ -25,10 +31,12 @@ export interface Platform {
   subgraphUrls: Record<string, string>;
   /** With `recordHeaders`: what the gateway sent to each subgraph. */
   proxies: Record<string, RecordingProxy>;
+  auth: TestAuth;
+  /** Sends an operation through the gateway as a caller (default: every role at once; null: public). */
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
+    as?: CallAs,
   ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
@@ -40,8 +48,11 @@ const ROOT = path.resolve(__dirname, "..", "..");
  * production: the Hive Gateway runtime loads parts of itself with dynamic `import()`, which
  * Jest's module sandbox does not allow.
  */
-async function startGatewayProcess(subgraphUrls: Record<string, string>): Promise<RunningServer> {
+async function startGatewayProcess(subgraphUrls: Record<string, string>, auth: TestAuth): Promise<RunningServer> {
   const port = await freePort();
+  const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "kgraph-e2e-keys-"));
+  const keysFile = path.join(keysDir, "dev-keys.json");
+  fs.writeFileSync(keysFile, JSON.stringify(auth.keys), { mode: 0o600 });
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "gateway", "dist", "main.js")], {
     env: {
       ...process.env,
@@ -51,6 +62,7 @@ async function startGatewayProcess(subgraphUrls: Record<string, string>): Promis
       MONITORING_URL: subgraphUrls.monitoring,
       TRAINING_URL: subgraphUrls.training,
       LOG_LEVEL: process.env.GATEWAY_LOG_LEVEL ?? "error",
+      AUTH_DEV_KEYS: keysFile,
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -72,8 +84,12 @@ async function startGatewayProcess(subgraphUrls: Record<string, string>): Promis
     port,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
+        const done = () => {
+          fs.rmSync(keysDir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        child.once("exit", done);
         child.kill("SIGTERM");
       }),
   };
@@ -97,10 +113,10 @@ function freePort(): Promise<number> {
  * supergraph.
  */
 export async function startPlatform(
-  options: { seed?: (databaseUrl: string) => Promise<void> } = {},
+  options: { seed?: (databaseUrl: string) => Promise<void>; recordHeaders?: boolean } = {},
 ): Promise<Platform> {
   const database = await createTestDatabase("kgraph_e2e");
-  const logger = createLogger("e2e", "silent");
+  const logger = createLogger("e2e", process.env.E2E_LOG_LEVEL ?? "silent");
   for (const subgraph of SUBGRAPHS) {
     const db = subgraph.createDataSource(database.url);
     await db.initialize();
@@ -108,6 +124,7 @@ export async function startPlatform(
     await db.destroy();
   }
   await options.seed?.(database.url);
+  const auth = await createTestAuth();
   const servers: RunningServer[] = [];
   const subgraphUrls: Record<string, string> = {};
   const proxies: Record<string, RecordingProxy> = {};
@@ -118,6 +135,7 @@ export async function startPlatform(
         subjectRefKey: TEST_SUBJECT_REF_KEY,
         port: 0,
         logger,
+        verifier: auth.verifier,
       });
       servers.push(server);
       subgraphUrls[subgraph.name] = server.url;
@@ -128,14 +146,18 @@ export async function startPlatform(
         subgraphUrls[subgraph.name] = proxy.url;
       }
     }
-    const gateway = await startGatewayProcess(subgraphUrls);
+    const gateway = await startGatewayProcess(subgraphUrls, auth);
     servers.push(gateway);
     return {
       gatewayUrl: gateway.url,
       databaseUrl: database.url,
       subgraphUrls,
       proxies,
-      gql: (query, variables, headers) => graphqlRequest(gateway.url, query, variables, headers),
+      auth,
+      async gql(query, variables, as = ALL_ROLES) {
+        const authorization = await auth.authorization(as);
+        return graphqlRequest(gateway.url, query, variables, authorization ? { authorization } : {});
+      },
       async stop() {
         for (const server of servers.reverse()) await server.stop();
         await database.drop();

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { DEFAULT_DEV_KEYS_FILE, loadOrCreateDevKeys } from "@kgraph/platform";
 import { DATA_DIR, developmentSecrets, migrateAll, openPlatformDatabase } from "./runtime";
 import { isSeeded, runSeed } from "./seed/run";
 import { ROOT, SUBGRAPH_NAMES } from "./subgraphs";
@@ -60,8 +61,16 @@ async function main(): Promise<void> {
       await runSeed(database.url, { progress: (line) => say(line) });
     }
     const { subjectRefKey } = developmentSecrets();
+    const keysFile = process.env.AUTH_DEV_KEYS ?? DEFAULT_DEV_KEYS_FILE;
+    if (!process.env.AUTH_JWKS_URL) {
+      await loadOrCreateDevKeys(keysFile);
+      say(
+        `development identity: keys in ${path.relative(ROOT, keysFile)}; tokens from \`npm run token -- --role <role>\``,
+      );
+    }
     const env = {
       ...process.env,
+      AUTH_DEV_KEYS: keysFile,
       DATABASE_URL: database.url,
       SUBJECT_REF_KEY: subjectRefKey,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",

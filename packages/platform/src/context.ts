@@ -3,19 +3,23 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Logger } from "./logger";
 
 /**
- * Who is asking. Filled from the verified bearer token (authorization issue); empty — a
- * public caller — until then. Services take the viewer as an argument, so record rules can
- * be applied where the data is read.
+ * Who is asking, from the verified bearer token. `public` is a caller without a token (the
+ * gateway vouches for it with its own short-lived token): no roles, no scopes. Services take the
+ * viewer as an argument and apply record rules where the data is read.
  */
 export interface Viewer {
   sub?: string;
   roles: string[];
+  /** Every scope the roles hold, from the access policy (@kgraph/policy). */
+  scopes: string[];
   facilityId?: string;
   orgId?: string;
   officialId?: string;
+  public: boolean;
+  claims?: Record<string, unknown>;
 }
 
-export const PUBLIC_VIEWER: Viewer = Object.freeze({ roles: [] }) as Viewer;
+export const PUBLIC_VIEWER: Viewer = Object.freeze({ roles: [], scopes: [], public: true }) as Viewer;
 
 /** What every subgraph's per-request context carries; subgraphs add their loaders. */
 export interface BaseContext {

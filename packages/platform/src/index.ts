@@ -15,3 +15,4 @@ export * from "./validation";
 export * from "./subgraph-definition";
 export * from "./ids";
 export * from "./loaders";
+export * from "./auth";

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { TokenVerifier } from "./auth/verifier";
 import type { BaseContext } from "./context";
 import type { FederatedSchema } from "./federation";
 import type { Logger } from "./logger";
@@ -10,6 +11,8 @@ export interface StartSubgraphOptions {
   host?: string;
   port: number;
   logger: Logger;
+  /** Verifies every request's bearer token (the gateway is not the only wall). */
+  verifier: TokenVerifier;
 }
 
 /**
@@ -41,6 +44,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
       host: options.host,
       port: options.port,
       createContext: createContextFactory(db, options),
+      verifier: options.verifier,
       ready: async () => {
         await db.query("SELECT 1");
       },

@@ -5,7 +5,8 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
-import { type BaseContext, PUBLIC_VIEWER, requestIdFrom } from "./context";
+import { AuthError, type TokenVerifier } from "./auth/verifier";
+import { type BaseContext, type Viewer, requestIdFrom } from "./context";
 import { maskError } from "./errors";
 import type { Logger } from "./logger";
 
@@ -24,6 +25,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   createContext: (base: BaseContext) => TContext;
   /** Readiness probe: resolves when the subgraph can serve (its database answers). */
   ready: () => Promise<void>;
+  /** Verifies the bearer token of every GraphQL request: none or an invalid one is HTTP 401. */
+  verifier: TokenVerifier;
 }
 
 export interface RunningServer {
@@ -94,10 +97,20 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     const authorization = req.headers.authorization;
+    let viewer: Viewer;
+    try {
+      viewer = await options.verifier.verify(authorization);
+    } catch (err) {
+      if (!(err instanceof AuthError)) throw err;
+      logger.info({ reason: err.message }, "request refused: no valid token");
+      res.setHeader("www-authenticate", 'Bearer error="invalid_token"');
+      return send(res, 401, { errors: [{ message: err.message, extensions: { code: "UNAUTHENTICATED" } }] });
+    }
     const response = await currentRequest.run({ requestId, logger }, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
-        context: async () => options.createContext({ viewer: PUBLIC_VIEWER, requestId, logger, authorization }),
+        context: async () =>
+          options.createContext({ viewer, requestId, logger: logger.child({ sub: viewer.sub }), authorization }),
       }),
     );
     for (const [key, value] of response.headers) res.setHeader(key, value);

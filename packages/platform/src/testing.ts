@@ -2,6 +2,10 @@ import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
 import { migrate, withDatabase } from "./database";
+import { ROLES } from "@kgraph/policy";
+import { type DevKeys, DEFAULT_AUDIENCE, DEV_ISSUER, GATEWAY_ISSUER, generateKeyPairJwk } from "./auth/keys";
+import { type TokenClaims, signToken } from "./auth/tokens";
+import { type TokenVerifier, createTokenVerifier } from "./auth/verifier";
 import { createLogger } from "./logger";
 import type { SubgraphDefinition } from "./subgraph-definition";
 
@@ -72,11 +76,71 @@ export async function graphqlRequest<T = Record<string, unknown>>(
 /** The pseudonym key subgraph tests run with (a test value, not a secret). */
 export const TEST_SUBJECT_REF_KEY = "test-subject-ref-key-not-secret";
 
+/**
+ * Identity for tests: freshly generated issuer and gateway keys, the verifier services use, and
+ * tokens for any role. `as` in the harnesses takes a role, claims, a raw token, or null (no
+ * Authorization header at all).
+ */
+export type CallAs = string | (Partial<TokenClaims> & { roles: string[] }) | { token: string } | null;
+
+export interface TestAuth {
+  keys: DevKeys;
+  verifier: TokenVerifier;
+  /** A bearer header value for the caller, or undefined for `null` (no header). */
+  authorization(as: CallAs): Promise<string | undefined>;
+  /** The token the gateway sends for public callers. */
+  publicToken(): Promise<string>;
+}
+
+/** Every role at once: what subgraph tests that are not about authorization call as. */
+export const ALL_ROLES: CallAs = { roles: [...ROLES], sub: "00000000-0000-4000-8000-0000000000aa" };
+
+let sharedKeys: Promise<DevKeys> | undefined;
+
+export async function createTestAuth(): Promise<TestAuth> {
+  // One key pair per test process: RSA key generation is the slow part.
+  sharedKeys ??= (async () => ({
+    issuer: await generateKeyPairJwk("test-issuer"),
+    gateway: await generateKeyPairJwk("test-gateway"),
+  }))();
+  const keys = await sharedKeys;
+  const verifier = createTokenVerifier({
+    issuer: DEV_ISSUER,
+    audience: DEFAULT_AUDIENCE,
+    publicKeys: [keys.issuer.publicJwk],
+    gatewayPublicKey: keys.gateway.publicJwk,
+  });
+  const sign = (claims: TokenClaims) =>
+    signToken(keys.issuer.privateJwk, claims, { issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds: 600 });
+  return {
+    keys,
+    verifier,
+    async authorization(as) {
+      if (as === null) return undefined;
+      if (typeof as === "string") return `Bearer ${await sign({ sub: `test-${as}`, roles: [as] })}`;
+      if ("token" in as) return `Bearer ${as.token}`;
+      return `Bearer ${await sign({ sub: "00000000-0000-4000-8000-0000000000aa", ...as })}`;
+    },
+    publicToken: () =>
+      signToken(
+        keys.gateway.privateJwk,
+        { sub: "public", roles: [] },
+        { issuer: GATEWAY_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds: 60 },
+      ),
+  };
+}
+
 export interface SubgraphHarness {
   url: string;
   /** A connection to the test database, for factories and for checking what was written. */
   db: DataSource;
-  gql: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+  auth: TestAuth;
+  /** Sends an operation as a caller (default: every role at once). */
+  gql: <T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: CallAs,
+  ) => Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -86,16 +150,22 @@ export async function startSubgraphHarness(definition: SubgraphDefinition): Prom
   const db = definition.createDataSource(database.url);
   await db.initialize();
   await migrate(db);
+  const auth = await createTestAuth();
   const server = await definition.start({
     databaseUrl: database.url,
     subjectRefKey: TEST_SUBJECT_REF_KEY,
     port: 0,
     logger: createLogger(definition.name, "silent"),
+    verifier: auth.verifier,
   });
   return {
     url: server.url,
     db,
-    gql: (query, variables) => graphqlRequest(server.url, query, variables),
+    auth,
+    async gql(query, variables, as = ALL_ROLES) {
+      const authorization = await auth.authorization(as);
+      return graphqlRequest(server.url, query, variables, authorization ? { authorization } : {});
+    },
     async stop() {
       await server.stop();
       await db.destroy();

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { createLogger, runSubgraphMain } from "@kgraph/platform";
+import { createLogger, runSubgraphMain, verifierFromConfig } from "@kgraph/platform";
 import { loadCasesConfig } from "./config";
 import { definition } from "./index";
 
@@ -12,6 +12,7 @@ runSubgraphMain(async () => {
     host: config.CASES_HOST,
     port: config.CASES_PORT,
     logger,
+    verifier: verifierFromConfig(config),
   });
   return { server, logger };
 });

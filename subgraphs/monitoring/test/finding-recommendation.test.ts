@@ -260,7 +260,11 @@ describe("recommendation responses", () => {
     ).respondToRecommendation;
     expect(accepted).toMatchObject({
       status: "ACCEPTED",
-      response: { accepted: true, text: "We will move four residents by March.", respondedBy: null },
+      response: {
+        accepted: true,
+        text: "We will move four residents by March.",
+        respondedBy: "00000000-0000-4000-8000-0000000000aa",
+      },
     });
     expect(Math.abs(new Date(accepted.response.respondedAt).getTime() - Date.now())).toBeLessThan(60_000);
     const implemented = ok(await h.gql(IMPLEMENTED, { id: rec.id })).markRecommendationImplemented;

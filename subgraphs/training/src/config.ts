@@ -1,4 +1,4 @@
-import { commonConfigShape, loadConfig, portVar } from "@kgraph/platform";
+import { authConfigShape, commonConfigShape, loadConfig, portVar } from "@kgraph/platform";
 import { z } from "zod";
 
 /** The only place the training subgraph reads the environment. */
@@ -6,6 +6,7 @@ export function loadTrainingConfig(env: NodeJS.ProcessEnv = process.env) {
   return loadConfig(
     z.object({
       ...commonConfigShape,
+      ...authConfigShape,
       DATABASE_URL: z.string({ required_error: "is required (the orchestrator passes it; see README)" }).url(),
       TRAINING_HOST: z.string().default("127.0.0.1"),
       TRAINING_PORT: portVar(4004),

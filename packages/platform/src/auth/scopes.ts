@@ -1,0 +1,53 @@
+import type { Scope } from "@kgraph/policy";
+import { GraphQLError } from "graphql";
+import { Directive, type MiddlewareFn, UseMiddleware } from "type-graphql";
+import type { BaseContext } from "../context";
+
+type FieldDecorator = (target: object, propertyKey: string | symbol, descriptor?: PropertyDescriptor) => void;
+
+/**
+ * The one way to protect a field. It writes `@requiresScopes` into the subgraph's SDL (so the
+ * gateway removes the field for callers without the scopes, before planning) and checks the
+ * same scopes inside the subgraph (so a direct call to the subgraph meets the same wall).
+ * Several scopes are all required.
+ */
+export function RequiresScopes(...scopes: [Scope, ...Scope[]]): FieldDecorator {
+  const directive = `@requiresScopes(scopes: [[${scopes.map((s) => JSON.stringify(s)).join(", ")}]])`;
+  return combine(directive, scopeGuard(scopes));
+}
+
+/** A field any signed-in caller may see, but not the public. */
+export function Authenticated(): FieldDecorator {
+  return combine("@authenticated", authenticatedGuard);
+}
+
+function combine(directive: string, guard: MiddlewareFn<BaseContext>): FieldDecorator {
+  return (target, propertyKey, descriptor) => {
+    Directive(directive)(target, propertyKey as string, descriptor as PropertyDescriptor);
+    UseMiddleware(guard)(target, propertyKey as string, descriptor as PropertyDescriptor);
+  };
+}
+
+export function hasScopes(viewer: BaseContext["viewer"], scopes: readonly string[]): boolean {
+  return scopes.every((scope) => viewer.scopes.includes(scope));
+}
+
+function scopeGuard(scopes: readonly Scope[]): MiddlewareFn<BaseContext> {
+  return ({ context, info }, next) => {
+    if (!hasScopes(context.viewer, scopes)) {
+      throw new GraphQLError(`${info.parentType.name}.${info.fieldName} needs ${scopes.join(" and ")}.`, {
+        extensions: { code: "FORBIDDEN", requiredScopes: scopes },
+      });
+    }
+    return next();
+  };
+}
+
+const authenticatedGuard: MiddlewareFn<BaseContext> = ({ context, info }, next) => {
+  if (context.viewer.public || !context.viewer.sub) {
+    throw new GraphQLError(`${info.parentType.name}.${info.fieldName} needs a signed-in caller.`, {
+      extensions: { code: "UNAUTHENTICATED" },
+    });
+  }
+  return next();
+};

@@ -1,0 +1,114 @@
+import { scopesOf } from "@kgraph/policy";
+import { type JWK, type JWTPayload, type JWTVerifyGetKey, jose } from "./jose";
+import type { Viewer } from "../context";
+import { GATEWAY_ISSUER } from "./keys";
+
+export class AuthError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AuthError";
+  }
+}
+
+export interface TokenVerifierSettings {
+  issuer: string;
+  audience: string;
+  /** The identity provider's keys: a JWKS URL (production) or public keys (development). */
+  jwksUrl?: string;
+  publicKeys?: JWK[];
+  /** The gateway's public key: tokens it signs stand for public (token-less) callers only. */
+  gatewayPublicKey?: JWK;
+}
+
+export interface TokenVerifier {
+  /** The viewer for an Authorization header; throws AuthError when it is missing or not valid. */
+  verify(authorization: string | undefined): Promise<Viewer>;
+}
+
+const ALGORITHMS = ["RS256", "ES256", "PS256"];
+
+export function createTokenVerifier(settings: TokenVerifierSettings): TokenVerifier {
+  let issuerKeys: JWTVerifyGetKey;
+  if (settings.jwksUrl) issuerKeys = jose.createRemoteJWKSet(new URL(settings.jwksUrl));
+  else if (settings.publicKeys?.length) issuerKeys = jose.createLocalJWKSet({ keys: settings.publicKeys });
+  else throw new Error("Token verification needs AUTH_JWKS_URL or development public keys.");
+  const gatewayKeys = settings.gatewayPublicKey
+    ? jose.createLocalJWKSet({ keys: [settings.gatewayPublicKey] })
+    : undefined;
+
+  return {
+    async verify(authorization) {
+      const token = bearer(authorization);
+      const issuer = unverifiedIssuer(token);
+      if (issuer === GATEWAY_ISSUER && gatewayKeys) {
+        const payload = await check(token, gatewayKeys, GATEWAY_ISSUER, settings.audience);
+        // The gateway's key vouches only for public callers: whatever the token says, no roles.
+        return { sub: undefined, roles: [], scopes: [], public: true, claims: payload };
+      }
+      const payload = await check(token, issuerKeys, settings.issuer, settings.audience);
+      return viewerFromClaims(payload);
+    },
+  };
+}
+
+export function viewerFromClaims(payload: JWTPayload): Viewer {
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
+  const text = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : undefined);
+  return {
+    sub: text(payload.sub),
+    roles,
+    scopes: scopesOf(roles),
+    facilityId: text(payload.facility_id),
+    orgId: text(payload.org_id),
+    officialId: text(payload.official_id),
+    public: false,
+    claims: payload,
+  };
+}
+
+function bearer(authorization: string | undefined): string {
+  if (!authorization) throw new AuthError("This service needs a bearer token (Authorization: Bearer <token>).");
+  const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
+  if (!match) throw new AuthError("The Authorization header is not a bearer JWT.");
+  return match[1];
+}
+
+function unverifiedIssuer(token: string): string | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString("utf8")) as { iss?: unknown };
+    return typeof payload.iss === "string" ? payload.iss : undefined;
+  } catch {
+    throw new AuthError("The token is malformed.");
+  }
+}
+
+async function check(token: string, keys: JWTVerifyGetKey, issuer: string, audience: string): Promise<JWTPayload> {
+  try {
+    const { payload } = await jose.jwtVerify(token, keys, {
+      issuer,
+      audience,
+      algorithms: ALGORITHMS,
+      clockTolerance: 5,
+    });
+    return payload;
+  } catch (err) {
+    throw new AuthError(describe(err));
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof jose.errors.JWTExpired) return "The token has expired.";
+  if (err instanceof jose.errors.JWTClaimValidationFailed) {
+    if (err.claim === "nbf") return "The token is not valid yet.";
+    if (err.claim === "iss") return "The token was issued by an issuer this service does not trust.";
+    if (err.claim === "aud") return "The token is meant for another audience.";
+    return `The token's ${err.claim} claim is not valid.`;
+  }
+  if (err instanceof jose.errors.JWSSignatureVerificationFailed || err instanceof jose.errors.JWKSNoMatchingKey) {
+    return "The token's signature does not match a trusted key.";
+  }
+  if (err instanceof jose.errors.JOSEAlgNotAllowed || err instanceof jose.errors.JOSENotSupported) {
+    return "The token's signing algorithm is not accepted.";
+  }
+  return "The token is not valid.";
+}
