@@ -8,7 +8,7 @@ import {
   readDevKeys,
   signToken,
 } from "@kgraph/platform";
-import { scopesOf } from "@kgraph/policy";
+import { scopesForClaims } from "@kgraph/policy";
 import { GraphQLError, type FieldNode } from "graphql";
 
 export interface GatewayAuthSettings {
@@ -141,8 +141,7 @@ interface AuthParams {
 export const authorizationOptions = {
   mode: "protect-granular" as const,
   resolveUserFn: (context: { jwt?: { payload?: Record<string, unknown> } }) => context.jwt?.payload ?? null,
-  extractScopes: (user: { roles?: unknown }) =>
-    scopesOf(Array.isArray(user?.roles) ? user.roles.filter((r): r is string => typeof r === "string") : []),
+  extractScopes: (user: { roles?: unknown; official_id?: unknown }) => scopesForClaims(user ?? {}),
   rejectUnauthenticated: false,
   validateUser(params: AuthParams) {
     const protectedField =

@@ -157,6 +157,13 @@ export const RECORD_RULES: Readonly<Partial<Record<Role, string>>> = {
   training_admin: "all training records",
 };
 
+/**
+ * An official reads their own training record whatever their role: a token that names the
+ * caller's official record (`official_id`) adds training:records:read, narrowed in SQL to that
+ * one official.
+ */
+export const OWN_RECORD_SCOPES: readonly Scope[] = [S.TRAINING_RECORDS_READ];
+
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
@@ -171,4 +178,12 @@ export function scopesOf(roles: readonly string[]): Scope[] {
 /** Roles holding a scope, for the generated access matrix. */
 export function rolesWith(scope: Scope): Role[] {
   return ROLES.filter((role) => ROLE_SCOPES[role].includes(scope));
+}
+
+/** Scopes for a verified token's claims: its roles' scopes, plus own-record scopes. */
+export function scopesForClaims(claims: { roles?: unknown; official_id?: unknown }): Scope[] {
+  const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === "string") : [];
+  const scopes = new Set(scopesOf(roles));
+  if (typeof claims.official_id === "string" && claims.official_id) for (const s of OWN_RECORD_SCOPES) scopes.add(s);
+  return [...scopes].sort();
 }

@@ -1,4 +1,4 @@
-import { scopesOf } from "@kgraph/policy";
+import { scopesForClaims } from "@kgraph/policy";
 import { type JWK, type JWTPayload, type JWTVerifyGetKey, jose } from "./jose";
 import type { Viewer } from "../context";
 import { GATEWAY_ISSUER } from "./keys";
@@ -57,7 +57,7 @@ export function viewerFromClaims(payload: JWTPayload): Viewer {
   return {
     sub: text(payload.sub),
     roles,
-    scopes: scopesOf(roles),
+    scopes: scopesForClaims(payload as { roles?: unknown; official_id?: unknown }),
     facilityId: text(payload.facility_id),
     orgId: text(payload.org_id),
     officialId: text(payload.official_id),
