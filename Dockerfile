@@ -5,6 +5,7 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
 COPY packages/platform/package.json packages/platform/
+COPY packages/policy/package.json packages/policy/
 COPY subgraphs/cases/package.json subgraphs/cases/
 COPY subgraphs/facilities/package.json subgraphs/facilities/
 COPY subgraphs/monitoring/package.json subgraphs/monitoring/
@@ -28,6 +29,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/packages/platform/package.json packages/platform/
 COPY --from=build /app/packages/platform/dist packages/platform/dist
+COPY --from=build /app/packages/policy/package.json packages/policy/
+COPY --from=build /app/packages/policy/dist packages/policy/dist
 USER node
 
 FROM runtime AS cases

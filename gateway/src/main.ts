@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     logger,
     logLevel: config.LOG_LEVEL,
     auth: gatewayAuthSettings(config),
+    production: config.NODE_ENV === "production",
   });
   // A plain http server ignores the first SIGTERM while connections are open: close and exit here.
   const shutdown = (signal: string) => {

@@ -3,10 +3,11 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import httpTransport from "@graphql-mesh/transport-http";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { Logger, RunningServer } from "@kgraph/platform";
 import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
+import { graphiqlOptions, renderGraphiQLWithRoles } from "./graphiql";
 import { checkReadiness } from "./health";
+import { createIntrospectionFilter } from "./introspection";
 import { loadSupergraph } from "./supergraph";
 
 export interface GatewayOptions {
@@ -17,6 +18,8 @@ export interface GatewayOptions {
   logger: Logger;
   logLevel?: string;
   auth: GatewayAuthSettings;
+  /** NODE_ENV=production: never mint development tokens. */
+  production?: boolean;
 }
 
 /**
@@ -29,6 +32,8 @@ export interface GatewayOptions {
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const supergraph = loadSupergraph(options.supergraphPath, options.subgraphUrls);
   const tokenPlugin = createTokenPlugin(options.auth);
+  // Development: the local issuer (no identity provider configured) and not a production build.
+  const development = !options.auth.jwksUrl && options.production !== true;
   const publicToken = createPublicTokenSource(options.auth);
   const gateway = createGatewayRuntime({
     supergraph,
@@ -38,11 +43,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     healthCheckEndpoint: "/healthz",
     readinessCheckEndpoint: "/gateway-readiness",
     landingPage: false,
-    graphiql: { title: "Kosovo reception programme graph", defaultQuery: DEFAULT_QUERY },
-    renderGraphiQL,
+    graphiql: graphiqlOptions(development ? options.auth.devKeysFile : undefined) as never,
+    renderGraphiQL: renderGraphiQLWithRoles(development),
     logging: gatewayLogLevel(options.logLevel),
     requestId: { headerName: "x-request-id" },
-    plugins: () => [tokenPlugin as never],
+    plugins: () => [tokenPlugin as never, createIntrospectionFilter() as never],
     genericAuth: authorizationOptions as never,
     propagateHeaders: {
       // The caller's token (already verified above), or the gateway's own for a public caller.
@@ -99,11 +104,3 @@ function gatewayLogLevel(level: string | undefined): "debug" | "info" | "warn" |
       return false;
   }
 }
-
-const DEFAULT_QUERY = `# The programme graph: four subgraphs, one query.
-# Public callers see agreements, facilities and published statistics.
-query Overview {
-  agreements { title termStart termEnd monthlyCap totalCap status }
-  facilities { name type municipality officialCapacity occupancy occupancyRate }
-}
-`;

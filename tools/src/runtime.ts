@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { migrate, resolveDatabase, withDatabase, type ResolvedDatabase } from "@kgraph/platform";
-import { ROOT, loadSubgraphs } from "./subgraphs";
+import { ROOT, SUBGRAPH_NAMES, loadSubgraphs } from "./subgraphs";
 
 export const DATA_DIR = path.join(ROOT, ".data");
 const DATABASE_NAME = "kgraph";
@@ -12,16 +12,25 @@ const DATABASE_NAME = "kgraph";
  * Development secrets, generated into .data/ on first run (git-ignored, mode 600). In
  * production they come from the environment instead.
  */
-export function developmentSecrets(): { subjectRefKey: string } {
-  if (process.env.SUBJECT_REF_KEY) return { subjectRefKey: process.env.SUBJECT_REF_KEY };
+export interface DevelopmentSecrets {
+  subjectRefKey: string;
+  /** Passwords of the per-subgraph database roles (kgraph_cases, …). */
+  databasePasswords: Record<string, string>;
+}
+
+export function developmentSecrets(): DevelopmentSecrets {
   const file = path.join(DATA_DIR, "secrets.json");
   fs.mkdirSync(DATA_DIR, { recursive: true });
-  if (!fs.existsSync(file)) {
-    fs.writeFileSync(file, JSON.stringify({ subjectRefKey: randomBytes(32).toString("base64url") }, null, 2), {
-      mode: 0o600,
-    });
-  }
-  return JSON.parse(fs.readFileSync(file, "utf8")) as { subjectRefKey: string };
+  const stored = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<DevelopmentSecrets>) : {};
+  const secrets: DevelopmentSecrets = {
+    subjectRefKey: stored.subjectRefKey ?? randomBytes(32).toString("base64url"),
+    databasePasswords: Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [name, stored.databasePasswords?.[name] ?? randomBytes(24).toString("base64url")]),
+    ),
+  };
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  if (process.env.SUBJECT_REF_KEY) secrets.subjectRefKey = process.env.SUBJECT_REF_KEY;
+  return secrets;
 }
 
 /**
@@ -60,4 +69,58 @@ export async function migrateAll(url: string): Promise<Record<string, string[]>>
     }
   }
   return applied;
+}
+
+/**
+ * Read-only views a subgraph publishes for other subgraphs' record rules: the only SQL that
+ * crosses a schema. Each consumer's role may SELECT the view and nothing else of that schema.
+ */
+export const PUBLISHED_VIEWS: { owner: string; view: string; consumers: string[] }[] = [
+  { owner: "cases", view: "counsel_client", consumers: ["facilities", "monitoring"] },
+  { owner: "facilities", view: "case_residence", consumers: ["cases"] },
+];
+
+/**
+ * One login role per subgraph (kgraph_cases, …), allowed into its own schema only, plus the
+ * views published to it. The audit table is append-only for it: INSERT and SELECT, never
+ * UPDATE, DELETE or TRUNCATE. Run after every migration (new tables need their grants).
+ * Returns each subgraph's connection URL.
+ */
+export async function ensureServiceRoles(
+  adminUrl: string,
+  passwords: Record<string, string>,
+): Promise<Record<string, string>> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const urls: Record<string, string> = {};
+    for (const name of SUBGRAPH_NAMES) {
+      const role = `kgraph_${name}`;
+      const password = passwords[name];
+      const exists = await admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
+      const verb = exists.rowCount ? "ALTER" : "CREATE";
+      await admin.query(`${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${literal(password)}`);
+      await admin.query(`GRANT USAGE ON SCHEMA ${name} TO ${role}`);
+      await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${name} TO ${role}`);
+      await admin.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${name} TO ${role}`);
+      await admin.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${name}.audit_event FROM ${role}, PUBLIC`);
+      const url = new URL(adminUrl);
+      url.username = role;
+      url.password = password;
+      urls[name] = url.toString();
+    }
+    for (const { owner, view, consumers } of PUBLISHED_VIEWS) {
+      for (const consumer of consumers) {
+        await admin.query(`GRANT USAGE ON SCHEMA ${owner} TO kgraph_${consumer}`);
+        await admin.query(`GRANT SELECT ON ${owner}.${view} TO kgraph_${consumer}`);
+      }
+    }
+    return urls;
+  } finally {
+    await admin.end();
+  }
+}
+
+function literal(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
 }

@@ -3,11 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { composeServices } from "@theguild/federation-composition";
 import { parse } from "graphql";
+import { accessMatrix } from "./access-matrix";
 import { ROOT, loadSubgraphs } from "./subgraphs";
 
 /**
- * `npm run schema`: prints each subgraph's SDL to schema/subgraphs/<name>.graphql and composes
- * them into schema/supergraph.graphql. Composition errors fail the command with every message.
+ * `npm run schema`: prints each subgraph's SDL to schema/subgraphs/<name>.graphql, composes
+ * them into schema/supergraph.graphql, and writes docs/access-matrix.md from the composed graph
+ * and the access policy. Composition errors fail the command with every message.
  */
 export async function generateSchema(): Promise<{ supergraph: string; files: string[] }> {
   const dir = path.join(ROOT, "schema", "subgraphs");
@@ -33,6 +35,10 @@ export async function generateSchema(): Promise<{ supergraph: string; files: str
   const supergraphFile = path.join(ROOT, "schema", "supergraph.graphql");
   fs.writeFileSync(supergraphFile, supergraph);
   files.push(supergraphFile);
+  const matrixFile = path.join(ROOT, "docs", "access-matrix.md");
+  fs.mkdirSync(path.dirname(matrixFile), { recursive: true });
+  fs.writeFileSync(matrixFile, accessMatrix(supergraph));
+  files.push(matrixFile);
   return { supergraph, files };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import type { AuditRecorder } from "./audit/recorder";
 import type { Logger } from "./logger";
 
 /**
@@ -28,6 +29,8 @@ export interface BaseContext {
   logger: Logger;
   /** The caller's Authorization header, forwarded by the gateway. */
   authorization?: string;
+  /** This request's audit trail: reads of audited fields, and writes (inside their transaction). */
+  audit: AuditRecorder;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

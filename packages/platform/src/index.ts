@@ -16,3 +16,4 @@ export * from "./subgraph-definition";
 export * from "./ids";
 export * from "./loaders";
 export * from "./auth";
+export * from "./audit";

@@ -36,7 +36,11 @@ export interface Edge<T> {
 }
 
 /** A Relay connection type for `itemType`: `<Name>Connection { edges { node cursor } pageInfo }`. */
-export function connectionType<T extends object>(itemType: ClassType<T>, name: string) {
+export function connectionType<T extends object>(itemType: ClassType<T>, name: string, options: { shareable?: boolean } = {}) {
+  // A connection served by several subgraphs (the audit trail's) must be @shareable in each.
+  const shareable = options.shareable ? Directive("@shareable") : () => undefined;
+
+  @shareable
   @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
   class EdgeType {
     @Field(() => itemType, { description: `The ${name}.` })
@@ -46,6 +50,7 @@ export function connectionType<T extends object>(itemType: ClassType<T>, name: s
     cursor: string;
   }
 
+  @shareable
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items in a stable order.` })
   class ConnectionType {
     @Field(() => [EdgeType], { description: "The items of this page." })

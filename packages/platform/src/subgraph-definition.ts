@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { AuditRecorder } from "./audit/recorder";
 import type { TokenVerifier } from "./auth/verifier";
 import type { BaseContext } from "./context";
 import type { FederatedSchema } from "./federation";
@@ -45,6 +46,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
       port: options.port,
       createContext: createContextFactory(db, options),
       verifier: options.verifier,
+      createAuditRecorder: (viewer, requestId) => new AuditRecorder(db, definition.name, viewer, requestId),
       ready: async () => {
         await db.query("SELECT 1");
       },

@@ -5,6 +5,7 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
+import type { AuditRecorder } from "./audit/recorder";
 import { AuthError, type TokenVerifier } from "./auth/verifier";
 import { type BaseContext, type Viewer, requestIdFrom } from "./context";
 import { maskError } from "./errors";
@@ -27,6 +28,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   ready: () => Promise<void>;
   /** Verifies the bearer token of every GraphQL request: none or an invalid one is HTTP 401. */
   verifier: TokenVerifier;
+  /** A fresh audit recorder for each request. */
+  createAuditRecorder: (viewer: Viewer, requestId: string) => AuditRecorder;
 }
 
 export interface RunningServer {
@@ -106,13 +109,28 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       res.setHeader("www-authenticate", 'Bearer error="invalid_token"');
       return send(res, 401, { errors: [{ message: err.message, extensions: { code: "UNAUTHENTICATED" } }] });
     }
+    const audit = options.createAuditRecorder(viewer, requestId);
     const response = await currentRequest.run({ requestId, logger }, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
         context: async () =>
-          options.createContext({ viewer, requestId, logger: logger.child({ sub: viewer.sub }), authorization }),
+          options.createContext({ viewer, requestId, logger: logger.child({ sub: viewer.sub }), authorization, audit }),
       }),
     );
+    // The request's audited reads are written before anything leaves: no audit event, no data.
+    try {
+      await audit.flush();
+    } catch (err) {
+      logger.error({ err }, "audit trail write failed; response withheld");
+      return send(res, 500, {
+        errors: [
+          {
+            message: `The audit trail could not be written, so the data is withheld (request id ${requestId}).`,
+            extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+          },
+        ],
+      });
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader("x-request-id", requestId);
     res.statusCode = response.status ?? 200;

@@ -144,18 +144,67 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
 };
 
 /**
- * Record rules: where a scope is granted but only for some records. Each is applied in SQL by
- * the subgraph that owns the records, in lists, lookups and entity references alike.
+ * Record rules: where a role holds a scope only for some records. `scopes` are the scopes the
+ * rule narrows; each is applied in SQL by the subgraph that owns the records, in lists, lookups
+ * and entity references alike.
  */
-export const RECORD_RULES: Readonly<Partial<Record<Role, string>>> = {
-  legal_counsel: "only cases where they are the current counsel of record (LegalRepresentation.counselId = sub)",
-  facility_staff:
-    "only people currently or formerly placed in their facility (facility_id), and only their facility's records; no identity document numbers",
-  dhs_liaison: "identity only until the handover of that case; afterwards status and outcome only",
-  monitor:
-    "writes monitoring records only for their own body (org_id); complaints they filed or that concern facilities their body visits",
-  training_admin: "all training records",
+export const RECORD_RULES: Readonly<Partial<Record<Role, { rule: string; scopes: readonly Scope[] }>>> = {
+  legal_counsel: {
+    rule: "only cases where they are the current counsel of record (LegalRepresentation.counselId = sub), and those cases' placements and complaints; privileged notes they wrote",
+    scopes: [
+      S.CASE_READ,
+      S.PERSON_READ,
+      S.PERSON_DOCUMENTS_READ,
+      S.CASE_SENSITIVE_READ,
+      S.CASE_PRIVILEGED,
+      S.COUNSEL_WRITE,
+      S.PLACEMENT_READ,
+      S.COMPLAINT_READ,
+    ],
+  },
+  facility_staff: {
+    rule: "only people currently or formerly placed in their facility (facility_id), and only their facility's placements, incidents, recommendations and staff training records; identity without document numbers",
+    scopes: [
+      S.CASE_READ,
+      S.PERSON_READ,
+      S.COUNSEL_WRITE,
+      S.PLACEMENT_READ,
+      S.PLACEMENT_WRITE,
+      S.RECOMMENDATION_RESPOND,
+      S.INCIDENT_WRITE,
+      S.TRAINING_RECORDS_READ,
+    ],
+  },
+  dhs_liaison: {
+    rule: "identity only until the handover of that case, afterwards status and outcome only; responds only to recommendations addressed to DHS",
+    scopes: [S.PERSON_READ, S.PERSON_DOCUMENTS_READ, S.RECOMMENDATION_RESPOND],
+  },
+  monitor: {
+    rule: "writes monitoring records only for their own body (org_id); reads complaints they filed or that concern facilities their body visits",
+    scopes: [S.MONITORING_WRITE, S.COMPLAINT_READ],
+  },
+  mia_officer: {
+    rule: "reads complaints referred to the Ministry (escalated to MIA)",
+    scopes: [S.COMPLAINT_READ],
+  },
 };
+
+/** Whether a role's hold on a scope is narrowed by a record rule. */
+export function isNarrowed(role: Role, scope: Scope): boolean {
+  return RECORD_RULES[role]?.scopes.includes(scope) ?? false;
+}
+
+/**
+ * Reading a field protected by one of these scopes leaves an event in the audit trail: who,
+ * when, which operation, which records, which fields (DESIGN §3, "Audit trail").
+ */
+export const AUDITED_READ_SCOPES: readonly Scope[] = [
+  S.PERSON_READ,
+  S.PERSON_DOCUMENTS_READ,
+  S.CASE_SENSITIVE_READ,
+  S.CASE_PRIVILEGED,
+  S.COMPLAINT_IDENTITY_READ,
+];
 
 /**
  * An official reads their own training record whatever their role: a token that names the

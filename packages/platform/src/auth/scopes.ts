@@ -1,4 +1,4 @@
-import type { Scope } from "@kgraph/policy";
+import { AUDITED_READ_SCOPES, type Scope } from "@kgraph/policy";
 import { GraphQLError } from "graphql";
 import { Directive, type MiddlewareFn, UseMiddleware } from "type-graphql";
 import type { BaseContext } from "../context";
@@ -33,14 +33,39 @@ export function hasScopes(viewer: BaseContext["viewer"], scopes: readonly string
 }
 
 function scopeGuard(scopes: readonly Scope[]): MiddlewareFn<BaseContext> {
-  return ({ context, info }, next) => {
+  const audited = scopes.some((scope) => AUDITED_READ_SCOPES.includes(scope));
+  return async ({ context, info, root }, next) => {
     if (!hasScopes(context.viewer, scopes)) {
       throw new GraphQLError(`${info.parentType.name}.${info.fieldName} needs ${scopes.join(" and ")}.`, {
         extensions: { code: "FORBIDDEN", requiredScopes: scopes },
       });
     }
-    return next();
+    const value: unknown = await next();
+    // A read of identity, sensitive, privileged or complainant data is noted for the audit
+    // trail (one event per request); the record is the parent's id (a person's: the case id).
+    if (audited && value !== null && value !== undefined) {
+      context.audit?.describeOperation(describeOperation(info));
+      context.audit?.read(info.parentType.name, recordIdOf(root), info.fieldName);
+    }
+    return value;
   };
+}
+
+function recordIdOf(root: unknown): string | null {
+  if (root && typeof root === "object") {
+    const record = root as { id?: unknown; caseId?: unknown };
+    if (typeof record.id === "string") return record.id;
+    if (typeof record.caseId === "string") return record.caseId;
+  }
+  return null;
+}
+
+function describeOperation(info: { operation: { operation: string; name?: { value: string } | null; selectionSet: { selections: readonly unknown[] } } }): string {
+  const roots = info.operation.selectionSet.selections
+    .map((s) => (s as { kind: string; name?: { value: string } }).name?.value)
+    .filter(Boolean)
+    .join(", ");
+  return `${info.operation.operation} ${info.operation.name?.value ?? "(anonymous)"} { ${roots} }`;
 }
 
 const authenticatedGuard: MiddlewareFn<BaseContext> = ({ context, info }, next) => {

@@ -1,0 +1,99 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+
+export enum AuditKind {
+  READ = "READ",
+  WRITE = "WRITE",
+}
+registerEnumType(AuditKind, {
+  name: "AuditKind",
+  description: "Whether an audit event records a read of protected data or a write.",
+  valuesConfig: {
+    READ: { description: "Identity, sensitive, privileged or complainant data was read." },
+    WRITE: { description: "Data was changed." },
+  },
+});
+
+@Directive("@shareable")
+@ObjectType({ description: "One record touched by an audited operation, and which of its fields." })
+export class AuditEntry {
+  @Field({ description: "The GraphQL type of the record, e.g. Person or Case." })
+  type: string;
+
+  @Field(() => String, { nullable: true, description: "The record's id (for a person's data: the case id)." })
+  id: string | null;
+
+  @Field(() => [String], { description: "The fields read or written." })
+  fields: string[];
+}
+
+/**
+ * One link of a subgraph's append-only, hash-chained audit trail. Each event's hash covers its
+ * content and the previous event's hash, so changing or removing any event breaks every link
+ * after it (`npm run audit:verify` names the first broken one).
+ */
+@Directive("@shareable")
+@ObjectType({ description: "An entry of the audit trail: who did what to which records, and when." })
+@Entity({ name: "audit_event" })
+// A GIN index on record_ids (for "every event touching record X") is created by hand in the
+// migration; TypeORM cannot declare GIN indexes, and synchronize: false keeps it out of drift checks.
+@Index("audit_event_record_ids", { synchronize: false })
+export class AuditEvent {
+  @Field({ name: "sequence", description: "Position in this subgraph's chain (1, 2, …)." })
+  @PrimaryGeneratedColumn("increment", { type: "bigint" })
+  seq: string;
+
+  @Field(() => ID, { description: "Stable identifier." })
+  @Column("uuid", { unique: true })
+  id: string;
+
+  @Field({ description: "The subgraph whose trail this event belongs to." })
+  @Column("varchar", { length: 32 })
+  subgraph: string;
+
+  @Field({ description: "When it happened." })
+  @Index()
+  @Column("timestamptz")
+  at: Date;
+
+  @Field(() => String, { nullable: true, description: "Who: the caller's subject (user id); null for a public caller." })
+  @Index()
+  @Column("varchar", { name: "actor_sub", length: 200, nullable: true })
+  actorSub: string | null;
+
+  @Field(() => [String], { description: "The caller's roles at the time." })
+  @Column("text", { name: "actor_roles", array: true })
+  actorRoles: string[];
+
+  @Field(() => AuditKind, { description: "READ of protected data, or WRITE." })
+  @Column("varchar", { length: 8 })
+  kind: AuditKind;
+
+  @Field({ description: "Which operation: the mutation, or the query's name and root fields." })
+  @Column("varchar", { length: 300 })
+  operation: string;
+
+  @Field(() => String, { nullable: true, description: "The request id, the same in every subgraph and in the logs." })
+  @Column("varchar", { name: "request_id", length: 128, nullable: true })
+  requestId: string | null;
+
+  @Field(() => [String], { description: "Every record id touched." })
+  @Column("text", { name: "record_ids", array: true })
+  recordIds: string[];
+
+  @Field(() => [String], { description: "Every field touched, as Type.field." })
+  @Column("text", { array: true })
+  fields: string[];
+
+  @Field(() => [AuditEntry], { description: "Records and fields, record by record." })
+  @Column("jsonb")
+  entries: AuditEntry[];
+
+  @Field({ description: "SHA-256 of the previous event's hash and this event's content." })
+  @Column("char", { length: 64 })
+  hash: string;
+
+  @Field({ description: "The previous event's hash (64 zeros for the first event)." })
+  @Column("char", { name: "previous_hash", length: 64 })
+  previousHash: string;
+}

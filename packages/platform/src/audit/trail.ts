@@ -1,0 +1,103 @@
+import { SCOPES } from "@kgraph/policy";
+import { IsOptional, IsUUID, Length } from "class-validator";
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver } from "type-graphql";
+import { RequiresScopes } from "../auth/scopes";
+import type { BaseContext } from "../context";
+import { type Page, PageArgs, checkPageSize, connectionType, decodeCursor, toPage } from "../pagination";
+import { AuditEvent, AuditKind } from "./audit-event.entity";
+
+/**
+ * The audit trail in the graph. `Query.auditTrail` returns one `AuditTrail` entity; each
+ * subgraph adds a field named after itself that pages through its own chain, so one query reads
+ * every subgraph's trail and the gateway plans it like any other entity.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "The audit trails of every subgraph; readable by auditors and the Ombudsperson." })
+export class AuditTrail {
+  @Field(() => ID, { description: "Always `audit`: there is one trail per subgraph, all under this entity." })
+  id: string;
+}
+
+@InputType({ description: "Narrows an audit trail; every filter given must match." })
+export class AuditFilter {
+  @Field(() => String, { nullable: true, description: "Only events by this caller (their token's subject)." })
+  @IsOptional()
+  @Length(1, 200)
+  actorSub?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only events touching this record (for a person's data: the case id)." })
+  @IsOptional()
+  @IsUUID("all", { message: "must be a record id" })
+  recordId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: "Only events at or after this time." })
+  @IsOptional()
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "Only events before this time." })
+  @IsOptional()
+  to?: Date | null;
+
+  @Field(() => AuditKind, { nullable: true, description: "Only reads or only writes." })
+  @IsOptional()
+  kind?: AuditKind | null;
+}
+
+export const AuditEventConnection = connectionType(AuditEvent, "AuditEvent", { shareable: true });
+
+const TRAIL_ID = "audit";
+
+/** The resolvers one subgraph contributes: its own trail field, and (in one subgraph) the root. */
+export function auditTrailResolvers(subgraph: string, options: { rootQuery: boolean }): Function[] {
+  @Resolver(() => AuditTrail)
+  class AuditTrailFieldResolver {
+    @RequiresScopes(SCOPES.AUDIT_READ)
+    @FieldResolver(() => AuditEventConnection, {
+      name: subgraph,
+      description: `The ${subgraph} subgraph's audit trail, newest first.`,
+    })
+    events(
+      @Args() page: PageArgs,
+      @Arg("filter", () => AuditFilter, { nullable: true, description: "Which events; all when left out." })
+      filter: AuditFilter | null,
+      @Ctx() ctx: BaseContext,
+    ): Promise<Page<AuditEvent>> {
+      return listAuditEvents(ctx, { ...page, filter });
+    }
+  }
+
+  @Resolver()
+  class AuditTrailQueryResolver {
+    @RequiresScopes(SCOPES.AUDIT_READ)
+    @Query(() => AuditTrail, { description: "The audit trail of every subgraph (audit:read)." })
+    auditTrail(): AuditTrail {
+      return { id: TRAIL_ID };
+    }
+  }
+
+  return options.rootQuery ? [AuditTrailFieldResolver, AuditTrailQueryResolver] : [AuditTrailFieldResolver];
+}
+
+export const auditTrailReference = {
+  AuditTrail: { __resolveReference: (reference: { id: string }) => (reference.id === TRAIL_ID ? { id: TRAIL_ID } : null) },
+};
+
+async function listAuditEvents(
+  ctx: BaseContext,
+  args: { first: number; after?: string | null; filter?: AuditFilter | null },
+): Promise<Page<AuditEvent>> {
+  const first = checkPageSize(args.first);
+  const query = ctx.audit.db.getRepository(AuditEvent).createQueryBuilder("e");
+  const filter = args.filter ?? {};
+  if (filter.actorSub) query.andWhere("e.actor_sub = :actorSub", { actorSub: filter.actorSub });
+  if (filter.recordId) query.andWhere(":recordId = ANY(e.record_ids)", { recordId: filter.recordId });
+  if (filter.from) query.andWhere("e.at >= :from", { from: filter.from });
+  if (filter.to) query.andWhere("e.at < :to", { to: filter.to });
+  if (filter.kind) query.andWhere("e.kind = :kind", { kind: filter.kind });
+  if (args.after) {
+    const [seq] = decodeCursor(args.after);
+    query.andWhere("e.seq < :seq", { seq: String(seq) });
+  }
+  const rows = await query.orderBy("e.seq", "DESC").limit(first + 1).getMany();
+  return toPage(rows, first, (row) => [row.seq, row.id]);
+}
