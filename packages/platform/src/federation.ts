@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+import { auditMutations } from "./audit/mutation-middleware";
 import { validateInput } from "./validation";
 
 /** The Federation 2 directives subgraphs may use; imported once for every subgraph. */
@@ -29,7 +30,12 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<FederatedSchema> {
-  const typeGraphqlSchema = await buildSchema({ validateFn: validateInput, ...options, skipCheck: true });
+  const typeGraphqlSchema = await buildSchema({
+    validateFn: validateInput,
+    ...options,
+    globalMiddlewares: [auditMutations, ...(options.globalMiddlewares ?? [])],
+    skipCheck: true,
+  });
   const printed = printSchemaWithDirectives(typeGraphqlSchema);
   const sdl = `${FEDERATION_LINK}\n\n${printed}\n`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;

@@ -36,7 +36,11 @@ export interface Edge<T> {
 }
 
 /** A Relay connection type for `itemType`: `<Name>Connection { edges { node cursor } pageInfo }`. */
-export function connectionType<T extends object>(itemType: ClassType<T>, name: string, options: { shareable?: boolean } = {}) {
+export function connectionType<T extends object>(
+  itemType: ClassType<T>,
+  name: string,
+  options: { shareable?: boolean } = {},
+) {
   // A connection served by several subgraphs (the audit trail's) must be @shareable in each.
   const shareable = options.shareable ? Directive("@shareable") : () => undefined;
 

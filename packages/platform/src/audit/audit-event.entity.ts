@@ -56,7 +56,10 @@ export class AuditEvent {
   @Column("timestamptz")
   at: Date;
 
-  @Field(() => String, { nullable: true, description: "Who: the caller's subject (user id); null for a public caller." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Who: the caller's subject (user id); null for a public caller.",
+  })
   @Index()
   @Column("varchar", { name: "actor_sub", length: 200, nullable: true })
   actorSub: string | null;

@@ -13,6 +13,7 @@ import { type AuditContent, GENESIS_HASH, eventHash } from "./chain";
 export class AuditRecorder {
   private readonly reads = new Map<string, AuditEntry>();
   private operation = "query";
+  private mutation?: { name: string; args: Record<string, unknown> };
 
   constructor(
     /** The subgraph's database, where its trail lives (also read by the audit trail query). */
@@ -34,6 +35,26 @@ export class AuditRecorder {
     this.reads.set(key, entry);
   }
 
+  /** Called as a mutation starts (a global middleware): what the WRITE event will name. */
+  beginMutation(name: string, args: Record<string, unknown>): void {
+    this.mutation = { name, args };
+  }
+
+  /**
+   * The WRITE event for the running mutation, appended in the transaction that made the change:
+   * the records are the ids among the mutation's arguments and the records it returns; the
+   * fields, the arguments it was given.
+   */
+  async writeForMutation(tx: EntityManager, result: unknown): Promise<void> {
+    const mutation = this.mutation;
+    if (!mutation) return;
+    const records = [...idsIn(mutation.args, "argument"), ...recordsIn(result)];
+    // The same id named by an argument and returned as a record counts once, as the record.
+    records.sort((a, b) => Number(a.type.startsWith("arg:")) - Number(b.type.startsWith("arg:")));
+    const unique = [...new Map(records.reverse().map((r) => [r.id, r])).values()];
+    await this.write(tx, `mutation ${mutation.name}`, unique, fieldNamesIn(mutation.args));
+  }
+
   /** Appends a WRITE event in the caller's transaction. */
   async write(
     tx: EntityManager,
@@ -41,8 +62,9 @@ export class AuditRecorder {
     records: { type: string; id: string }[],
     fields: string[],
   ): Promise<void> {
-    const entries = records.map((r) => ({ type: r.type, id: r.id, fields: [...fields].sort() }));
-    await appendEvent(tx, this.content(AuditKind.WRITE, operation, entries));
+    const sorted = [...new Set(fields)].sort();
+    const entries = records.map((r) => ({ type: r.type, id: r.id, fields: sorted }));
+    await appendEvent(tx, { ...this.content(AuditKind.WRITE, operation, entries), fields: sorted });
   }
 
   /** Writes the request's READ event, if it read anything audited. */
@@ -79,4 +101,40 @@ async function appendEvent(tx: EntityManager, content: AuditContent): Promise<vo
   const last = (await tx.query(`SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1`)) as { hash: string }[];
   const previousHash = last[0]?.hash ?? GENESIS_HASH;
   await tx.insert(AuditEvent, { ...content, previousHash, hash: eventHash(previousHash, content) });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids among a mutation's arguments (caseId, input.facilityId, …), typed by the argument's name. */
+function idsIn(value: unknown, name: string, depth = 0): { type: string; id: string }[] {
+  if (depth > 4 || value === null || value === undefined) return [];
+  if (typeof value === "string") return UUID.test(value) ? [{ type: `arg:${name}`, id: value }] : [];
+  if (Array.isArray(value)) return value.flatMap((v) => idsIn(v, name, depth + 1));
+  if (typeof value === "object" && !(value instanceof Date)) {
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) => idsIn(v, key, depth + 1));
+  }
+  return [];
+}
+
+/** The records a mutation returns (an entity, or a list of them), by their GraphQL type name. */
+function recordsIn(result: unknown): { type: string; id: string }[] {
+  const list = Array.isArray(result) ? result : [result];
+  return list.flatMap((item) => {
+    if (item && typeof item === "object" && typeof (item as { id?: unknown }).id === "string") {
+      const type = (item as object).constructor.name;
+      return [{ type: type === "Object" ? "result" : type, id: (item as { id: string }).id }];
+    }
+    return [];
+  });
+}
+
+/** The argument fields a mutation was given, as dotted paths (input.reason, caseId). */
+function fieldNamesIn(args: Record<string, unknown>, prefix = ""): string[] {
+  return Object.entries(args).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)) {
+      return fieldNamesIn(value as Record<string, unknown>, path);
+    }
+    return value === undefined ? [] : [path];
+  });
 }

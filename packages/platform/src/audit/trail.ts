@@ -1,6 +1,18 @@
 import { SCOPES } from "@kgraph/policy";
 import { IsOptional, IsUUID, Length } from "class-validator";
-import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver } from "type-graphql";
+import {
+  Arg,
+  Args,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  ObjectType,
+  Query,
+  Resolver,
+} from "type-graphql";
 import { RequiresScopes } from "../auth/scopes";
 import type { BaseContext } from "../context";
 import { type Page, PageArgs, checkPageSize, connectionType, decodeCursor, toPage } from "../pagination";
@@ -25,7 +37,10 @@ export class AuditFilter {
   @Length(1, 200)
   actorSub?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Only events touching this record (for a person's data: the case id)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Only events touching this record (for a person's data: the case id).",
+  })
   @IsOptional()
   @IsUUID("all", { message: "must be a record id" })
   recordId?: string | null;
@@ -79,7 +94,9 @@ export function auditTrailResolvers(subgraph: string, options: { rootQuery: bool
 }
 
 export const auditTrailReference = {
-  AuditTrail: { __resolveReference: (reference: { id: string }) => (reference.id === TRAIL_ID ? { id: TRAIL_ID } : null) },
+  AuditTrail: {
+    __resolveReference: (reference: { id: string }) => (reference.id === TRAIL_ID ? { id: TRAIL_ID } : null),
+  },
 };
 
 async function listAuditEvents(
@@ -98,6 +115,9 @@ async function listAuditEvents(
     const [seq] = decodeCursor(args.after);
     query.andWhere("e.seq < :seq", { seq: String(seq) });
   }
-  const rows = await query.orderBy("e.seq", "DESC").limit(first + 1).getMany();
+  const rows = await query
+    .orderBy("e.seq", "DESC")
+    .limit(first + 1)
+    .getMany();
   return toPage(rows, first, (row) => [row.seq, row.id]);
 }

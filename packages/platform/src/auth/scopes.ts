@@ -60,7 +60,9 @@ function recordIdOf(root: unknown): string | null {
   return null;
 }
 
-function describeOperation(info: { operation: { operation: string; name?: { value: string } | null; selectionSet: { selections: readonly unknown[] } } }): string {
+function describeOperation(info: {
+  operation: { operation: string; name?: { value: string } | null; selectionSet: { selections: readonly unknown[] } };
+}): string {
   const roots = info.operation.selectionSet.selections
     .map((s) => (s as { kind: string; name?: { value: string } }).name?.value)
     .filter(Boolean)
