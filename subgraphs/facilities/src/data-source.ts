@@ -1,10 +1,10 @@
-import { type Logger, createDataSource } from "@kgraph/platform";
+import { AuditEvent, type Logger, createDataSource } from "@kgraph/platform";
 import { Facility } from "./modules/facility/facility.entity";
 import { Placement } from "./modules/placement/placement.entity";
 import { migrations } from "./migrations";
 
 export const FACILITIES_SCHEMA = "facilities";
-export const facilitiesEntities = [Facility, Placement];
+export const facilitiesEntities = [Facility, Placement, AuditEvent];
 
 export function createFacilitiesDataSource(url: string, logger?: Logger) {
   return createDataSource({ url, schema: FACILITIES_SCHEMA, entities: facilitiesEntities, migrations, logger });

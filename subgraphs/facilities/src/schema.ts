@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@kgraph/platform";
+import { AuditTrail, auditTrailReference, auditTrailResolvers, buildFederatedSchema } from "@kgraph/platform";
 import { CasePlacementsResolver, resolveCaseReference } from "./modules/case/case.resolver";
 import { FacilityResolver, resolveFacilityReference } from "./modules/facility/facility.resolver";
 import { PlacementResolver, resolvePlacementReference } from "./modules/placement/placement.resolver";
@@ -7,9 +7,16 @@ import { PlacementResolver, resolvePlacementReference } from "./modules/placemen
 export function buildFacilitiesSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [FacilityResolver, PlacementResolver, CasePlacementsResolver],
+      resolvers: [
+        FacilityResolver,
+        PlacementResolver,
+        CasePlacementsResolver,
+        ...auditTrailResolvers("facilities", { rootQuery: false }),
+      ],
+      orphanedTypes: [AuditTrail],
     },
     {
+      ...auditTrailReference,
       Facility: { __resolveReference: resolveFacilityReference },
       Placement: { __resolveReference: resolvePlacementReference },
       Case: { __resolveReference: resolveCaseReference },

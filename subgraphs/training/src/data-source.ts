@@ -1,4 +1,4 @@
-import { type Logger, createDataSource } from "@kgraph/platform";
+import { AuditEvent, type Logger, createDataSource } from "@kgraph/platform";
 import { migrations } from "./migrations";
 import { Attendance } from "./modules/attendance/attendance.entity";
 import { Certification } from "./modules/certification/certification.entity";
@@ -8,7 +8,15 @@ import { CourseRequirement } from "./modules/requirement/requirement.entity";
 import { TrainingSession } from "./modules/session/session.entity";
 
 export const TRAINING_SCHEMA = "training";
-export const trainingEntities = [Official, Course, CourseRequirement, TrainingSession, Attendance, Certification];
+export const trainingEntities = [
+  Official,
+  Course,
+  CourseRequirement,
+  TrainingSession,
+  Attendance,
+  Certification,
+  AuditEvent,
+];
 
 export function createTrainingDataSource(url: string, logger?: Logger) {
   return createDataSource({ url, schema: TRAINING_SCHEMA, entities: trainingEntities, migrations, logger });

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@kgraph/platform";
+import { AuditTrail, auditTrailReference, auditTrailResolvers, buildFederatedSchema } from "@kgraph/platform";
 import { AttendanceResolver } from "./modules/attendance/attendance.resolver";
 import { CertificationResolver } from "./modules/certification/certification.resolver";
 import { CourseResolver } from "./modules/course/course.resolver";
@@ -20,11 +20,13 @@ export function buildTrainingSchema() {
         SessionResolver,
         AttendanceResolver,
         CertificationResolver,
+        ...auditTrailResolvers("training", { rootQuery: false }),
       ],
       // Reachable through Official.facility too; listed so `_entities` can always resolve it.
-      orphanedTypes: [Facility],
+      orphanedTypes: [AuditTrail, Facility],
     },
     {
+      ...auditTrailReference,
       Official: { __resolveReference: resolveOfficialReference },
     },
   );

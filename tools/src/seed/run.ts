@@ -50,7 +50,7 @@ export async function runSeed(
   try {
     if (options.reset) {
       for (const [name] of SEEDERS) await truncateSchema(runner, name);
-      options.progress("reset: emptied every subgraph's tables");
+      options.progress("reset: emptied every subgraph's tables (the audit trails stay: they are append-only)");
     }
     const tx = transactionalDataSource(db, runner);
     for (const [name, seed] of SEEDERS) {
@@ -76,7 +76,7 @@ export async function runSeed(
 
 async function truncateSchema(runner: { query(sql: string): Promise<unknown> }, schema: string): Promise<void> {
   const tables = (await runner.query(
-    `SELECT tablename FROM pg_tables WHERE schemaname = '${schema}' AND tablename <> 'migrations'`,
+    `SELECT tablename FROM pg_tables WHERE schemaname = '${schema}' AND tablename NOT IN ('migrations', 'audit_event')`,
   )) as { tablename: string }[];
   if (tables.length) {
     await runner.query(`TRUNCATE ${tables.map((t) => `"${schema}"."${t.tablename}"`).join(", ")}`);

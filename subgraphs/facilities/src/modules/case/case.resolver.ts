@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FacilitiesContext } from "../../context";
 import { Placement } from "../placement/placement.entity";
@@ -7,14 +9,18 @@ import { Case } from "./case.entity";
 /** The fields this subgraph adds to `Case`. */
 @Resolver(() => Case)
 export class CasePlacementsResolver {
-  @FieldResolver(() => [Placement], { description: "Every placement of the case, newest first." })
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @FieldResolver(() => [Placement], {
+    description: "Every placement of the case that the caller may see, newest first.",
+  })
   placements(@Root() root: Case, @Ctx() ctx: FacilitiesContext): Promise<Placement[]> {
     return placementsOfCase(ctx, root.id);
   }
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @FieldResolver(() => Placement, {
     nullable: true,
-    description: "The open placement (PLANNED or CHECKED_IN); null when there is none.",
+    description: "The open placement (PLANNED or CHECKED_IN); null when there is none or the caller may not see it.",
   })
   currentPlacement(@Root() root: Case, @Ctx() ctx: FacilitiesContext): Promise<Placement | null> {
     return currentPlacementOfCase(ctx, root.id);

@@ -1,4 +1,5 @@
-import { PageArgs } from "@kgraph/platform";
+import { PageArgs, RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FacilitiesContext } from "../../context";
 import { PlacementConnection } from "../placement/placement.connection";
@@ -34,8 +35,9 @@ export class FacilityResolver {
     return facilities.occupancyRateOf(ctx, root);
   }
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @FieldResolver(() => PlacementConnection, {
-    description: "Placements in this facility, newest planned first, a page at a time.",
+    description: "Placements in this facility that the caller may see, newest planned first, a page at a time.",
   })
   placements(
     @Root() root: Facility,
@@ -50,6 +52,7 @@ export class FacilityResolver {
     return placementsOfFacility(ctx, root.id, { ...page, current });
   }
 
+  @RequiresScopes(SCOPES.FACILITY_WRITE)
   @Mutation(() => Facility, { description: "Register a facility." })
   createFacility(
     @Arg("input", () => CreateFacilityInput, {
@@ -61,6 +64,7 @@ export class FacilityResolver {
     return facilities.createFacility(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.FACILITY_WRITE)
   @Mutation(() => Facility, { description: "Change a facility; the capacity cannot go below the current occupancy." })
   updateFacility(
     @Arg("input", () => UpdateFacilityInput, {

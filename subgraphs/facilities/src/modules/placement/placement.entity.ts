@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Check, Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -62,26 +64,32 @@ export class Placement {
   @Column("uuid", { name: "facility_id" })
   facilityId: string;
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @Field(() => PlacementRegime, { description: "Whether the person is detained or free to come and go." })
   @Column("varchar", { length: 16 })
   regime: PlacementRegime;
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @Field(() => PlacementStatus, { description: "Where the placement stands." })
   @Column("varchar", { length: 16 })
   status: PlacementStatus;
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @Field({ description: "When the person is (or was) expected at the facility." })
   @Column("timestamptz", { name: "planned_at" })
   plannedAt: Date;
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @Field(() => Date, { nullable: true, description: "When the person checked in; null before." })
   @Column("timestamptz", { name: "check_in_at", nullable: true })
   checkInAt: Date | null;
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @Field(() => Date, { nullable: true, description: "When the person checked out; null while not checked out." })
   @Column("timestamptz", { name: "check_out_at", nullable: true })
   checkOutAt: Date | null;
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @Field(() => String, {
     nullable: true,
     description: "Why the person left, e.g. onward return or move to another facility; null before check-out.",
@@ -89,10 +97,12 @@ export class Placement {
   @Column("varchar", { name: "check_out_reason", length: 500, nullable: true })
   checkOutReason: string | null;
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @Field(() => Date, { nullable: true, description: "When the placement was cancelled; null unless CANCELLED." })
   @Column("timestamptz", { name: "cancelled_at", nullable: true })
   cancelledAt: Date | null;
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @Field(() => String, { nullable: true, description: "Why the placement was cancelled; null unless CANCELLED." })
   @Column("varchar", { name: "cancellation_reason", length: 500, nullable: true })
   cancellationReason: string | null;

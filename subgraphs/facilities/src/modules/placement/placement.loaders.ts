@@ -1,7 +1,8 @@
-import { type CursorKey, type Page, toPage, wellFormedIds } from "@kgraph/platform";
+import { type CursorKey, type Page, type Viewer, toPage, wellFormedIds } from "@kgraph/platform";
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
 import { OPEN_PLACEMENT_STATUSES, Placement } from "./placement.entity";
+import { type PlacementScope, placementReadScope } from "./placement.policy";
 
 /** One page of one facility's placements: the arguments of `Facility.placements`, cursor decoded. */
 export interface FacilityPlacementsKey {
@@ -17,30 +18,83 @@ export function placementCursorKey(placement: Placement): CursorKey {
   return [placement.plannedAt.toISOString(), placement.id];
 }
 
-export function createPlacementLoaders(db: DataSource) {
+/**
+ * The record rule as a SQL condition on the placement aliased `alias`: the placements the scope
+ * lets its viewer read. Every loader below adds it to its one statement, so a list, a lookup by
+ * id and an entity reference answer alike, and a placement outside the rule is simply absent.
+ * Counsel's clients come from `cases.counsel_client`, the view the cases subgraph publishes for
+ * record rules (the only SQL here that reads another subgraph's schema).
+ */
+export function placementRuleSql(
+  scope: PlacementScope,
+  alias: string,
+): { sql: string; params: Record<string, string> } {
+  const atFacility = `${alias}.facility_id = :ruleFacilityId::uuid`;
+  const ofClient = `${alias}.case_id IN (SELECT cc.case_id FROM cases.counsel_client cc WHERE cc.counsel_id = :ruleCounselId::uuid)`;
+  switch (scope.kind) {
+    case "all":
+      return { sql: "TRUE", params: {} };
+    case "none":
+      return { sql: "FALSE", params: {} };
+    case "facility":
+      return { sql: atFacility, params: { ruleFacilityId: scope.facilityId } };
+    case "counsel":
+      return { sql: ofClient, params: { ruleCounselId: scope.counselId } };
+    case "facilityOrCounsel":
+      return {
+        sql: `(${atFacility} OR ${ofClient})`,
+        params: { ruleFacilityId: scope.facilityId, ruleCounselId: scope.counselId },
+      };
+  }
+}
+
+/**
+ * Placement loaders for one request. They close over the viewer: each applies the viewer's
+ * record rule (placementReadScope) in its SQL, one statement per batch.
+ */
+export function createPlacementLoaders(db: DataSource, viewer: Viewer) {
   const repository = db.getRepository(Placement);
+  const rule = placementRuleSql(placementReadScope(viewer), "p");
+  const pageRule = placementRuleSql(placementReadScope(viewer), "x");
   return {
     placementById: new DataLoader<string, Placement | null>(async (ids) => {
       const wanted = wellFormedIds(ids);
-      const rows = wanted.length ? await repository.findBy({ id: In(wanted) }) : [];
+      const rows = wanted.length
+        ? await repository
+            .createQueryBuilder("p")
+            .where("p.id = ANY(:ids::uuid[])", { ids: wanted })
+            .andWhere(rule.sql, rule.params)
+            .getMany()
+        : [];
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    /** Every placement of each case, newest first. */
+    /** Every placement of each case the viewer may read, newest first. */
     placementsByCaseId: new DataLoader<string, Placement[]>(async (caseIds) => {
       const wanted = wellFormedIds(caseIds);
       const rows = wanted.length
-        ? await repository.find({ where: { caseId: In(wanted) }, order: { plannedAt: "DESC", id: "DESC" } })
+        ? await repository
+            .createQueryBuilder("p")
+            .where("p.case_id = ANY(:caseIds::uuid[])", { caseIds: wanted })
+            .andWhere(rule.sql, rule.params)
+            .orderBy("p.planned_at", "DESC")
+            .addOrderBy("p.id", "DESC")
+            .getMany()
         : [];
       const grouped = new Map<string, Placement[]>(caseIds.map((id) => [id, []]));
       for (const row of rows) grouped.get(row.caseId)?.push(row);
       return caseIds.map((id) => grouped.get(id) ?? []);
     }),
-    /** Each case's open placement (PLANNED or CHECKED_IN); there is at most one. */
+    /** Each case's open placement (PLANNED or CHECKED_IN; there is at most one), if the viewer may read it. */
     currentPlacementByCaseId: new DataLoader<string, Placement | null>(async (caseIds) => {
       const wanted = wellFormedIds(caseIds);
       const rows = wanted.length
-        ? await repository.findBy({ caseId: In(wanted), status: In([...OPEN_PLACEMENT_STATUSES]) })
+        ? await repository
+            .createQueryBuilder("p")
+            .where("p.case_id = ANY(:caseIds::uuid[])", { caseIds: wanted })
+            .andWhere("p.status = ANY(:open)", { open: [...OPEN_PLACEMENT_STATUSES] })
+            .andWhere(rule.sql, rule.params)
+            .getMany()
         : [];
       const byCase = new Map(rows.map((row) => [row.caseId, row]));
       return caseIds.map((id) => byCase.get(id) ?? null);
@@ -48,7 +102,8 @@ export function createPlacementLoaders(db: DataSource) {
     /**
      * A page of placements per facility. Keys asking the same page (first, after, current) for
      * different facilities share one statement: a LATERAL subquery takes each facility's page
-     * by keyset, so a list of facilities costs one query, not one per facility.
+     * by keyset, so a list of facilities costs one query, not one per facility. The record rule
+     * narrows each page: another facility's list is empty for its staff.
      */
     placementPageByFacility: new DataLoader<FacilityPlacementsKey, Page<Placement>, string>(
       async (keys) => {
@@ -61,7 +116,7 @@ export function createPlacementLoaders(db: DataSource) {
         for (const group of groups.values()) {
           const { first, after, current } = group[0];
           const facilityIds = [...new Set(group.map((key) => key.facilityId))];
-          const filters: string[] = [];
+          const filters: string[] = [pageRule.sql];
           if (current === true) filters.push("x.status = ANY(:open)");
           if (current === false) filters.push("x.status <> ALL(:open)");
           if (after) filters.push("(x.planned_at, x.id) < (:afterAt::timestamptz, :afterId::uuid)");
@@ -78,6 +133,7 @@ export function createPlacementLoaders(db: DataSource) {
                 afterAt: after?.[0],
                 afterId: after?.[1],
                 limit: first + 1,
+                ...pageRule.params,
               },
             )
             .orderBy("p.planned_at", "DESC")

@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FacilitiesContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -9,7 +11,11 @@ import * as placements from "./placement.service";
 
 @Resolver(() => Placement)
 export class PlacementResolver {
-  @Query(() => Placement, { nullable: true, description: "One placement by id; null when there is none." })
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Query(() => Placement, {
+    nullable: true,
+    description: "One placement by id; null when there is none or it is not one the caller may see.",
+  })
   placement(
     @Arg("id", () => ID, { description: "The placement's id." }) id: string,
     @Ctx() ctx: FacilitiesContext,
@@ -17,16 +23,19 @@ export class PlacementResolver {
     return placements.placementById(ctx, id);
   }
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @FieldResolver(() => Case, { description: "The case placed (resolved by the cases subgraph)." })
   case(@Root() root: Placement): Case {
     return { id: root.caseId };
   }
 
+  @RequiresScopes(SCOPES.PLACEMENT_READ)
   @FieldResolver(() => Facility, { description: "The facility the case is placed in." })
   facility(@Root() root: Placement, @Ctx() ctx: FacilitiesContext) {
     return facilityById(ctx, root.facilityId);
   }
 
+  @RequiresScopes(SCOPES.PLACEMENT_WRITE)
   @Mutation(() => Placement, {
     description:
       "Reserve a place for a case (PLANNED). Refused when the facility is full or not OPERATIONAL, when the case " +
@@ -43,11 +52,13 @@ export class PlacementResolver {
     return placements.placeCase(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.PLACEMENT_WRITE)
   @Mutation(() => Placement, { description: "Record the person's arrival: PLANNED → CHECKED_IN." })
   checkIn(@Args() args: CheckInArgs, @Ctx() ctx: FacilitiesContext) {
     return placements.checkIn(ctx, args);
   }
 
+  @RequiresScopes(SCOPES.PLACEMENT_WRITE)
   @Mutation(() => Placement, {
     description: "Record the person's departure: CHECKED_IN → CHECKED_OUT, with the reason.",
   })
@@ -61,6 +72,7 @@ export class PlacementResolver {
     return placements.checkOut(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.PLACEMENT_WRITE)
   @Mutation(() => Placement, { description: "Cancel a placement before check-in: PLANNED → CANCELLED." })
   cancelPlacement(
     @Arg("input", () => CancelPlacementInput, { description: "The PLANNED placement and why it is cancelled." })
@@ -71,7 +83,7 @@ export class PlacementResolver {
   }
 }
 
-/** `_entities` goes through the same service and loader as `placement(id)`. */
+/** `_entities` goes through the same service and loader as `placement(id)` (placement:read needed). */
 export function resolvePlacementReference(reference: { id: string }, ctx: FacilitiesContext) {
-  return placements.placementById(ctx, reference.id);
+  return placements.placementReference(ctx, reference.id);
 }

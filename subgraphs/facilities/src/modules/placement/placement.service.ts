@@ -5,10 +5,13 @@ import {
   badUserInput,
   checkPageSize,
   decodeCursor,
+  hasScopes,
   notFound,
   isUniqueViolation,
   isUuid,
+  userError,
 } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { type EntityManager, In } from "typeorm";
 import type { FacilitiesContext } from "../../context";
 import { FacilityStatus } from "../facility/facility.entity";
@@ -22,13 +25,35 @@ import {
   PlacementStatus,
 } from "./placement.entity";
 import type { CancelPlacementInput, CheckInArgs, CheckOutInput, PlaceCaseInput } from "./placement.inputs";
-import { NEXT_PLACEMENT_STATUSES, canMovePlacement, regimeAllowedIn } from "./placement.policy";
+import {
+  NEXT_PLACEMENT_STATUSES,
+  type PlacementScope,
+  canMovePlacement,
+  mayWritePlacementAt,
+  placementWriteScope,
+  regimeAllowedIn,
+} from "./placement.policy";
 
 /** Clock skew tolerated between a caller and this server when a time must not be in the future. */
 const CLOCK_SKEW_MS = 60_000;
 
+/** A placement by id; null when there is none or the viewer's record rule leaves it out. */
 export function placementById(ctx: FacilitiesContext, id: string): Promise<Placement | null> {
   return ctx.loaders.placementById.load(id);
+}
+
+/**
+ * `_entities` for a Placement. Every field of a placement but its id needs placement:read, so a
+ * caller without that scope is refused the reference itself (whether or not the placement exists:
+ * no existence leak); a caller with it gets what `placement(id)` gives, its record rule applied.
+ */
+export async function placementReference(ctx: FacilitiesContext, id: string): Promise<Placement | null> {
+  if (!hasScopes(ctx.viewer, [SCOPES.PLACEMENT_READ])) {
+    throw userError("FORBIDDEN", `A Placement reference needs ${SCOPES.PLACEMENT_READ}.`, {
+      requiredScopes: [SCOPES.PLACEMENT_READ],
+    });
+  }
+  return placementById(ctx, id);
 }
 
 /** A case's placements, newest first. */
@@ -66,6 +91,13 @@ export async function placementsOfFacility(
  * other, so any well-formed case id is accepted.
  */
 export async function placeCase(ctx: FacilitiesContext, input: PlaceCaseInput): Promise<Placement> {
+  const scope = placementWriteScope(ctx.viewer);
+  if (!mayWritePlacementAt(scope, input.facilityId)) {
+    throw forbiddenWrite(
+      scope,
+      `Facility staff place cases only in their own facility; ${input.facilityId} is not it.`,
+    );
+  }
   let created: Placement;
   try {
     created = await ctx.db.transaction(async (tx) => {
@@ -84,7 +116,8 @@ export async function placeCase(ctx: FacilitiesContext, input: PlaceCaseInput): 
         );
       }
       const open = await tx.findOneBy(Placement, { caseId: input.caseId, status: In([...OPEN_PLACEMENT_STATUSES]) });
-      if (open) throw alreadyPlaced(input.caseId, open.id);
+      // The open placement's id is named only to a caller who may read it (not another facility's staff).
+      if (open) throw alreadyPlaced(input.caseId, (await placementById(ctx, open.id)) ? open.id : undefined);
       const taken = await countPlacements(tx, facility.id, OPEN_PLACEMENT_STATUSES);
       if (isFull(taken, facility.officialCapacity)) {
         throw badUserInput(
@@ -122,7 +155,7 @@ export async function placeCase(ctx: FacilitiesContext, input: PlaceCaseInput): 
 /** PLANNED → CHECKED_IN: the person arrived. The facility must still be open and have room for a resident. */
 export async function checkIn(ctx: FacilitiesContext, args: CheckInArgs): Promise<Placement> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const placement = await lockPlacement(tx, args.placementId);
+    const placement = await lockPlacementToWrite(ctx, tx, args.placementId);
     refuseUnlessAllowed(placement, PlacementStatus.CHECKED_IN);
     const at = eventTime(args.at, "at");
     // The capacity may have been lowered since the place was reserved: never more residents than places.
@@ -152,7 +185,7 @@ export async function checkIn(ctx: FacilitiesContext, args: CheckInArgs): Promis
 /** CHECKED_IN → CHECKED_OUT: the person left, not before they arrived. */
 export async function checkOut(ctx: FacilitiesContext, input: CheckOutInput): Promise<Placement> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const placement = await lockPlacement(tx, input.placementId);
+    const placement = await lockPlacementToWrite(ctx, tx, input.placementId);
     refuseUnlessAllowed(placement, PlacementStatus.CHECKED_OUT);
     const at = eventTime(input.at, "input.at");
     const checkInAt = placement.checkInAt as Date;
@@ -173,7 +206,7 @@ export async function checkOut(ctx: FacilitiesContext, input: CheckOutInput): Pr
 /** PLANNED → CANCELLED: the reserved place is freed. */
 export async function cancelPlacement(ctx: FacilitiesContext, input: CancelPlacementInput): Promise<Placement> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const placement = await lockPlacement(tx, input.placementId);
+    const placement = await lockPlacementToWrite(ctx, tx, input.placementId);
     refuseUnlessAllowed(placement, PlacementStatus.CANCELLED);
     const changes = { status: PlacementStatus.CANCELLED, cancelledAt: new Date(), cancellationReason: input.reason };
     await tx.update(Placement, { id: placement.id }, changes);
@@ -183,10 +216,33 @@ export async function cancelPlacement(ctx: FacilitiesContext, input: CancelPlace
   return updated;
 }
 
-async function lockPlacement(tx: EntityManager, id: string): Promise<Placement> {
-  const placement = await tx.findOne(Placement, { where: { id }, lock: { mode: "pessimistic_write" } });
-  if (!placement) throw notFound("Placement", id);
-  return placement;
+/**
+ * Reads a placement the viewer may change and locks its row until the transaction ends. The rule
+ * is in the statement: facility staff read (and lock) only their own facility's placements, so
+ * any other id, existing or not, is FORBIDDEN with the same message (they learn nothing about
+ * placements elsewhere); callers who may change every placement get NOT_FOUND for an unknown id.
+ */
+async function lockPlacementToWrite(ctx: FacilitiesContext, tx: EntityManager, id: string): Promise<Placement> {
+  const scope = placementWriteScope(ctx.viewer);
+  const outside = () =>
+    forbiddenWrite(scope, `Facility staff change only their own facility's placements; ${id} is not one of them.`);
+  let where: { id: string; facilityId?: string };
+  if (scope.kind === "all") where = { id };
+  else if (scope.kind === "facility" || scope.kind === "facilityOrCounsel")
+    where = { id, facilityId: scope.facilityId };
+  else throw outside();
+  const placement = await tx.findOne(Placement, { where, lock: { mode: "pessimistic_write" } });
+  if (placement) return placement;
+  throw scope.kind === "all" ? notFound("Placement", id) : outside();
+}
+
+/** A write outside the viewer's record rule; the message says why. */
+function forbiddenWrite(scope: PlacementScope, outsideFacility: string) {
+  const message =
+    scope.kind === "facility" || scope.kind === "facilityOrCounsel"
+      ? outsideFacility
+      : "Your token names no facility (facility_id), so you may change no placement.";
+  return userError("FORBIDDEN", message);
 }
 
 function refuseUnlessAllowed(placement: Placement, to: PlacementStatus): void {

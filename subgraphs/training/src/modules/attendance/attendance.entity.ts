@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { AttendanceStatus } from "./attendance-status";
@@ -8,6 +10,7 @@ import { AttendanceStatus } from "./attendance-status";
 @Index("attendance_session_official", ["sessionId", "officialId"], { unique: true })
 export class Attendance {
   @Field(() => ID, { description: "Stable identifier." })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   @PrimaryColumn("uuid")
   id: string;
 
@@ -19,14 +22,17 @@ export class Attendance {
   officialId: string;
 
   @Field(() => AttendanceStatus, { description: "Where the attendance stands." })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   @Column("varchar", { length: 16 })
   status: AttendanceStatus;
 
   @Field({ description: "When the official was registered for the session." })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   @Column("timestamptz", { name: "registered_at" })
   registeredAt: Date;
 
   @Field({ description: "When the current status was recorded (the registration time while REGISTERED)." })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   @Column("timestamptz", { name: "recorded_at" })
   recordedAt: Date;
 }

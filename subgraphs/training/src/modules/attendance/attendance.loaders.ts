@@ -1,47 +1,62 @@
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
-import { wellFormedIds } from "@kgraph/platform";
+import type { DataSource } from "typeorm";
+import { manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { type TrainingRecordScope, recordRuleCondition } from "../official/official.policy";
 import { TrainingSession } from "../session/session.entity";
 import { Attendance } from "./attendance.entity";
 
-function groupBy<K extends string>(keys: readonly K[], rows: Attendance[], keyOf: (row: Attendance) => string) {
-  const grouped = new Map<string, Attendance[]>(keys.map((key) => [key, []]));
-  for (const row of rows) grouped.get(keyOf(row))?.push(row);
-  return keys.map((key) => grouped.get(key) ?? []);
-}
-
-export function createAttendanceLoaders(db: DataSource) {
+/**
+ * Attendances are training records: every loader here reads only those the caller's record rule
+ * allows, in the same statement (an attendance outside the rule is absent, never filtered later).
+ */
+export function createAttendanceLoaders(db: DataSource, records: TrainingRecordScope) {
+  const rule = recordRuleCondition(records, "a.official_id");
+  const visible = () => db.getRepository(Attendance).createQueryBuilder("a").where(rule.sql, rule.params);
   return {
     attendanceById: new DataLoader<string, Attendance | null>(async (ids) => {
       const valid = wellFormedIds(ids);
-      const rows = valid.length ? await db.getRepository(Attendance).findBy({ id: In(valid) }) : [];
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+      const rows = valid.length ? await visible().andWhere("a.id IN (:...ids)", { ids: valid }).getMany() : [];
+      return oneByKey(ids, rows, (row) => row.id);
     }),
-    /** Each session's attendances, in order of registration. */
+    /** Each session's attendances the caller may see, in order of registration. */
     attendancesBySessionId: new DataLoader<string, Attendance[]>(async (sessionIds) => {
       const valid = wellFormedIds(sessionIds);
       const rows = valid.length
-        ? await db
-            .getRepository(Attendance)
-            .find({ where: { sessionId: In(valid) }, order: { registeredAt: "ASC", id: "ASC" } })
+        ? await visible()
+            .andWhere("a.session_id IN (:...ids)", { ids: valid })
+            .orderBy("a.registered_at", "ASC")
+            .addOrderBy("a.id", "ASC")
+            .getMany()
         : [];
-      return groupBy(sessionIds, rows, (row) => row.sessionId);
+      return manyByKey(sessionIds, rows, (row) => row.sessionId);
     }),
-    /** Each official's attendances, latest session first. */
+    /** Each official's attendances (when the caller may see them), latest session first. */
     attendancesByOfficialId: new DataLoader<string, Attendance[]>(async (officialIds) => {
       const valid = wellFormedIds(officialIds);
       const rows = valid.length
-        ? await db
-            .getRepository(Attendance)
-            .createQueryBuilder("a")
+        ? await visible()
             .innerJoin(TrainingSession, "s", "s.id = a.session_id")
-            .where("a.official_id IN (:...ids)", { ids: valid })
+            .andWhere("a.official_id IN (:...ids)", { ids: valid })
             .orderBy("s.starts_at", "DESC")
             .addOrderBy("a.id", "ASC")
             .getMany()
         : [];
-      return groupBy(officialIds, rows, (row) => row.officialId);
+      return manyByKey(officialIds, rows, (row) => row.officialId);
+    }),
+    /**
+     * Seats taken in each session: every registration counts, whoever may read it. A count, not
+     * a record: `availableSeats` is part of the catalogue every training:read caller sees.
+     */
+    seatsTakenBySessionId: new DataLoader<string, number>(async (sessionIds) => {
+      const valid = wellFormedIds(sessionIds);
+      const rows: { session_id: string; taken: number }[] = valid.length
+        ? await db.query(
+            "SELECT session_id, count(*)::int AS taken FROM attendance WHERE session_id = ANY($1::uuid[]) GROUP BY session_id",
+            [valid],
+          )
+        : [];
+      const taken = new Map(rows.map((row) => [row.session_id, row.taken]));
+      return sessionIds.map((id) => taken.get(id) ?? 0);
     }),
   };
 }

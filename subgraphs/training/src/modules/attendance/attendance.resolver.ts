@@ -1,3 +1,5 @@
+import { SCOPES } from "@kgraph/policy";
+import { RequiresScopes } from "@kgraph/platform";
 import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Certification } from "../certification/certification.entity";
@@ -13,11 +15,13 @@ import * as attendances from "./attendance.service";
 @Resolver(() => Attendance)
 export class AttendanceResolver {
   @FieldResolver(() => TrainingSession, { description: "The session." })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   async session(@Root() root: Attendance, @Ctx() ctx: TrainingContext): Promise<TrainingSession> {
     return (await sessionById(ctx, root.sessionId)) as TrainingSession;
   }
 
   @FieldResolver(() => Official, { description: "The official registered." })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   async official(@Root() root: Attendance, @Ctx() ctx: TrainingContext): Promise<Official> {
     return (await officialById(ctx, root.officialId)) as Official;
   }
@@ -26,6 +30,7 @@ export class AttendanceResolver {
     nullable: true,
     description: "The certificate issued for passing; null unless PASSED.",
   })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   certification(@Root() root: Attendance, @Ctx() ctx: TrainingContext): Promise<Certification | null> {
     return certificationOfAttendance(ctx, root.id);
   }
@@ -34,6 +39,7 @@ export class AttendanceResolver {
     description:
       "Register an active official for a session: refused when it is full, cancelled, or they are already registered.",
   })
+  @RequiresScopes(SCOPES.TRAINING_WRITE)
   registerAttendance(@Args() args: RegisterAttendanceArgs, @Ctx() ctx: TrainingContext) {
     return attendances.registerAttendance(ctx, args);
   }
@@ -41,6 +47,7 @@ export class AttendanceResolver {
   @Mutation(() => Attendance, {
     description: "Record the result of an attendance once its session has ended; PASSED issues the certificate.",
   })
+  @RequiresScopes(SCOPES.TRAINING_WRITE)
   recordAttendanceResult(@Args() args: RecordAttendanceResultArgs, @Ctx() ctx: TrainingContext) {
     return attendances.recordAttendanceResult(ctx, args);
   }

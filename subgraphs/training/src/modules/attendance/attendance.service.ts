@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { badUserInput, conflict, notFound, isUniqueViolation } from "@kgraph/platform";
+import { badUserInput, conflict, notFound, isUniqueViolation, userError } from "@kgraph/platform";
 import type { TrainingContext } from "../../context";
 import { issueCertification } from "../certification/certification.service";
 import { Course } from "../course/course.entity";
 import { Official } from "../official/official.entity";
+import { canReadRecordsOf } from "../official/official.policy";
 import { displayName } from "../official/official.service";
 import { TrainingSession } from "../session/session.entity";
 import { hasEnded, hasSeat, isCancelled } from "../session/session.policy";
@@ -22,6 +23,22 @@ export function attendancesOfSession(ctx: TrainingContext, sessionId: string): P
 
 export function attendancesOfOfficial(ctx: TrainingContext, officialId: string): Promise<Attendance[]> {
   return ctx.loaders.attendancesByOfficialId.load(officialId);
+}
+
+/** How many seats of a session are taken: every registration, whoever may read it. */
+export function seatsTaken(ctx: TrainingContext, sessionId: string): Promise<number> {
+  return ctx.loaders.seatsTakenBySessionId.load(sessionId);
+}
+
+/** A write to a record outside the caller's record rule is refused, and nothing is written. */
+function refuseOutsideRecordRule(ctx: TrainingContext, official: Official): void {
+  if (!canReadRecordsOf(ctx.records, official)) {
+    throw userError(
+      "FORBIDDEN",
+      `You may write training records only of officials whose records you may read; ${official.id} is not one of them.`,
+      { officialId: official.id },
+    );
+  }
 }
 
 /** How a session is named in messages: its course and start date, e.g. "the HRD-101 session of 2026-03-02 (<id>)". */
@@ -57,6 +74,7 @@ export async function registerAttendance(ctx: TrainingContext, args: RegisterAtt
         throw badUserInput(`${sentence(sessionName)} was cancelled; no one can register for it.`);
       const official = await tx.findOneBy(Official, { id: args.officialId });
       if (!official) throw notFound("Official", args.officialId);
+      refuseOutsideRecordRule(ctx, official);
       if (!official.active) {
         throw badUserInput(
           `${displayName(official)} (${official.id}) is not active; only active officials can register for training.`,
@@ -91,6 +109,7 @@ export async function registerAttendance(ctx: TrainingContext, args: RegisterAtt
   ctx.loaders.attendanceById.prime(created.id, created);
   ctx.loaders.attendancesBySessionId.clear(created.sessionId);
   ctx.loaders.attendancesByOfficialId.clear(created.officialId);
+  ctx.loaders.seatsTakenBySessionId.clear(created.sessionId);
   return created;
 }
 
@@ -109,6 +128,7 @@ export async function recordAttendanceResult(
       lock: { mode: "pessimistic_write" },
     });
     if (!attendance) throw notFound("Attendance", args.attendanceId);
+    refuseOutsideRecordRule(ctx, await tx.findOneByOrFail(Official, { id: attendance.officialId }));
     const session = await tx.findOneByOrFail(TrainingSession, { id: attendance.sessionId });
     const course = await tx.findOneByOrFail(Course, { id: session.courseId });
     const sessionName = describeSession(session, course);

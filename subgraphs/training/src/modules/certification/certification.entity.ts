@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import type { Course } from "../course/course.entity";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, PrimaryColumn } from "typeorm";
@@ -9,6 +11,7 @@ import { Check, Column, Entity, Index, PrimaryColumn } from "typeorm";
 @Check("certification_expires_after_issue", `"expires_at" > "issued_at"`)
 export class Certification {
   @Field(() => ID, { description: "Stable identifier." })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   @PrimaryColumn("uuid")
   id: string;
 
@@ -28,10 +31,12 @@ export class Certification {
   attendanceId: string;
 
   @Field({ description: "When the certificate was issued: the end of the session that was passed." })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   @Column("timestamptz", { name: "issued_at" })
   issuedAt: Date;
 
   @Field({ description: "When the certificate stops being valid: issuedAt plus the course's validity in months." })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   @Column("timestamptz", { name: "expires_at" })
   expiresAt: Date;
 }

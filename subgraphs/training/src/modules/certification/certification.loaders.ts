@@ -1,21 +1,30 @@
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
-import { wellFormedIds } from "@kgraph/platform";
+import type { DataSource } from "typeorm";
+import { oneByKey, wellFormedIds } from "@kgraph/platform";
 import { Course } from "../course/course.entity";
+import { type TrainingRecordScope, recordRuleCondition } from "../official/official.policy";
 import { primeCourses } from "../requirement/requirement.loaders";
 import { Certification } from "./certification.entity";
 
-export function createCertificationLoaders(db: DataSource, courseById: DataLoader<string, Course | null>) {
+/**
+ * Certificates are training records: every loader here reads only those the caller's record
+ * rule allows, in the same statement.
+ */
+export function createCertificationLoaders(
+  db: DataSource,
+  courseById: DataLoader<string, Course | null>,
+  records: TrainingRecordScope,
+) {
+  const rule = recordRuleCondition(records, "cert.official_id");
+  const visible = () => db.getRepository(Certification).createQueryBuilder("cert").where(rule.sql, rule.params);
   return {
-    /** Each official's certificates, latest issued first. */
+    /** Each official's certificates (when the caller may see them), latest issued first. */
     certificationsByOfficialId: new DataLoader<string, Certification[]>(async (officialIds) => {
       const valid = wellFormedIds(officialIds);
       const rows = valid.length
-        ? await db
-            .getRepository(Certification)
-            .createQueryBuilder("cert")
+        ? await visible()
             .innerJoinAndMapOne("cert.course", Course, "c", "c.id = cert.course_id")
-            .where("cert.official_id IN (:...ids)", { ids: valid })
+            .andWhere("cert.official_id IN (:...ids)", { ids: valid })
             .orderBy("cert.issued_at", "DESC")
             .addOrderBy("cert.id", "ASC")
             .getMany()
@@ -27,9 +36,10 @@ export function createCertificationLoaders(db: DataSource, courseById: DataLoade
     }),
     certificationByAttendanceId: new DataLoader<string, Certification | null>(async (attendanceIds) => {
       const valid = wellFormedIds(attendanceIds);
-      const rows = valid.length ? await db.getRepository(Certification).findBy({ attendanceId: In(valid) }) : [];
-      const byAttendance = new Map(rows.map((row) => [row.attendanceId, row]));
-      return attendanceIds.map((id) => byAttendance.get(id) ?? null);
+      const rows = valid.length
+        ? await visible().andWhere("cert.attendance_id IN (:...ids)", { ids: valid }).getMany()
+        : [];
+      return oneByKey(attendanceIds, rows, (row) => row.attendanceId);
     }),
   };
 }

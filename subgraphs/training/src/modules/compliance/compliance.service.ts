@@ -1,15 +1,19 @@
 import type { TrainingContext } from "../../context";
 import { certificationsOfOfficial } from "../certification/certification.service";
 import type { Official } from "../official/official.entity";
+import { canReadRecordsOf } from "../official/official.policy";
 import { requiredCourses } from "../requirement/requirement.service";
 import { assessCompliance } from "./compliance.policy";
 import type { OfficialCompliance } from "./compliance.types";
 
 /**
  * An official's compliance from batched loaders (requirements by job role, certificates by
- * official, courses by id): a list of any length costs the same three queries.
+ * official, courses by id): a list of any length costs the same three queries. Null when the
+ * official's records are outside the caller's record rule (their certificates, read through
+ * the same rule in SQL, would be missing and the judgement false).
  */
-export async function complianceOf(ctx: TrainingContext, official: Official): Promise<OfficialCompliance> {
+export async function complianceOf(ctx: TrainingContext, official: Official): Promise<OfficialCompliance | null> {
+  if (!canReadRecordsOf(ctx.records, official)) return null;
   const [required, certifications] = await Promise.all([
     requiredCourses(ctx, official.jobRole),
     certificationsOfOfficial(ctx, official.id),

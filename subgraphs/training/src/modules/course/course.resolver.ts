@@ -1,3 +1,5 @@
+import { SCOPES } from "@kgraph/policy";
+import { RequiresScopes } from "@kgraph/platform";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { JobRole } from "../official/job-role";
@@ -9,11 +11,13 @@ import * as courses from "./course.service";
 @Resolver(() => Course)
 export class CourseResolver {
   @Query(() => [Course], { description: "The training catalogue, by course code." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   courses(@Ctx() ctx: TrainingContext): Promise<Course[]> {
     return courses.listCourses(ctx);
   }
 
   @Query(() => Course, { nullable: true, description: "One course by id; null when there is none." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   course(
     @Arg("id", () => ID, { description: "The course's id." }) id: string,
     @Ctx() ctx: TrainingContext,
@@ -24,11 +28,13 @@ export class CourseResolver {
   @FieldResolver(() => [JobRole], {
     description: "The job roles for which this course is mandatory; empty when it is optional for all.",
   })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   requiredFor(@Root() root: Course, @Ctx() ctx: TrainingContext): Promise<JobRole[]> {
     return requiredFor(ctx, root.id);
   }
 
   @Mutation(() => Course, { description: "Add a course to the catalogue; its code must be unique." })
+  @RequiresScopes(SCOPES.TRAINING_WRITE)
   createCourse(
     @Arg("input", () => CreateCourseInput, { description: "The course to add." }) input: CreateCourseInput,
     @Ctx() ctx: TrainingContext,
@@ -37,6 +43,7 @@ export class CourseResolver {
   }
 
   @Mutation(() => Course, { description: "Change a course; issued certificates keep their expiry." })
+  @RequiresScopes(SCOPES.TRAINING_WRITE)
   updateCourse(
     @Arg("input", () => UpdateCourseInput, { description: "What to change." }) input: UpdateCourseInput,
     @Ctx() ctx: TrainingContext,

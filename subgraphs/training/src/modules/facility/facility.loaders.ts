@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { wellFormedIds } from "@kgraph/platform";
+import { type TrainingRecordScope, canReadStaffComplianceOf } from "../official/official.policy";
 import type { StaffCompliance } from "./facility.entity";
 
 /**
@@ -27,10 +28,16 @@ const STAFF_COMPLIANCE_SQL = `
     LEFT JOIN lacking l ON l.id = s.id
    GROUP BY s.facility_id`;
 
-export function createFacilityLoaders(db: DataSource, now: Date) {
+/**
+ * Staff compliance aggregates the records of a facility's staff: a caller reads it for the
+ * facilities their record rule allows (all, or facility staff their own) and gets null for the
+ * others, which are never queried.
+ */
+export function createFacilityLoaders(db: DataSource, now: Date, records: TrainingRecordScope) {
   return {
-    staffComplianceByFacilityId: new DataLoader<string, StaffCompliance>(async (facilityIds) => {
-      const valid = wellFormedIds(facilityIds);
+    staffComplianceByFacilityId: new DataLoader<string, StaffCompliance | null>(async (facilityIds) => {
+      const allowed = new Set(facilityIds.filter((id) => canReadStaffComplianceOf(records, id)));
+      const valid = wellFormedIds([...allowed]);
       const rows = valid.length
         ? ((await db.query(STAFF_COMPLIANCE_SQL, [valid, now])) as {
             facility_id: string;
@@ -40,6 +47,7 @@ export function createFacilityLoaders(db: DataSource, now: Date) {
         : [];
       const byFacility = new Map(rows.map((row) => [row.facility_id, row]));
       return facilityIds.map((id) => {
+        if (!allowed.has(id)) return null;
         const row = byFacility.get(id);
         const staffCount = row?.staff_count ?? 0;
         const compliantCount = row?.compliant_count ?? 0;

@@ -1,3 +1,5 @@
+import { SCOPES } from "@kgraph/policy";
+import { RequiresScopes } from "@kgraph/platform";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Facility, StaffCompliance } from "./facility.entity";
@@ -6,9 +8,13 @@ import { staffComplianceOf } from "./facility.service";
 @Resolver(() => Facility)
 export class FacilityResolver {
   @FieldResolver(() => StaffCompliance, {
-    description: "How many of the facility's active staff hold every certificate their job role requires.",
+    nullable: true,
+    description:
+      "How many of the facility's active staff hold every certificate their job role requires; " +
+      "null when the caller may not read this facility's staff records.",
   })
-  staffCompliance(@Root() root: Facility, @Ctx() ctx: TrainingContext): Promise<StaffCompliance> {
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  staffCompliance(@Root() root: Facility, @Ctx() ctx: TrainingContext): Promise<StaffCompliance | null> {
     return staffComplianceOf(ctx, root.id);
   }
 }

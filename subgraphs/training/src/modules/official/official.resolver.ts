@@ -1,4 +1,5 @@
-import { PageArgs } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
+import { PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Attendance } from "../attendance/attendance.entity";
@@ -16,6 +17,7 @@ import * as officials from "./official.service";
 @Resolver(() => Official)
 export class OfficialResolver {
   @Query(() => Official, { nullable: true, description: "One official by id; null when there is none." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   official(
     @Arg("id", () => ID, { description: "The official's id." }) id: string,
     @Ctx() ctx: TrainingContext,
@@ -24,6 +26,7 @@ export class OfficialResolver {
   }
 
   @Query(() => OfficialConnection, { description: "Officials by family name, then given names, a page at a time." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   officials(
     @Args() page: PageArgs,
     @Arg("filter", () => OfficialFilter, { nullable: true, description: "Only officials matching every given filter." })
@@ -34,37 +37,50 @@ export class OfficialResolver {
   }
 
   @FieldResolver(() => String, { description: "Display name: given names, then family name." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   name(@Root() root: Official): string {
     return officials.displayName(root);
   }
 
   @FieldResolver(() => Facility, { nullable: true, description: "The facility the official works at; null when none." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   facility(@Root() root: Official): Facility | null {
     return root.facilityId ? { id: root.facilityId } : null;
   }
 
   @FieldResolver(() => [Certification], {
-    description: "Every certificate the official was issued, latest first, expired ones included.",
+    description:
+      "Every certificate the official was issued, latest first, expired ones included " +
+      "(empty when the caller may not read this official's training records).",
   })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   certifications(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<Certification[]> {
     return certificationsOfOfficial(ctx, root.id);
   }
 
   @FieldResolver(() => [Attendance], {
-    description: "The official's registrations for sessions, latest session first.",
+    description:
+      "The official's registrations for sessions, latest session first " +
+      "(empty when the caller may not read this official's training records).",
   })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   attendances(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<Attendance[]> {
     return attendancesOfOfficial(ctx, root.id);
   }
 
   @FieldResolver(() => OfficialCompliance, {
-    description: "Whether the official holds a valid certificate for every course their job role requires, judged now.",
+    nullable: true,
+    description:
+      "Whether the official holds a valid certificate for every course their job role requires, judged now; " +
+      "null when the caller may not read this official's training records.",
   })
-  compliance(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<OfficialCompliance> {
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  compliance(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<OfficialCompliance | null> {
     return complianceOf(ctx, root);
   }
 
   @Mutation(() => Official, { description: "Add an official to the registry; they start active." })
+  @RequiresScopes(SCOPES.TRAINING_WRITE)
   registerOfficial(
     @Arg("input", () => RegisterOfficialInput, { description: "Who to register." }) input: RegisterOfficialInput,
     @Ctx() ctx: TrainingContext,
@@ -75,6 +91,7 @@ export class OfficialResolver {
   @Mutation(() => Official, {
     description: "Change an official's details, job role, facility or whether they are active.",
   })
+  @RequiresScopes(SCOPES.TRAINING_WRITE)
   updateOfficial(
     @Arg("input", () => UpdateOfficialInput, { description: "What to change." }) input: UpdateOfficialInput,
     @Ctx() ctx: TrainingContext,

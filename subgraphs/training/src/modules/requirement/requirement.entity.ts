@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import type { Course } from "../course/course.entity";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
@@ -9,10 +11,12 @@ import { JobRole } from "../official/job-role";
 @Index("course_requirement_role_course", ["jobRole", "courseId"], { unique: true })
 export class CourseRequirement {
   @Field(() => ID, { description: "Stable identifier." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @PrimaryColumn("uuid")
   id: string;
 
   @Field(() => JobRole, { description: "The job role the course is mandatory for." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @Column("varchar", { name: "job_role", length: 32 })
   jobRole: JobRole;
 
@@ -24,6 +28,7 @@ export class CourseRequirement {
   course?: Course;
 
   @Field({ description: "When the requirement was set." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @Column("timestamptz", { name: "created_at" })
   createdAt: Date;
 }

@@ -1,3 +1,5 @@
+import { SCOPES } from "@kgraph/policy";
+import { RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Course } from "../course/course.entity";
@@ -12,6 +14,7 @@ export class RequirementResolver {
   @Query(() => [CourseRequirement], {
     description: "Mandatory courses by job role (then course code); one job role's when given.",
   })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   courseRequirements(
     @Arg("jobRole", () => JobRole, { nullable: true, description: "Only this job role's requirements." })
     jobRole: JobRole | null,
@@ -21,11 +24,13 @@ export class RequirementResolver {
   }
 
   @FieldResolver(() => Course, { description: "The mandatory course." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   async course(@Root() root: CourseRequirement, @Ctx() ctx: TrainingContext): Promise<Course> {
     return (await courseById(ctx, root.courseId)) as Course;
   }
 
   @Mutation(() => CourseRequirement, { description: "Make a course mandatory for every official in a job role." })
+  @RequiresScopes(SCOPES.TRAINING_WRITE)
   requireCourse(@Args() args: RequirementArgs, @Ctx() ctx: TrainingContext) {
     return requirements.requireCourse(ctx, args);
   }
@@ -33,6 +38,7 @@ export class RequirementResolver {
   @Mutation(() => CourseRequirement, {
     description: "Make a course no longer mandatory for a job role; returns the removed requirement.",
   })
+  @RequiresScopes(SCOPES.TRAINING_WRITE)
   dropRequirement(@Args() args: RequirementArgs, @Ctx() ctx: TrainingContext) {
     return requirements.dropRequirement(ctx, args);
   }

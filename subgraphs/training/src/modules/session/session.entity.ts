@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Check, Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -22,6 +24,7 @@ registerEnumType(SessionStatus, {
 @Check("training_session_capacity_positive", `"capacity" >= 1`)
 export class TrainingSession {
   @Field(() => ID, { description: "Stable identifier." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @PrimaryColumn("uuid")
   id: string;
 
@@ -30,34 +33,42 @@ export class TrainingSession {
   courseId: string;
 
   @Field({ description: "When the session starts." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @Column("timestamptz", { name: "starts_at" })
   startsAt: Date;
 
   @Field({ description: "When the session ends; certificates from it are issued at this time." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @Column("timestamptz", { name: "ends_at" })
   endsAt: Date;
 
   @Field({ description: "Where the session is held." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @Column("varchar", { length: 300 })
   location: string;
 
   @Field({ description: "Who delivers the session." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @Column("varchar", { length: 200 })
   trainer: string;
 
   @Field(() => Int, { description: "How many officials can register." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @Column("integer")
   capacity: number;
 
   @Field(() => SessionStatus, { description: "Whether the session goes ahead." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @Column("varchar", { length: 16 })
   status: SessionStatus;
 
   @Field(() => Date, { nullable: true, description: "When the session was cancelled; null unless it was." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @Column("timestamptz", { name: "cancelled_at", nullable: true })
   cancelledAt: Date | null;
 
   @Field(() => String, { nullable: true, description: "Why the session was cancelled, when a reason was given." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   @Column("varchar", { name: "cancellation_reason", length: 500, nullable: true })
   cancellationReason: string | null;
 }

@@ -1,8 +1,9 @@
-import { PageArgs } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
+import { PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Attendance } from "../attendance/attendance.entity";
-import { attendancesOfSession } from "../attendance/attendance.service";
+import { attendancesOfSession, seatsTaken } from "../attendance/attendance.service";
 import { Course } from "../course/course.entity";
 import { courseById } from "../course/course.service";
 import { TrainingSessionConnection } from "./session.connection";
@@ -13,6 +14,7 @@ import * as sessions from "./session.service";
 @Resolver(() => TrainingSession)
 export class SessionResolver {
   @Query(() => TrainingSession, { nullable: true, description: "One training session by id; null when there is none." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   trainingSession(
     @Arg("id", () => ID, { description: "The session's id." }) id: string,
     @Ctx() ctx: TrainingContext,
@@ -23,6 +25,7 @@ export class SessionResolver {
   @Query(() => TrainingSessionConnection, {
     description: "Training sessions by start time, earliest first, a page at a time.",
   })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   trainingSessions(
     @Args() page: PageArgs,
     @Arg("filter", () => SessionFilter, { nullable: true, description: "Only sessions matching every given filter." })
@@ -33,23 +36,30 @@ export class SessionResolver {
   }
 
   @FieldResolver(() => Course, { description: "The course delivered." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   async course(@Root() root: TrainingSession, @Ctx() ctx: TrainingContext): Promise<Course> {
     return (await courseById(ctx, root.courseId)) as Course;
   }
 
-  @FieldResolver(() => [Attendance], { description: "Who registered, in order of registration, with their results." })
+  @FieldResolver(() => [Attendance], {
+    description:
+      "Who registered, in order of registration, with their results: those whose training records the caller may read.",
+  })
+  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
   attendances(@Root() root: TrainingSession, @Ctx() ctx: TrainingContext): Promise<Attendance[]> {
     return attendancesOfSession(ctx, root.id);
   }
 
   @FieldResolver(() => Int, { description: "Seats still free: capacity less every registration." })
+  @RequiresScopes(SCOPES.TRAINING_READ)
   async availableSeats(@Root() root: TrainingSession, @Ctx() ctx: TrainingContext): Promise<number> {
-    return Math.max(0, root.capacity - (await attendancesOfSession(ctx, root.id)).length);
+    return Math.max(0, root.capacity - (await seatsTaken(ctx, root.id)));
   }
 
   @Mutation(() => TrainingSession, {
     description: "Schedule a session of a course; endsAt must be after startsAt and capacity at least 1.",
   })
+  @RequiresScopes(SCOPES.TRAINING_WRITE)
   scheduleSession(
     @Arg("input", () => ScheduleSessionInput, { description: "The session to schedule." }) input: ScheduleSessionInput,
     @Ctx() ctx: TrainingContext,
@@ -58,6 +68,7 @@ export class SessionResolver {
   }
 
   @Mutation(() => TrainingSession, { description: "Cancel a session that has not yet ended." })
+  @RequiresScopes(SCOPES.TRAINING_WRITE)
   cancelSession(@Args() args: CancelSessionArgs, @Ctx() ctx: TrainingContext) {
     return sessions.cancelSession(ctx, args);
   }
