@@ -1,4 +1,4 @@
-import type { BaseContext } from "@kgraph/platform";
+import { type BaseContext, type Viewer, auditedDataSource } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
 import { createAgreementLoaders } from "./modules/agreement/agreement.loaders";
 import { createCaseLoaders } from "./modules/case/case.loaders";
@@ -9,15 +9,19 @@ import { createScreeningLoaders } from "./modules/screening/screening.loaders";
 import { createTransferLoaders } from "./modules/transfer/transfer.loaders";
 import { createVulnerabilityLoaders } from "./modules/vulnerability/vulnerability.loaders";
 
-/** Every loader of this subgraph, created fresh for each request (never shared between callers). */
-export function createLoaders(db: DataSource) {
+/**
+ * Every loader of this subgraph, created fresh for each request (never shared between callers).
+ * Loaders that read cases, people, transfers or privileged notes close over the viewer and
+ * apply its record rules in their SQL (modules/case/case-access.policy.ts).
+ */
+export function createLoaders(db: DataSource, viewer: Viewer) {
   return {
     ...createAgreementLoaders(db),
-    ...createCaseLoaders(db),
-    ...createPersonLoaders(db),
-    ...createTransferLoaders(db),
+    ...createCaseLoaders(db, viewer),
+    ...createPersonLoaders(db, viewer),
+    ...createTransferLoaders(db, viewer),
     ...createVulnerabilityLoaders(db),
-    ...createCounselLoaders(db),
+    ...createCounselLoaders(db, viewer),
     ...createScreeningLoaders(db),
     ...createReviewLoaders(db),
   };
@@ -32,5 +36,11 @@ export interface CasesContext extends BaseContext {
 }
 
 export function createContextFactory(db: DataSource, subjectRefKey: string) {
-  return (base: BaseContext): CasesContext => ({ ...base, db, subjectRefKey, loaders: createLoaders(db) });
+  // Mutations commit their change and its audit event together (db.transaction).
+  return (base: BaseContext): CasesContext => ({
+    ...base,
+    db: auditedDataSource(db, base.audit),
+    subjectRefKey,
+    loaders: createLoaders(db, base.viewer),
+  });
 }

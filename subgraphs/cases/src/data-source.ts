@@ -1,4 +1,4 @@
-import { type Logger, createDataSource } from "@kgraph/platform";
+import { AuditEvent, type Logger, createDataSource } from "@kgraph/platform";
 import { Agreement } from "./modules/agreement/agreement.entity";
 import { Case } from "./modules/case/case.entity";
 import { CounselContactEvent, LegalRepresentation, PrivilegedNote } from "./modules/counsel/counsel.entity";
@@ -22,6 +22,7 @@ const casesEntities = [
   PrivilegedNote,
   ProtectionScreening,
   CaseReview,
+  AuditEvent,
 ];
 
 export function createCasesDataSource(url: string, logger?: Logger) {

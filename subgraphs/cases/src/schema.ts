@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@kgraph/platform";
+import { auditTrailModule, buildFederatedSchema } from "@kgraph/platform";
 import { AgreementResolver } from "./modules/agreement/agreement.resolver";
 import { CaseResolver, resolveCaseReference } from "./modules/case/case.resolver";
 import {
@@ -16,6 +16,7 @@ import { CaseVulnerabilityResolver, VulnerabilityFlagResolver } from "./modules/
 
 /** The cases subgraph schema; `npm run schema` prints it to schema/subgraphs/cases.graphql. */
 export function buildCasesSchema() {
+  const audit = auditTrailModule("cases", { rootQuery: true });
   return buildFederatedSchema(
     {
       resolvers: [
@@ -34,10 +35,12 @@ export function buildCasesSchema() {
         CaseReviewResolver,
         CaseReviewsResolver,
         StatisticsResolver,
+        ...audit.resolvers,
       ],
-      orphanedTypes: [Official],
+      orphanedTypes: [...audit.types, Official],
     },
     {
+      ...audit.reference,
       Case: { __resolveReference: resolveCaseReference },
       Transfer: { __resolveReference: resolveTransferReference },
     },

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { ROLES } from "@kgraph/policy";
 import { CaseStatus } from "../src/modules/case/case-status";
 import { contactEventProblem } from "../src/modules/counsel/counsel.policy";
 import {
@@ -26,6 +27,9 @@ const END = `mutation($input: EndRepresentationInput!) { endRepresentation(input
 const CONTACT = `mutation($input: RecordCounselContactInput!) { recordCounselContact(input: $input) { id counselId requestedAt grantedAt heldAt deniedReason case { id } } }`;
 const NOTE = `mutation($input: AddPrivilegedNoteInput!) { addPrivilegedNote(input: $input) { id counselId createdAt text case { id } } }`;
 const COUNSEL_OF_CASE = `query($id: ID!) { case(id: $id) { representation { id counselId to } representationHistory { id counselId from to } } }`;
+
+/** Every role, signed in as this counsel: privileged notes are written and read by their author only. */
+const asCounsel = (counselId: string) => ({ roles: [...ROLES], sub: counselId });
 
 async function openCase(status: CaseStatus = CaseStatus.ACCOMMODATED) {
   const agreement = await createAgreement(h.db);
@@ -264,16 +268,22 @@ describe("addPrivilegedNote", () => {
   it("adds a note by the current counsel of record", async () => {
     const c = await openCase();
     const rep = await assign(c.id, "2026-01-20T10:00:00.000Z");
-    const res = await h.gql(NOTE, { input: { caseId: c.id, text: "Client instructs to appeal the return decision." } });
+    const res = await h.gql(
+      NOTE,
+      { input: { caseId: c.id, text: "Client instructs to appeal the return decision." } },
+      asCounsel(rep.counselId),
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.addPrivilegedNote).toMatchObject({
       counselId: rep.counselId,
       text: "Client instructs to appeal the return decision.",
       case: { id: c.id },
     });
-    const read = await h.gql(`query($id: ID!) { case(id: $id) { privilegedNotes { id counselId text } } }`, {
-      id: c.id,
-    });
+    const read = await h.gql(
+      `query($id: ID!) { case(id: $id) { privilegedNotes { id counselId text } } }`,
+      { id: c.id },
+      asCounsel(rep.counselId),
+    );
     expect(read.data!.case.privilegedNotes).toEqual([
       {
         id: res.data!.addPrivilegedNote.id,
@@ -286,15 +296,13 @@ describe("addPrivilegedNote", () => {
   it("refuses a case without current counsel and a blank note, writing nothing", async () => {
     const c = await openCase();
     const before = await countRows(h.db, "privileged_note");
+    const onlyCounsel = "Privileged notes are written only by the current counsel of record of the case.";
     const res = await h.gql(NOTE, { input: { caseId: c.id, text: "Note" } });
-    expect(res.errors?.[0]).toMatchObject({
-      message: `Case ${c.caseNumber} has no counsel of record; privileged notes are written by the current counsel.`,
-      extensions: { code: "BAD_USER_INPUT" },
-    });
+    expect(res.errors?.[0]).toMatchObject({ message: onlyCounsel, extensions: { code: "FORBIDDEN" } });
     const rep = await assign(c.id, "2026-01-20T10:00:00.000Z");
     await h.gql(END, { input: { representationId: rep.id, to: "2026-01-25T10:00:00.000Z" } });
-    const ended = await h.gql(NOTE, { input: { caseId: c.id, text: "Note" } });
-    expect(ended.errors?.[0].message).toContain("has no counsel of record");
+    const ended = await h.gql(NOTE, { input: { caseId: c.id, text: "Note" } }, asCounsel(rep.counselId));
+    expect(ended.errors?.[0]).toMatchObject({ message: onlyCounsel, extensions: { code: "FORBIDDEN" } });
     const blank = await h.gql(NOTE, { input: { caseId: c.id, text: " \n " } });
     expect(blank.errors?.[0].message).toBe("Invalid input: text must not be blank.");
     expect(await countRows(h.db, "privileged_note")).toBe(before);
@@ -305,13 +313,14 @@ describe("Case counsel fields", () => {
   it("resolve through _entities on Case references", async () => {
     const c = await openCase();
     const rep = await assign(c.id, "2026-01-20T10:00:00.000Z");
-    await h.gql(NOTE, { input: { caseId: c.id, text: "First meeting held." } });
+    await h.gql(NOTE, { input: { caseId: c.id, text: "First meeting held." } }, asCounsel(rep.counselId));
     await h.gql(CONTACT, { input: { caseId: c.id, requestedAt: "2026-01-21T08:00:00.000Z" } });
     const res = await h.gql(
       caseEntities(
         "representation { id } representationHistory { id } counselContacts { counselId } privilegedNotes { text }",
       ),
       { r: [{ __typename: "Case", id: c.id }] },
+      asCounsel(rep.counselId),
     );
     expect(res.data!._entities).toEqual([
       {
@@ -329,8 +338,8 @@ describe("Case counsel fields", () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const c = await createCase(h.db, agreement.id, { status: CaseStatus.ACCOMMODATED });
-      await assign(c.id, "2026-01-20T10:00:00.000Z");
-      await h.gql(NOTE, { input: { caseId: c.id, text: `Note ${i}` } });
+      const rep = await assign(c.id, "2026-01-20T10:00:00.000Z");
+      await h.gql(NOTE, { input: { caseId: c.id, text: `Note ${i}` } }, asCounsel(rep.counselId));
       ids.push(c.id);
     }
     const query = (n: number) => () =>

@@ -1,4 +1,4 @@
-import { AuditTrail, auditTrailReference, auditTrailResolvers, buildFederatedSchema } from "@kgraph/platform";
+import { auditTrailModule, buildFederatedSchema } from "@kgraph/platform";
 import { AttendanceResolver } from "./modules/attendance/attendance.resolver";
 import { CertificationResolver } from "./modules/certification/certification.resolver";
 import { CourseResolver } from "./modules/course/course.resolver";
@@ -10,6 +10,7 @@ import { SessionResolver } from "./modules/session/session.resolver";
 
 /** The training subgraph schema; `npm run schema` prints it to schema/subgraphs/training.graphql. */
 export function buildTrainingSchema() {
+  const audit = auditTrailModule("training", { rootQuery: false });
   return buildFederatedSchema(
     {
       resolvers: [
@@ -20,13 +21,13 @@ export function buildTrainingSchema() {
         SessionResolver,
         AttendanceResolver,
         CertificationResolver,
-        ...auditTrailResolvers("training", { rootQuery: false }),
+        ...audit.resolvers,
       ],
       // Reachable through Official.facility too; listed so `_entities` can always resolve it.
-      orphanedTypes: [AuditTrail, Facility],
+      orphanedTypes: [...audit.types, Facility],
     },
     {
-      ...auditTrailReference,
+      ...audit.reference,
       Official: { __resolveReference: resolveOfficialReference },
     },
   );

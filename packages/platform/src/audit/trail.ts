@@ -18,18 +18,6 @@ import type { BaseContext } from "../context";
 import { type Page, PageArgs, checkPageSize, connectionType, decodeCursor, toPage } from "../pagination";
 import { AuditEvent, AuditKind } from "./audit-event.entity";
 
-/**
- * The audit trail in the graph. `Query.auditTrail` returns one `AuditTrail` entity; each
- * subgraph adds a field named after itself that pages through its own chain, so one query reads
- * every subgraph's trail and the gateway plans it like any other entity.
- */
-@Directive('@key(fields: "id")')
-@ObjectType({ description: "The audit trails of every subgraph; readable by auditors and the Ombudsperson." })
-export class AuditTrail {
-  @Field(() => ID, { description: "Always `audit`: there is one trail per subgraph, all under this entity." })
-  id: string;
-}
-
 @InputType({ description: "Narrows an audit trail; every filter given must match." })
 export class AuditFilter {
   @Field(() => String, { nullable: true, description: "Only events by this caller (their token's subject)." })
@@ -62,8 +50,32 @@ export const AuditEventConnection = connectionType(AuditEvent, "AuditEvent", { s
 
 const TRAIL_ID = "audit";
 
-/** The resolvers one subgraph contributes: its own trail field, and (in one subgraph) the root. */
-export function auditTrailResolvers(subgraph: string, options: { rootQuery: boolean }): Function[] {
+export interface AuditTrailModule {
+  resolvers: Function[];
+  /** The subgraph's `AuditTrail` entity type (list it in `orphanedTypes`). */
+  types: Function[];
+  reference: { AuditTrail: { __resolveReference(reference: { id: string }): { id: string } | null } };
+}
+
+/**
+ * The audit trail in the graph. `Query.auditTrail` (in one subgraph) returns one `AuditTrail`
+ * entity; each subgraph adds a field named after itself that pages through its own chain, so
+ * one query reads every subgraph's trail and the gateway plans it like any other entity.
+ *
+ * The entity class is made here, one per subgraph: type-graphql keeps field resolvers in one
+ * global store, and a shared class would collect every subgraph's trail field when the schema
+ * tool builds all four schemas in one process.
+ */
+export function auditTrailModule(subgraph: string, options: { rootQuery: boolean }): AuditTrailModule {
+  @Directive('@key(fields: "id")')
+  @ObjectType("AuditTrail", {
+    description: "The audit trails of every subgraph; readable by auditors and the Ombudsperson.",
+  })
+  class AuditTrail {
+    @Field(() => ID, { description: "Always `audit`: there is one trail per subgraph, all under this entity." })
+    id: string;
+  }
+
   @Resolver(() => AuditTrail)
   class AuditTrailFieldResolver {
     @RequiresScopes(SCOPES.AUDIT_READ)
@@ -90,14 +102,14 @@ export function auditTrailResolvers(subgraph: string, options: { rootQuery: bool
     }
   }
 
-  return options.rootQuery ? [AuditTrailFieldResolver, AuditTrailQueryResolver] : [AuditTrailFieldResolver];
+  return {
+    resolvers: options.rootQuery ? [AuditTrailFieldResolver, AuditTrailQueryResolver] : [AuditTrailFieldResolver],
+    types: [AuditTrail],
+    reference: {
+      AuditTrail: { __resolveReference: (reference) => (reference.id === TRAIL_ID ? { id: TRAIL_ID } : null) },
+    },
+  };
 }
-
-export const auditTrailReference = {
-  AuditTrail: {
-    __resolveReference: (reference: { id: string }) => (reference.id === TRAIL_ID ? { id: TRAIL_ID } : null),
-  },
-};
 
 async function listAuditEvents(
   ctx: BaseContext,

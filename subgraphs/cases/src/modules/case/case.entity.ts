@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Directive } from "type-graphql";
@@ -36,11 +38,13 @@ export class Case {
   id: string;
 
   @Field({ description: "Human-readable case number, e.g. RKS-2026-000123." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Index({ unique: true })
   @Column("varchar", { name: "case_number", length: 32 })
   caseNumber: string;
 
   @Field(() => CaseStatus, { description: "Where the case stands; changes follow the case state machine." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Index()
   @Column("varchar", { length: 32 })
   status: CaseStatus;
@@ -50,28 +54,34 @@ export class Case {
   agreementId: string;
 
   @Field({ description: "Nationality as an ISO 3166-1 alpha-2 code." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Index()
   @Column("char", { length: 2 })
   nationality: string;
 
   @Field(() => AgeBand, { description: "Age band at nomination." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("varchar", { name: "age_band", length: 16 })
   ageBand: AgeBand;
 
   @Field({ description: "When the case was opened (nomination received)." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "opened_at" })
   openedAt: Date;
 
   @Field(() => Date, { nullable: true, description: "When the person arrived and was handed over; null before." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Index()
   @Column("timestamptz", { name: "arrived_at", nullable: true })
   arrivedAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: "When the case reached a final status; null while open." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "closed_at", nullable: true })
   closedAt: Date | null;
 
   @Field(() => String, { nullable: true, description: "Why the case was declined or closed, when it was." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("varchar", { name: "status_reason", length: 500, nullable: true })
   statusReason: string | null;
 

@@ -1,23 +1,42 @@
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
-import { manyByKey, wellFormedIds } from "@kgraph/platform";
+import type { DataSource } from "typeorm";
+import { type Viewer, manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
 import { TransferCase } from "../transfer/transfer.entity";
+import { caseScope, caseScopeSql } from "./case-access.policy";
 import { Case } from "./case.entity";
 
-export function createCaseLoaders(db: DataSource) {
+/**
+ * Case loaders for one request's viewer. The viewer's record rule is part of each batch's one
+ * SQL statement: a case outside it is never loaded, so `case(id)`, `_entities` and every
+ * `X.case` field resolve it to null, and a transfer's cases leave it out.
+ */
+export function createCaseLoaders(db: DataSource, viewer: Viewer) {
+  const scope = caseScope(viewer);
+  const visible = caseScopeSql(scope, "c");
   return {
     caseById: new DataLoader<string, Case | null>(async (ids) => {
-      const rows = await db.getRepository(Case).findBy({ id: In(wellFormedIds(ids)) });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+      const wanted = wellFormedIds(ids);
+      if (!wanted.length || scope.kind === "none") return ids.map(() => null);
+      const rows = await db
+        .getRepository(Case)
+        .createQueryBuilder("c")
+        .where("c.id IN (:...ids)", { ids: wanted })
+        .andWhere(visible.sql, visible.params)
+        .getMany();
+      return oneByKey(ids, rows, (row) => row.id);
     }),
-    /** Every case booked on each transfer (through transfer_case), by case number. */
+    /** The cases booked on each transfer (through transfer_case) that the viewer may see, by case number. */
     casesByTransferId: new DataLoader<string, Case[]>(async (transferIds) => {
-      const rows = await db.getRepository(TransferCase).find({
-        where: { transferId: In([...transferIds]) },
-        relations: { case: true },
-        order: { case: { caseNumber: "ASC" } },
-      });
+      const wanted = wellFormedIds(transferIds);
+      if (!wanted.length || scope.kind === "none") return transferIds.map(() => []);
+      const rows = await db
+        .getRepository(TransferCase)
+        .createQueryBuilder("tc")
+        .innerJoinAndSelect("tc.case", "c")
+        .where("tc.transfer_id IN (:...ids)", { ids: wanted })
+        .andWhere(visible.sql, visible.params)
+        .orderBy("c.caseNumber", "ASC")
+        .getMany();
       return manyByKey(transferIds, rows, (row) => row.transferId).map((group) => group.map((row) => row.case as Case));
     }),
   };

@@ -1,4 +1,5 @@
-import { PageArgs } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
+import { PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { Agreement } from "../agreement/agreement.entity";
@@ -15,11 +16,13 @@ import * as cases from "./case.service";
 @Resolver(() => Case)
 export class CaseResolver {
   @Query(() => Case, { nullable: true, description: "One case by id; null when there is none." })
+  @RequiresScopes(SCOPES.CASE_READ)
   case(@Arg("id", () => ID, { description: "Its id." }) id: string, @Ctx() ctx: CasesContext): Promise<Case | null> {
     return cases.caseById(ctx, id);
   }
 
   @Query(() => CaseConnection, { description: "Cases, newest first, a page at a time." })
+  @RequiresScopes(SCOPES.CASE_READ)
   cases(
     @Args() page: PageArgs,
     @Arg("filter", () => CaseFilter, { nullable: true, description: "Only items matching every filter given." })
@@ -32,26 +35,35 @@ export class CaseResolver {
   @FieldResolver(() => String, {
     description: "Stable pseudonym of the person, the same in every subgraph; names no one.",
   })
+  @RequiresScopes(SCOPES.CASE_READ)
   subjectRef(@Root() root: Case, @Ctx() ctx: CasesContext): string {
     return cases.subjectRefOf(ctx, root.id);
   }
 
   @FieldResolver(() => Agreement, { description: "The agreement the case is under." })
+  @RequiresScopes(SCOPES.CASE_READ)
   agreement(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return agreementById(ctx, root.agreementId);
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: "Who the person is. Identity data." })
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description:
+      "Who the person is. Identity data (person:read); null where the record rule withholds it (for a DHS liaison, once the case is handed over).",
+  })
+  @RequiresScopes(SCOPES.PERSON_READ)
   person(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return personByCaseId(ctx, root.id);
   }
 
   @FieldResolver(() => Official, { nullable: true, description: "The case officer responsible; null until assigned." })
+  @RequiresScopes(SCOPES.CASE_READ)
   assignedOfficer(@Root() root: Case): Official | null {
     return root.assignedOfficerId ? { id: root.assignedOfficerId } : null;
   }
 
   @Mutation(() => Case, { description: "Record a nomination from the sending state; the case starts NOMINATED." })
+  @RequiresScopes(SCOPES.CASE_WRITE)
   nominateCase(
     @Arg("input", () => NominateCaseInput, { description: "The details; see the input type." })
     input: NominateCaseInput,
@@ -61,11 +73,13 @@ export class CaseResolver {
   }
 
   @Mutation(() => Case, { description: "Accept a nominated case (within the agreement's total cap)." })
+  @RequiresScopes(SCOPES.CASE_WRITE)
   acceptCase(@Arg("caseId", () => ID, { description: "The case." }) caseId: string, @Ctx() ctx: CasesContext) {
     return cases.changeCaseStatus(ctx, { caseId, status: CaseStatus.ACCEPTED });
   }
 
   @Mutation(() => Case, { description: "Decline a nominated case, with the reason." })
+  @RequiresScopes(SCOPES.CASE_WRITE)
   declineCase(
     @Arg("caseId", () => ID, { description: "The case." }) caseId: string,
     @Arg("reason", { description: "Why it is declined." }) reason: string,
@@ -77,6 +91,7 @@ export class CaseResolver {
   @Mutation(() => Case, {
     description: "Move a case to another status; illegal moves are refused naming the allowed ones.",
   })
+  @RequiresScopes(SCOPES.CASE_WRITE)
   changeCaseStatus(
     @Arg("input", () => ChangeCaseStatusInput, { description: "The details; see the input type." })
     input: ChangeCaseStatusInput,
@@ -86,6 +101,7 @@ export class CaseResolver {
   }
 
   @Mutation(() => Case, { description: "Assign the case officer responsible for a case." })
+  @RequiresScopes(SCOPES.CASE_WRITE)
   assignOfficer(
     @Arg("input", () => AssignOfficerInput, { description: "The details; see the input type." })
     input: AssignOfficerInput,

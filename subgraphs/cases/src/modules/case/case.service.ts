@@ -8,6 +8,7 @@ import {
   decodeCursor,
   notFound,
   toPage,
+  userError,
 } from "@kgraph/platform";
 import type { EntityManager } from "typeorm";
 import type { CasesContext } from "../../context";
@@ -17,6 +18,7 @@ import { Case } from "./case.entity";
 import type { AssignOfficerInput, CaseFilter, ChangeCaseStatusInput, NominateCaseInput } from "./case.inputs";
 import { CaseStatus } from "./case-status";
 import { NEXT_STATUSES, canTransition, isArrival, isFinal } from "./case.policy";
+import { type CaseScope, caseScope, caseScopeSql } from "./case-access.policy";
 
 /** The case's pseudonym: an HMAC of its id under the shared key. */
 export function subjectRefOf(ctx: CasesContext, caseId: string): string {
@@ -27,13 +29,17 @@ export function caseById(ctx: CasesContext, id: string): Promise<Case | null> {
   return ctx.loaders.caseById.load(id);
 }
 
-/** Cases newest first, by keyset on (opened_at, id): stable and fast at any depth. */
+/**
+ * Cases newest first, by keyset on (opened_at, id): stable and fast at any depth. Only the
+ * cases the viewer's record rule allows, filtered in the same statement.
+ */
 export async function listCases(
   ctx: CasesContext,
   args: { first: number; after?: string | null; filter?: CaseFilter | null },
 ): Promise<Page<Case>> {
   const first = checkPageSize(args.first);
-  const query = ctx.db.getRepository(Case).createQueryBuilder("c");
+  const visible = caseScopeSql(caseScope(ctx.viewer), "c");
+  const query = ctx.db.getRepository(Case).createQueryBuilder("c").where(visible.sql, visible.params);
   const filter = args.filter ?? {};
   if (filter.status?.length) query.andWhere("c.status IN (:...status)", { status: filter.status });
   if (filter.nationality) query.andWhere("c.nationality = :nationality", { nationality: filter.nationality });
@@ -167,7 +173,6 @@ export async function transitionCase(
   return current;
 }
 
-/** A case read for a write inside the caller's transaction, its row locked; NOT_FOUND when absent. */
 /** The case, locked for this transaction; NOT_FOUND for an unknown or malformed id. */
 export async function lockCase(tx: EntityManager, caseId: string): Promise<Case> {
   const found = isUuid(caseId)
@@ -175,6 +180,31 @@ export async function lockCase(tx: EntityManager, caseId: string): Promise<Case>
     : null;
   if (!found) throw notFound("Case", caseId);
   return found;
+}
+
+/**
+ * Refuses a write on a case outside the writer's record rule (FORBIDDEN with `message`), inside
+ * the write's transaction. An unknown id is refused the same way, so a restricted writer cannot
+ * tell a case it may not touch from one that does not exist. Unrestricted writers pass.
+ */
+export async function refuseOutsideScope(
+  tx: EntityManager,
+  scope: CaseScope,
+  caseId: string,
+  message: string,
+): Promise<void> {
+  if (scope.kind === "all") return;
+  let inScope = false;
+  if (scope.kind === "some" && isUuid(caseId)) {
+    const rule = caseScopeSql(scope, "c");
+    inScope = await tx
+      .getRepository(Case)
+      .createQueryBuilder("c")
+      .where("c.id = :caseId", { caseId })
+      .andWhere(rule.sql, rule.params)
+      .getExists();
+  }
+  if (!inScope) throw userError("FORBIDDEN", message, { caseId });
 }
 
 export async function assignOfficer(ctx: CasesContext, input: AssignOfficerInput): Promise<Case> {

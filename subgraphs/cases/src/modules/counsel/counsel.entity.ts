@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -8,6 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 @Index("legal_representation_one_current", ["caseId"], { unique: true, where: `"valid_to" IS NULL` })
 export class LegalRepresentation {
   @Field(() => ID, { description: "Stable identifier." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @PrimaryColumn("uuid")
   id: string;
 
@@ -15,19 +18,23 @@ export class LegalRepresentation {
   caseId: string;
 
   @Field(() => ID, { description: "The counsel (their user id: the `sub` of their token)." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Index()
   @Column("uuid", { name: "counsel_id" })
   counselId: string;
 
   @Field({ description: "The law firm or legal aid organisation the counsel acts for." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("varchar", { length: 200 })
   organisation: string;
 
   @Field({ description: "When the representation began." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "valid_from" })
   from: Date;
 
   @Field(() => Date, { nullable: true, description: "When it ended; null while it is current." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "valid_to", nullable: true })
   to: Date | null;
 }
@@ -40,6 +47,7 @@ export class LegalRepresentation {
 @Index("counsel_contact_by_case", ["caseId", "requestedAt"])
 export class CounselContactEvent {
   @Field(() => ID, { description: "Stable identifier." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @PrimaryColumn("uuid")
   id: string;
 
@@ -50,26 +58,32 @@ export class CounselContactEvent {
     nullable: true,
     description: "Counsel of record when the request was made; null when there was none.",
   })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("uuid", { name: "counsel_id", nullable: true })
   counselId: string | null;
 
   @Field({ description: "When the person asked to contact counsel." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "requested_at" })
   requestedAt: Date;
 
   @Field(() => Date, { nullable: true, description: "When the contact was granted; null when not (yet) granted." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "granted_at", nullable: true })
   grantedAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: "When the contact took place; null when it has not." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "held_at", nullable: true })
   heldAt: Date | null;
 
   @Field(() => String, { nullable: true, description: "Why the request was denied; null unless it was." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("varchar", { name: "denied_reason", length: 1000, nullable: true })
   deniedReason: string | null;
 
   @Field({ description: "When the event was recorded." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "recorded_at" })
   recordedAt: Date;
 }
@@ -80,6 +94,7 @@ export class CounselContactEvent {
 @Index("privileged_note_by_case", ["caseId", "createdAt"])
 export class PrivilegedNote {
   @Field(() => ID, { description: "Stable identifier." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @PrimaryColumn("uuid")
   id: string;
 
@@ -87,14 +102,20 @@ export class PrivilegedNote {
   caseId: string;
 
   @Field(() => ID, { description: "The counsel who wrote it." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("uuid", { name: "counsel_id" })
   counselId: string;
 
   @Field({ description: "When it was written." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "created_at" })
   createdAt: Date;
 
-  @Field({ description: "The note. Privileged." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The note. Privileged: only its author (the counsel who wrote it) reads it; null for anyone else.",
+  })
+  @RequiresScopes(SCOPES.CASE_PRIVILEGED)
   @Column("text")
-  text: string;
+  text: string | null;
 }

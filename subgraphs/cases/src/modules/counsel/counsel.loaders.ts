@@ -1,9 +1,11 @@
 import DataLoader from "dataloader";
 import { In, IsNull, type DataSource } from "typeorm";
-import { manyByKey, oneByKey } from "@kgraph/platform";
+import { type Viewer, manyByKey, oneByKey } from "@kgraph/platform";
+import { privilegedNoteReader } from "../case/case-access.policy";
 import { CounselContactEvent, LegalRepresentation, PrivilegedNote } from "./counsel.entity";
 
-export function createCounselLoaders(db: DataSource) {
+export function createCounselLoaders(db: DataSource, viewer: Viewer) {
+  const reader = privilegedNoteReader(viewer);
   return {
     /** The current representation of each case (the one not ended), or null. */
     currentRepresentationByCaseId: new DataLoader<string, LegalRepresentation | null>(async (caseIds) => {
@@ -24,12 +26,30 @@ export function createCounselLoaders(db: DataSource) {
         .find({ where: { caseId: In([...caseIds]) }, order: { requestedAt: "ASC", id: "ASC" } });
       return manyByKey(caseIds, rows, (row) => row.caseId);
     }),
-    /** Every privileged note of each case, oldest first. */
+    /**
+     * Every privileged note of each case, oldest first. Anyone who reaches a case may learn that
+     * a note exists; its text leaves the database only for the counsel who wrote it (null for
+     * everyone else), decided in the SQL itself.
+     */
     privilegedNotesByCaseId: new DataLoader<string, PrivilegedNote[]>(async (caseIds) => {
-      const rows = await db
-        .getRepository(PrivilegedNote)
-        .find({ where: { caseId: In([...caseIds]) }, order: { createdAt: "ASC", id: "ASC" } });
-      return manyByKey(caseIds, rows, (row) => row.caseId);
+      const rows = (await db.query(
+        `SELECT id, case_id, counsel_id, created_at,
+                CASE WHEN $2::uuid IS NOT NULL AND counsel_id = $2::uuid THEN text END AS text
+           FROM privileged_note
+          WHERE case_id = ANY($1::uuid[])
+          ORDER BY created_at ASC, id ASC`,
+        [[...caseIds], reader],
+      )) as { id: string; case_id: string; counsel_id: string; created_at: Date; text: string | null }[];
+      const notes = rows.map((row) =>
+        Object.assign(new PrivilegedNote(), {
+          id: row.id,
+          caseId: row.case_id,
+          counselId: row.counsel_id,
+          createdAt: row.created_at,
+          text: row.text,
+        }),
+      );
+      return manyByKey(caseIds, notes, (note) => note.caseId);
     }),
   };
 }

@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -13,6 +15,7 @@ import * as counsel from "./counsel.service";
 @Resolver(() => LegalRepresentation)
 export class LegalRepresentationResolver {
   @FieldResolver(() => Case, { nullable: true, description: "The case represented." })
+  @RequiresScopes(SCOPES.CASE_READ)
   case(@Root() root: LegalRepresentation, @Ctx() ctx: CasesContext) {
     return counsel.caseOf(ctx, root);
   }
@@ -20,6 +23,7 @@ export class LegalRepresentationResolver {
   @Mutation(() => LegalRepresentation, {
     description: "Make a counsel the counsel of record of an open case; the previous representation ends then.",
   })
+  @RequiresScopes(SCOPES.CASE_WRITE)
   assignCounsel(
     @Arg("input", () => AssignCounselInput, { description: "The details; see the input type." })
     input: AssignCounselInput,
@@ -29,6 +33,7 @@ export class LegalRepresentationResolver {
   }
 
   @Mutation(() => LegalRepresentation, { description: "End a current representation." })
+  @RequiresScopes(SCOPES.CASE_WRITE)
   endRepresentation(
     @Arg("input", () => EndRepresentationInput, { description: "The details; see the input type." })
     input: EndRepresentationInput,
@@ -41,6 +46,7 @@ export class LegalRepresentationResolver {
 @Resolver(() => CounselContactEvent)
 export class CounselContactEventResolver {
   @FieldResolver(() => Case, { nullable: true, description: "The case whose person asked for contact." })
+  @RequiresScopes(SCOPES.CASE_READ)
   case(@Root() root: CounselContactEvent, @Ctx() ctx: CasesContext) {
     return counsel.caseOf(ctx, root);
   }
@@ -48,6 +54,7 @@ export class CounselContactEventResolver {
   @Mutation(() => CounselContactEvent, {
     description: "Record a request to contact counsel and whether it was granted, held or denied.",
   })
+  @RequiresScopes(SCOPES.COUNSEL_WRITE)
   recordCounselContact(
     @Arg("input", () => RecordCounselContactInput, { description: "The details; see the input type." })
     input: RecordCounselContactInput,
@@ -60,11 +67,13 @@ export class CounselContactEventResolver {
 @Resolver(() => PrivilegedNote)
 export class PrivilegedNoteResolver {
   @FieldResolver(() => Case, { nullable: true, description: "The case the note is about." })
+  @RequiresScopes(SCOPES.CASE_READ)
   case(@Root() root: PrivilegedNote, @Ctx() ctx: CasesContext) {
     return counsel.caseOf(ctx, root);
   }
 
   @Mutation(() => PrivilegedNote, { description: "Add a privileged note as the case's current counsel of record." })
+  @RequiresScopes(SCOPES.CASE_PRIVILEGED)
   addPrivilegedNote(
     @Arg("input", () => AddPrivilegedNoteInput, { description: "The details; see the input type." })
     input: AddPrivilegedNoteInput,
@@ -80,21 +89,25 @@ export class CaseCounselResolver {
     nullable: true,
     description: "The current counsel of record; null when none.",
   })
+  @RequiresScopes(SCOPES.CASE_READ)
   representation(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.currentRepresentationOfCase(ctx, root.id);
   }
 
   @FieldResolver(() => [LegalRepresentation], { description: "Every representation of the case, newest first." })
+  @RequiresScopes(SCOPES.CASE_READ)
   representationHistory(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.representationHistoryOfCase(ctx, root.id);
   }
 
   @FieldResolver(() => [CounselContactEvent], { description: "Requests to contact counsel, oldest first." })
+  @RequiresScopes(SCOPES.CASE_READ)
   counselContacts(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.counselContactsOfCase(ctx, root.id);
   }
 
   @FieldResolver(() => [PrivilegedNote], { description: "Privileged notes by counsel, oldest first." })
+  @RequiresScopes(SCOPES.CASE_READ)
   privilegedNotes(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.privilegedNotesOfCase(ctx, root.id);
   }

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { badUserInput, conflict, notFound } from "@kgraph/platform";
+import { badUserInput, conflict, notFound, userError } from "@kgraph/platform";
 import { type EntityManager, IsNull } from "typeorm";
 import type { CasesContext } from "../../context";
 import { refuseBefore, refuseFuture } from "../../time-rules";
 import type { Case } from "../case/case.entity";
 import { isFinal } from "../case/case.policy";
-import { lockCase } from "../case/case.service";
+import { counselContactScope, privilegedNoteScope } from "../case/case-access.policy";
+import { lockCase, refuseOutsideScope } from "../case/case.service";
 import { CounselContactEvent, LegalRepresentation, PrivilegedNote } from "./counsel.entity";
 import type {
   AddPrivilegedNoteInput,
@@ -127,6 +128,13 @@ export async function recordCounselContact(
   if (input.grantedAt) refuseFuture(input.grantedAt, "grantedAt");
   if (input.heldAt) refuseFuture(input.heldAt, "heldAt");
   const event = await ctx.db.transaction(async (tx) => {
+    await refuseOutsideScope(
+      tx,
+      counselContactScope(ctx.viewer),
+      input.caseId,
+      "Counsel contact events are recorded by counsel only for their own clients and by facility staff only for " +
+        "people placed in their facility; this case is neither.",
+    );
     const current = await lockCase(tx, input.caseId);
     refuseBefore(input.requestedAt, "requestedAt", current.openedAt, `the opening of case ${current.caseNumber}`);
     const counsel = await tx
@@ -154,9 +162,14 @@ export async function recordCounselContact(
   return event;
 }
 
-/** Adds a privileged note by the current counsel of record; a case without one has nobody to write it. */
+/**
+ * Adds a privileged note by the current counsel of record, who must be the caller: nobody else
+ * writes under counsel's privilege, and a case without counsel has nobody to write it.
+ */
 export async function addPrivilegedNote(ctx: CasesContext, input: AddPrivilegedNoteInput): Promise<PrivilegedNote> {
+  const onlyCounsel = "Privileged notes are written only by the current counsel of record of the case.";
   const note = await ctx.db.transaction(async (tx) => {
+    await refuseOutsideScope(tx, privilegedNoteScope(ctx.viewer), input.caseId, onlyCounsel);
     const current = await lockCase(tx, input.caseId);
     const representation = await currentRepresentation(tx, current.id);
     if (!representation) {
@@ -165,6 +178,7 @@ export async function addPrivilegedNote(ctx: CasesContext, input: AddPrivilegedN
         { argument: "input.caseId" },
       );
     }
+    if (representation.counselId !== ctx.viewer.sub) throw userError("FORBIDDEN", onlyCounsel, { caseId: current.id });
     const created = tx.create(PrivilegedNote, {
       id: randomUUID(),
       caseId: current.id,

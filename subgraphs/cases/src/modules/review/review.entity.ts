@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -36,9 +38,11 @@ registerEnumType(ReviewDecisionCode, {
 @ObjectType({ description: "One decision taken at a joint case review." })
 export class ReviewDecision {
   @Field(() => ReviewDecisionCode, { description: "The kind of decision." })
+  @RequiresScopes(SCOPES.CASE_READ)
   code: ReviewDecisionCode;
 
   @Field({ description: "The decision in words: what, by whom, by when." })
+  @RequiresScopes(SCOPES.CASE_READ)
   text: string;
 }
 
@@ -48,6 +52,7 @@ export class ReviewDecision {
 @Index("case_review_by_case", ["caseId", "heldAt"])
 export class CaseReview {
   @Field(() => ID, { description: "Stable identifier." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @PrimaryColumn("uuid")
   id: string;
 
@@ -55,18 +60,22 @@ export class CaseReview {
   caseId: string;
 
   @Field({ description: "When the review was held." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "held_at" })
   heldAt: Date;
 
   @Field(() => [String], { description: 'Who sat on the panel, e.g. "MIA case officer", "Centre for Social Work".' })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("text", { array: true })
   panel: string[];
 
   @Field(() => [ReviewDecision], { description: "The decisions taken, in order." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("jsonb")
   decisions: ReviewDecision[];
 
   @Field({ description: "When the review was recorded." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "recorded_at" })
   recordedAt: Date;
 }

@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -8,6 +10,7 @@ import * as reviews from "./review.service";
 @Resolver(() => CaseReview)
 export class CaseReviewResolver {
   @FieldResolver(() => Case, { nullable: true, description: "The case reviewed." })
+  @RequiresScopes(SCOPES.CASE_READ)
   case(@Root() root: CaseReview, @Ctx() ctx: CasesContext) {
     return reviews.caseOfReview(ctx, root);
   }
@@ -15,6 +18,7 @@ export class CaseReviewResolver {
   @Mutation(() => CaseReview, {
     description: "Record a joint inter-agency review of an arrived case (at least one panel member and one decision).",
   })
+  @RequiresScopes(SCOPES.CASE_WRITE)
   recordCaseReview(
     @Arg("input", () => RecordCaseReviewInput, { description: "The details; see the input type." })
     input: RecordCaseReviewInput,
@@ -27,6 +31,7 @@ export class CaseReviewResolver {
 @Resolver(() => Case)
 export class CaseReviewsResolver {
   @FieldResolver(() => [CaseReview], { description: "Joint case reviews, oldest first." })
+  @RequiresScopes(SCOPES.CASE_READ)
   reviews(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return reviews.reviewsOfCase(ctx, root.id);
   }

@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -24,6 +26,7 @@ registerEnumType(ScreeningOutcome, {
 @Index("protection_screening_by_case", ["caseId", "screenedAt"])
 export class ProtectionScreening {
   @Field(() => ID, { description: "Stable identifier." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @PrimaryColumn("uuid")
   id: string;
 
@@ -31,18 +34,26 @@ export class ProtectionScreening {
   caseId: string;
 
   @Field({ description: "The country the risk was assessed for (ISO 3166-1 alpha-2)." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("char", { name: "destination_country", length: 2 })
   destinationCountry: string;
 
-  @Field(() => ScreeningOutcome, { description: "What the screening found. Sensitive." })
+  @Field(() => ScreeningOutcome, {
+    // Nullable so a caller without case:sensitive:read loses only this field, not the screening.
+    nullable: true,
+    description: "What the screening found. Sensitive (case:sensitive:read); never null for those who may read it.",
+  })
+  @RequiresScopes(SCOPES.CASE_SENSITIVE_READ)
   @Column("varchar", { length: 32 })
   outcome: ScreeningOutcome;
 
   @Field(() => String, { nullable: true, description: "Summary of the protection claim made. Sensitive." })
+  @RequiresScopes(SCOPES.CASE_SENSITIVE_READ)
   @Column("text", { name: "claim_summary", nullable: true })
   claimSummary: string | null;
 
   @Field({ description: "When the screening interview took place." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "screened_at" })
   screenedAt: Date;
 
@@ -50,6 +61,7 @@ export class ProtectionScreening {
   screenedById: string;
 
   @Field({ description: "When the screening was recorded." })
+  @RequiresScopes(SCOPES.CASE_READ)
   @Column("timestamptz", { name: "recorded_at" })
   recordedAt: Date;
 }

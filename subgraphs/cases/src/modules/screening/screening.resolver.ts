@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -9,11 +11,13 @@ import * as screenings from "./screening.service";
 @Resolver(() => ProtectionScreening)
 export class ProtectionScreeningResolver {
   @FieldResolver(() => Case, { nullable: true, description: "The case screened." })
+  @RequiresScopes(SCOPES.CASE_READ)
   case(@Root() root: ProtectionScreening, @Ctx() ctx: CasesContext) {
     return screenings.caseOfScreening(ctx, root);
   }
 
   @FieldResolver(() => Official, { description: "The official who screened." })
+  @RequiresScopes(SCOPES.CASE_READ)
   screenedBy(@Root() root: ProtectionScreening): Official {
     return screenings.screenerOf(root);
   }
@@ -21,6 +25,7 @@ export class ProtectionScreeningResolver {
   @Mutation(() => ProtectionScreening, {
     description: "Record a protection (non-refoulement) screening for an arrived, open case.",
   })
+  @RequiresScopes(SCOPES.CASE_WRITE)
   recordScreening(
     @Arg("input", () => RecordScreeningInput, { description: "The details; see the input type." })
     input: RecordScreeningInput,
@@ -33,6 +38,7 @@ export class ProtectionScreeningResolver {
 @Resolver(() => Case)
 export class CaseScreeningResolver {
   @FieldResolver(() => [ProtectionScreening], { description: "Protection screenings, oldest first." })
+  @RequiresScopes(SCOPES.CASE_READ)
   screenings(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return screenings.screeningsOfCase(ctx, root.id);
   }

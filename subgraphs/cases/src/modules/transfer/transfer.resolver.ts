@@ -1,4 +1,5 @@
-import { PageArgs } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
+import { PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -16,6 +17,7 @@ import * as transfers from "./transfer.service";
 @Resolver(() => Transfer)
 export class TransferResolver {
   @Query(() => Transfer, { nullable: true, description: "One transfer by id; null when there is none." })
+  @RequiresScopes(SCOPES.CASE_READ)
   transfer(
     @Arg("id", () => ID, { description: "Its id." }) id: string,
     @Ctx() ctx: CasesContext,
@@ -24,6 +26,7 @@ export class TransferResolver {
   }
 
   @Query(() => TransferConnection, { description: "Transfers, newest departure first, a page at a time." })
+  @RequiresScopes(SCOPES.CASE_READ)
   transfers(
     @Args() page: PageArgs,
     @Arg("filter", () => TransferFilter, { nullable: true, description: "Only items matching every filter given." })
@@ -34,6 +37,7 @@ export class TransferResolver {
   }
 
   @FieldResolver(() => [Case], { description: "The cases booked on the transfer, by case number." })
+  @RequiresScopes(SCOPES.CASE_READ)
   cases(@Root() root: Transfer, @Ctx() ctx: CasesContext): Promise<Case[]> {
     return transfers.casesOnTransfer(ctx, root.id);
   }
@@ -42,6 +46,7 @@ export class TransferResolver {
     description:
       "Record a transfer and book cases on it; inbound cases must be ACCEPTED and move to IN_TRANSIT, onward cases must be ONWARD_RETURN_PLANNED.",
   })
+  @RequiresScopes(SCOPES.TRANSFER_WRITE)
   recordTransfer(
     @Arg("input", () => RecordTransferInput, { description: "The details; see the input type." })
     input: RecordTransferInput,
@@ -54,6 +59,7 @@ export class TransferResolver {
     description:
       "Record the handover of everyone on a transfer: inbound cases become RECEIVED (within the monthly cap), onward cases RETURNED. All or nothing.",
   })
+  @RequiresScopes(SCOPES.TRANSFER_WRITE)
   recordHandover(
     @Arg("input", () => RecordHandoverInput, { description: "The details; see the input type." })
     input: RecordHandoverInput,
@@ -63,6 +69,7 @@ export class TransferResolver {
   }
 
   @Mutation(() => Transfer, { description: "Record a transfer's departure (IN_FLIGHT) or landing (ARRIVED)." })
+  @RequiresScopes(SCOPES.TRANSFER_WRITE)
   updateTransferStatus(
     @Arg("input", () => UpdateTransferStatusInput, { description: "The details; see the input type." })
     input: UpdateTransferStatusInput,
@@ -74,6 +81,7 @@ export class TransferResolver {
   @Mutation(() => Transfer, {
     description: "Call off a PLANNED transfer; its inbound cases go back to ACCEPTED.",
   })
+  @RequiresScopes(SCOPES.TRANSFER_WRITE)
   cancelTransfer(
     @Arg("input", () => CancelTransferInput, { description: "The details; see the input type." })
     input: CancelTransferInput,
@@ -89,6 +97,7 @@ export class CaseTransferResolver {
     nullable: true,
     description: "The case's latest transfer: inbound, then onward once one is booked; null before any.",
   })
+  @RequiresScopes(SCOPES.CASE_READ)
   transfer(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return transfers.transferOfCase(ctx, root);
   }

@@ -1,0 +1,903 @@
+import { randomUUID } from "node:crypto";
+import {
+  type CallAs,
+  DEFAULT_AUDIENCE,
+  DEV_ISSUER,
+  type GraphQLResponse,
+  TEST_SUBJECT_REF_KEY,
+  generateKeyPairJwk,
+  graphqlRequest,
+  signToken,
+  subjectRef,
+} from "@kgraph/platform";
+import { ROLES, ROLE_SCOPES, type Role, SCOPES, type Scope } from "@kgraph/policy";
+import type { Agreement } from "../src/modules/agreement/agreement.entity";
+import type { Case } from "../src/modules/case/case.entity";
+import { CaseStatus } from "../src/modules/case/case-status";
+import { type CasesHarness, startCasesHarness } from "./harness";
+import { type Fixture, createFixture, createResidenceStandIn, databaseDigest } from "./authorization.fixtures";
+
+/**
+ * THE SCOPE TABLE of the cases subgraph, cell by cell, against the subgraph itself (no gateway):
+ * for every role of the policy and the public caller, every field of every type is either
+ * allowed (the exact data comes back) or denied (FORBIDDEN at its exact path, nothing leaks).
+ *
+ * The expectations come from this file's own transcription of the scope table (REQUIRED below,
+ * DESIGN §3 and the brief of issue 3) and from the policy's role → scopes mapping; never from
+ * the decorators under test.
+ */
+
+const CR = SCOPES.CASE_READ;
+const PR = SCOPES.PERSON_READ;
+const DOCS = SCOPES.PERSON_DOCUMENTS_READ;
+const SENS = SCOPES.CASE_SENSITIVE_READ;
+const PRIV = SCOPES.CASE_PRIVILEGED;
+
+type Caller = Role | "public";
+const CALLERS: Caller[] = [...ROLES, "public"];
+
+let h: CasesHarness;
+let f: Fixture;
+
+beforeAll(async () => {
+  h = await startCasesHarness();
+  await createResidenceStandIn(h.db);
+  f = await createFixture(h.db);
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+/** How each caller signs in: counsel as the fixture's counsel of record, staff of its facility. */
+async function callAs(caller: Caller): Promise<CallAs> {
+  if (caller === "public") return { token: await h.auth.publicToken() };
+  if (caller === "legal_counsel") return { roles: [caller], sub: f.counselId };
+  if (caller === "facility_staff") return { roles: [caller], sub: randomUUID(), facility_id: f.facilityId };
+  return { roles: [caller], sub: randomUUID() };
+}
+
+function holds(caller: Caller, scopes: readonly Scope[]): boolean {
+  if (!scopes.length) return true;
+  return caller !== "public" && scopes.every((scope) => ROLE_SCOPES[caller].includes(scope));
+}
+
+/** One step of a selection path: a field, what it needs, and whether it is a list (index 0 is followed). */
+interface Step {
+  field: string;
+  args?: string;
+  /** Scopes the field itself requires (its @requiresScopes); none = public. */
+  scopes?: Scope[];
+  list?: boolean;
+  /** An `_entities` root: the record resolves to null (no error) for callers without these scopes. */
+  recordScopes?: Scope[];
+  /** Select the rest inside `... on <type> { }` (entities, and to exercise inline fragments). */
+  on?: string;
+}
+
+interface Cell {
+  /** The field under test, as Type.field. */
+  name: string;
+  steps: Step[];
+  /** Selection under the last step when it is an object. */
+  leaf?: string;
+  /** The exact value at the leaf for a caller allowed to read it. */
+  expected: (caller: Caller) => unknown;
+}
+
+const caseT: Step = { field: "case", args: "(id: $t)", scopes: [CR] };
+const caseP: Step = { field: "case", args: "(id: $p)", scopes: [CR] };
+const transferQ: Step = { field: "transfer", args: "(id: $tr)", scopes: [CR] };
+const agreements: Step = { field: "agreements", list: true };
+const representation: Step = { field: "representation", scopes: [CR] };
+const contact: Step = { field: "counselContacts", scopes: [CR], list: true };
+const note: Step = { field: "privilegedNotes", scopes: [CR], list: true };
+const review: Step = { field: "reviews", scopes: [CR], list: true };
+const screening: Step = { field: "screenings", scopes: [CR], list: true };
+const flag: Step = { field: "vulnerabilityFlags", scopes: [CR], list: true };
+const person: Step = { field: "person", scopes: [PR] };
+const documents: Step = { field: "identityDocuments", scopes: [PR, DOCS], list: true };
+const caseEntity: Step = {
+  field: "_entities",
+  args: "(representations: $caseRefs)",
+  list: true,
+  recordScopes: [CR],
+  on: "Case",
+};
+const transferEntity: Step = {
+  field: "_entities",
+  args: "(representations: $transferRefs)",
+  list: true,
+  recordScopes: [CR],
+  on: "Transfer",
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+/** A field of the main case T and its expected value. */
+const caseField = (field: string, scopes: Scope[], expected: (c: Case) => unknown, leaf?: string): Cell => ({
+  name: `Case.${field}`,
+  steps: [caseT, { field, scopes }],
+  leaf,
+  expected: () => expected(f.t),
+});
+
+const CELLS: Cell[] = [
+  // Query and the public part of the graph.
+  {
+    name: "Query.agreements",
+    steps: [{ field: "agreements" }],
+    leaf: "{ id }",
+    expected: () => [{ id: f.agreement.id }],
+  },
+  {
+    name: "Query.programmeStatistics",
+    steps: [{ field: "programmeStatistics", args: '(from: "2026-01", to: "2026-01")' }],
+    leaf: "{ from to agreement { id } suppressionThreshold totalArrivals totalSuppressed arrivalsByMonth { month arrivals suppressed monthlyCap } arrivalsByNationality { nationality arrivals suppressed } }",
+    // One arrival in January: a count below 5, withheld.
+    expected: () => ({
+      from: "2026-01",
+      to: "2026-01",
+      agreement: null,
+      suppressionThreshold: 5,
+      totalArrivals: null,
+      totalSuppressed: true,
+      arrivalsByMonth: [{ month: "2026-01", arrivals: null, suppressed: true, monthlyCap: 150 }],
+      arrivalsByNationality: [{ nationality: "AF", arrivals: null, suppressed: true }],
+    }),
+  },
+  {
+    // The audit trail's root: auditors and the Ombudsperson only.
+    name: "Query.auditTrail",
+    steps: [{ field: "auditTrail", scopes: [SCOPES.AUDIT_READ] }],
+    leaf: "{ id }",
+    expected: () => ({ id: "audit" }),
+  },
+  { name: "Query.case", steps: [caseT], leaf: "{ id }", expected: () => ({ id: f.t.id }) },
+  {
+    name: "Query.cases",
+    steps: [{ field: "cases", args: "(first: 10)", scopes: [CR] }],
+    leaf: "{ edges { node { id } } }",
+    // Newest first; counsel and facility staff only the cases of their record rule (T and P).
+    expected: (caller) => ({
+      edges: (caller === "legal_counsel" || caller === "facility_staff"
+        ? [f.p, f.t]
+        : [f.accepted, f.nominated, f.p, f.t]
+      ).map((c) => ({ node: { id: c.id } })),
+    }),
+  },
+  { name: "Query.transfer", steps: [transferQ], leaf: "{ id }", expected: () => ({ id: f.transfer.id }) },
+  {
+    name: "Query.transfers",
+    steps: [{ field: "transfers", args: "(first: 10)", scopes: [CR] }],
+    leaf: "{ edges { node { id } } }",
+    // Transfers themselves are visible to every case:read holder.
+    expected: () => ({ edges: [{ node: { id: f.plannedTransferId } }, { node: { id: f.transfer.id } }] }),
+  },
+  ...(
+    [
+      ["id", (a: Agreement) => a.id],
+      ["title", (a: Agreement) => a.title],
+      ["parties", (a: Agreement) => a.parties],
+      ["termStart", (a: Agreement) => a.termStart],
+      ["termEnd", (a: Agreement) => a.termEnd],
+      ["monthlyCap", (a: Agreement) => a.monthlyCap],
+      ["totalCap", (a: Agreement) => a.totalCap],
+      ["status", (a: Agreement) => a.status],
+    ] as const
+  ).map(([field, value]): Cell => ({
+    name: `Agreement.${field}`,
+    steps: [agreements, { field }],
+    expected: () => value(f.agreement),
+  })),
+
+  // Case (the main case T: arrived, placed in the facility, counsel of record, every record kind).
+  // Its id is the entity key: no decorator.
+  caseField("id", [], (c) => c.id),
+  caseField("caseNumber", [CR], (c) => c.caseNumber),
+  caseField("status", [CR], () => CaseStatus.ACCOMMODATED),
+  caseField("nationality", [CR], () => "AF"),
+  caseField("ageBand", [CR], () => "AGE_26_35"),
+  caseField("openedAt", [CR], (c) => iso(c.openedAt)),
+  caseField("arrivedAt", [CR], (c) => iso(c.arrivedAt)),
+  caseField("closedAt", [CR], () => null),
+  caseField("statusReason", [CR], () => null),
+  caseField("subjectRef", [CR], (c) => subjectRef(c.id, TEST_SUBJECT_REF_KEY)),
+  caseField("agreement", [CR], () => ({ id: f.agreement.id }), "{ id }"),
+  caseField("assignedOfficer", [CR], () => ({ id: f.officialId }), "{ id }"),
+  caseField("representation", [CR], () => ({ id: f.representationId }), "{ id }"),
+  caseField("representationHistory", [CR], () => [{ id: f.representationId }], "{ id }"),
+  caseField("counselContacts", [CR], () => [{ id: f.contactId }], "{ id }"),
+  caseField("privilegedNotes", [CR], () => [{ id: f.noteId }], "{ id }"),
+  caseField("reviews", [CR], () => [{ id: f.reviewId }], "{ id }"),
+  caseField("screenings", [CR], () => [{ id: f.screeningId }], "{ id }"),
+  caseField("transfer", [CR], () => ({ id: f.transfer.id }), "{ id }"),
+  caseField("vulnerabilityFlags", [CR], () => [{ id: f.flagId }], "{ id }"),
+  {
+    name: "Case.person (after handover)",
+    steps: [caseT, person],
+    leaf: "{ __typename }",
+    // A DHS liaison reads identity only until the handover; T has been handed over.
+    expected: (caller) => (caller === "dhs_liaison" ? null : { __typename: "Person" }),
+  },
+  {
+    name: "Case.person (before handover)",
+    steps: [caseP, person],
+    leaf: "{ __typename }",
+    expected: () => ({ __typename: "Person" }),
+  },
+  {
+    name: "Official.id",
+    steps: [caseT, { field: "assignedOfficer", scopes: [CR] }, { field: "id" }],
+    expected: () => f.officialId,
+  },
+
+  // Person (of the case P, not yet handed over, so a DHS liaison may read it too).
+  ...(["givenNames", "familyName", "dateOfBirth", "sex", "languages"] as const).map((field): Cell => ({
+    name: `Person.${field}`,
+    steps: [caseP, person, { field, scopes: [PR] }],
+    expected: () => f.pPerson[field],
+  })),
+  {
+    name: "Person.identityDocuments",
+    steps: [caseP, person, { ...documents, list: false }],
+    leaf: "{ __typename }",
+    expected: () => [{ __typename: "IdentityDocument" }],
+  },
+  ...(["type", "number", "issuingCountry", "expiresOn"] as const).map((field): Cell => ({
+    name: `IdentityDocument.${field}`,
+    steps: [caseP, person, documents, { field, scopes: [PR, DOCS] }],
+    expected: () => f.pPerson.identityDocuments[0][field] ?? null,
+  })),
+
+  // LegalRepresentation
+  ...(
+    [
+      ["id", () => f.representationId],
+      ["counselId", () => f.counselId],
+      ["organisation", () => "Legal Aid Kosovo (synthetic)"],
+      ["from", () => "2026-01-16T09:00:00.000Z"],
+      ["to", () => null],
+    ] as const
+  ).map(([field, value]): Cell => ({
+    name: `LegalRepresentation.${field}`,
+    steps: [caseT, representation, { field, scopes: [CR] }],
+    expected: value,
+  })),
+  {
+    name: "LegalRepresentation.case",
+    steps: [caseT, representation, { field: "case", scopes: [CR] }],
+    leaf: "{ id }",
+    expected: () => ({ id: f.t.id }),
+  },
+
+  // CounselContactEvent
+  ...(
+    [
+      ["id", () => f.contactId],
+      ["counselId", () => f.counselId],
+      ["requestedAt", () => "2026-01-17T08:00:00.000Z"],
+      ["grantedAt", () => "2026-01-17T10:00:00.000Z"],
+      ["heldAt", () => "2026-01-18T10:00:00.000Z"],
+      ["deniedReason", () => null],
+      ["recordedAt", () => "2026-01-18T11:00:00.000Z"],
+    ] as const
+  ).map(([field, value]): Cell => ({
+    name: `CounselContactEvent.${field}`,
+    steps: [caseT, contact, { field, scopes: [CR] }],
+    expected: value,
+  })),
+  {
+    name: "CounselContactEvent.case",
+    steps: [caseT, contact, { field: "case", scopes: [CR] }],
+    leaf: "{ id }",
+    expected: () => ({ id: f.t.id }),
+  },
+
+  // PrivilegedNote: anyone with case:read may see that it exists; its text only its author.
+  ...(
+    [
+      ["id", () => f.noteId],
+      ["counselId", () => f.counselId],
+      ["createdAt", () => "2026-01-18T12:00:00.000Z"],
+    ] as const
+  ).map(([field, value]): Cell => ({
+    name: `PrivilegedNote.${field}`,
+    steps: [caseT, note, { field, scopes: [CR] }],
+    expected: value,
+  })),
+  {
+    name: "PrivilegedNote.text",
+    steps: [caseT, note, { field: "text", scopes: [PRIV] }],
+    expected: () => "Client instructs to appeal the return decision.",
+  },
+  {
+    name: "PrivilegedNote.case",
+    steps: [caseT, note, { field: "case", scopes: [CR] }],
+    leaf: "{ id }",
+    expected: () => ({ id: f.t.id }),
+  },
+
+  // CaseReview and its decisions
+  ...(
+    [
+      ["id", () => f.reviewId],
+      ["heldAt", () => "2026-01-20T09:00:00.000Z"],
+      ["panel", () => ["MIA case officer", "Centre for Social Work"]],
+      ["recordedAt", () => "2026-01-20T12:00:00.000Z"],
+    ] as const
+  ).map(([field, value]): Cell => ({
+    name: `CaseReview.${field}`,
+    steps: [caseT, review, { field, scopes: [CR] }],
+    expected: value,
+  })),
+  {
+    name: "CaseReview.decisions",
+    steps: [caseT, review, { field: "decisions", scopes: [CR] }],
+    leaf: "{ __typename }",
+    expected: () => [{ __typename: "ReviewDecision" }],
+  },
+  {
+    name: "CaseReview.case",
+    steps: [caseT, review, { field: "case", scopes: [CR] }],
+    leaf: "{ id }",
+    expected: () => ({ id: f.t.id }),
+  },
+  ...(
+    [
+      ["code", () => "MEDICAL_REFERRAL"],
+      ["text", () => "Refer to the regional hospital's diabetes clinic."],
+    ] as const
+  ).map(([field, value]): Cell => ({
+    name: `ReviewDecision.${field}`,
+    steps: [caseT, review, { field: "decisions", scopes: [CR], list: true }, { field, scopes: [CR] }],
+    expected: value,
+  })),
+
+  // ProtectionScreening
+  ...(
+    [
+      ["id", [CR], () => f.screeningId],
+      ["destinationCountry", [CR], () => "AF"],
+      ["outcome", [SENS], () => "RISK_IDENTIFIED"],
+      ["claimSummary", [SENS], () => "Fears persecution as a former interpreter."],
+      ["screenedAt", [CR], () => "2026-01-21T09:00:00.000Z"],
+      ["recordedAt", [CR], () => "2026-01-21T12:00:00.000Z"],
+    ] as const
+  ).map(([field, scopes, value]): Cell => ({
+    name: `ProtectionScreening.${field}`,
+    steps: [caseT, screening, { field, scopes: [...scopes] }],
+    expected: value,
+  })),
+  {
+    name: "ProtectionScreening.case",
+    steps: [caseT, screening, { field: "case", scopes: [CR] }],
+    leaf: "{ id }",
+    expected: () => ({ id: f.t.id }),
+  },
+  {
+    name: "ProtectionScreening.screenedBy",
+    steps: [caseT, screening, { field: "screenedBy", scopes: [CR] }],
+    leaf: "{ id }",
+    expected: () => ({ id: f.officialId }),
+  },
+
+  // VulnerabilityFlag
+  ...(
+    [
+      ["id", [CR], () => f.flagId],
+      ["code", [CR], () => "MEDICAL"],
+      ["source", [CR], () => "MEDICAL_ASSESSMENT"],
+      ["status", [CR], () => "CONFIRMED"],
+      ["detail", [SENS], () => "Type 1 diabetes."],
+      ["handlingInstructions", [PR], () => "Insulin twice daily; keep refrigerated."],
+      ["recordedAt", [CR], () => "2026-01-16T12:00:00.000Z"],
+      ["updatedAt", [CR], () => "2026-01-19T12:00:00.000Z"],
+      ["resolvedAt", [CR], () => null],
+    ] as const
+  ).map(([field, scopes, value]): Cell => ({
+    name: `VulnerabilityFlag.${field}`,
+    steps: [caseT, flag, { field, scopes: [...scopes] }],
+    expected: value,
+  })),
+  {
+    name: "VulnerabilityFlag.case",
+    steps: [caseT, flag, { field: "case", scopes: [CR] }],
+    leaf: "{ id }",
+    expected: () => ({ id: f.t.id }),
+  },
+
+  // Transfer (its id is the entity key: no decorator)
+  ...(
+    [
+      ["id", [], () => f.transfer.id],
+      ["direction", [CR], () => "INBOUND"],
+      ["flightNumber", [CR], () => "SYN900"],
+      ["departureAt", [CR], () => "2026-01-15T06:00:00.000Z"],
+      ["arrivalAt", [CR], () => "2026-01-15T09:00:00.000Z"],
+      ["handoverAt", [CR], () => "2026-01-15T09:00:00.000Z"],
+      ["status", [CR], () => "HANDED_OVER"],
+      ["cancellationReason", [CR], () => null],
+      ["recordedAt", [CR], () => "2026-01-10T12:00:00.000Z"],
+    ] as const
+  ).map(([field, scopes, value]): Cell => ({
+    name: `Transfer.${field}`,
+    steps: [transferQ, { field, scopes: [...scopes] }],
+    expected: value,
+  })),
+  {
+    name: "Transfer.cases",
+    steps: [transferQ, { field: "cases", scopes: [CR] }],
+    leaf: "{ id }",
+    expected: () => [{ id: f.t.id }],
+  },
+
+  // Entity references: a caller without case:read gets null for the record, never an error that
+  // would tell it the record exists.
+  { name: "_entities Case", steps: [caseEntity, { field: "id" }], expected: () => f.t.id },
+  {
+    name: "_entities Case.caseNumber",
+    steps: [caseEntity, { field: "caseNumber", scopes: [CR] }],
+    expected: () => f.t.caseNumber,
+  },
+  {
+    name: "_entities Case.vulnerabilityFlags.detail",
+    steps: [caseEntity, flag, { field: "detail", scopes: [SENS] }],
+    expected: () => "Type 1 diabetes.",
+  },
+  {
+    name: "_entities Case.person.familyName",
+    steps: [caseEntity, person, { field: "familyName", scopes: [PR] }],
+    // The entity is T (handed over): a DHS liaison gets no person, and so no name.
+    expected: (caller) => (caller === "dhs_liaison" ? null : f.tPerson.familyName),
+  },
+  { name: "_entities Transfer", steps: [transferEntity, { field: "id" }], expected: () => f.transfer.id },
+  {
+    name: "_entities Transfer.flightNumber",
+    steps: [transferEntity, { field: "flightNumber", scopes: [CR] }],
+    expected: () => "SYN900",
+  },
+  {
+    name: "_entities Transfer.cases",
+    steps: [transferEntity, { field: "cases", scopes: [CR] }],
+    leaf: "{ id }",
+    expected: () => [{ id: f.t.id }],
+  },
+];
+
+/** The operation for a cell: its steps nested, with exactly the variables it uses. */
+function operation(cell: Cell): string {
+  const steps = [...cell.steps].reverse();
+  let body = `${steps[0].field}${steps[0].args ?? ""} ${cell.leaf ?? ""}`.trim();
+  for (const step of steps.slice(1)) {
+    body = `${step.field}${step.args ?? ""} { ${step.on ? `... on ${step.on} { ${body} }` : body} }`;
+  }
+  const variables = [
+    ["t", "ID!"],
+    ["p", "ID!"],
+    ["tr", "ID!"],
+    ["caseRefs", "[_Any!]!"],
+    ["transferRefs", "[_Any!]!"],
+  ].filter(([name]) => body.includes(`$${name} `) || body.includes(`$${name})`));
+  const definitions = variables.length ? `(${variables.map(([n, t]) => `$${n}: ${t}`).join(", ")})` : "";
+  return `query${definitions} { ${body} }`;
+}
+
+function variables(): Record<string, unknown> {
+  return {
+    t: f.t.id,
+    p: f.p.id,
+    tr: f.transfer.id,
+    caseRefs: [{ __typename: "Case", id: f.t.id }],
+    transferRefs: [{ __typename: "Transfer", id: f.transfer.id }],
+  };
+}
+
+/** The response path of each step (lists are followed at index 0). */
+function pathOf(steps: Step[]): (string | number)[] {
+  return steps.flatMap((step) => (step.list ? [step.field, 0] : [step.field]));
+}
+
+function at(data: unknown, path: (string | number)[]): unknown {
+  let value: unknown = data;
+  for (const key of path) {
+    if (value === null || value === undefined) return value;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+/** What the table says a caller gets for a cell. */
+function expectation(
+  cell: Cell,
+  caller: Caller,
+):
+  | { kind: "data"; value: unknown }
+  | { kind: "forbidden"; path: (string | number)[] }
+  | { kind: "absent"; path: (string | number)[] } {
+  for (let i = 0; i < cell.steps.length; i++) {
+    const step = cell.steps[i];
+    // The error is at the field itself (a list field fails as a whole, not at an index).
+    if (!holds(caller, step.scopes ?? []))
+      return { kind: "forbidden", path: [...pathOf(cell.steps.slice(0, i)), step.field] };
+    if (step.recordScopes && !holds(caller, step.recordScopes)) {
+      return { kind: "absent", path: pathOf(cell.steps.slice(0, i + 1)) };
+    }
+  }
+  return { kind: "data", value: cell.expected(caller) };
+}
+
+describe("the scope table: every field for every role and the public", () => {
+  const table = CELLS.flatMap((cell) => CALLERS.map((caller) => [cell.name, caller, cell] as const));
+
+  it.each(table)("%s as %s", async (_name, caller, cell) => {
+    const res = await h.gql(operation(cell), variables(), await callAs(caller));
+    expect(res.status).toBe(200);
+    const expected = expectation(cell, caller);
+    if (expected.kind === "data") {
+      expect(res.errors).toBeUndefined();
+      expect(at(res.data, pathOf(cell.steps))).toEqual(expected.value);
+    } else if (expected.kind === "absent") {
+      expect(res.errors).toBeUndefined();
+      expect(at(res.data, expected.path)).toBeNull();
+    } else {
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0]).toMatchObject({ path: expected.path, extensions: { code: "FORBIDDEN" } });
+      // Nothing of the field leaks: its value (or a parent's, when it was not nullable) is null.
+      expect(at(res.data, expected.path) ?? null).toBeNull();
+    }
+  });
+
+  it("covers every object field of the subgraph's schema", async () => {
+    const res = await h.gql(
+      `{ __schema { types { name kind fields { name } } } }`,
+      {},
+      { roles: [...ROLES], sub: randomUUID() },
+    );
+    const types = (res.data!.__schema.types as { name: string; kind: string; fields: { name: string }[] | null }[])
+      .filter((t) => t.kind === "OBJECT" && !t.name.startsWith("__") && !["Mutation", "_Service"].includes(t.name))
+      // Connections carry no data of their own; the public statistics are one cell above; the
+      // audit trail's types belong to the platform and are tested with it.
+      .filter((t) => !/(Connection|Edge)$|^PageInfo$|Arrivals$|^ProgrammeStatistics$|^Audit/.test(t.name));
+    const covered = new Set(CELLS.map((cell) => cellField(cell)));
+    const missing = types.flatMap((t) =>
+      (t.fields ?? [])
+        .map((field) => `${t.name}.${field.name}`)
+        .filter((name) => !["Query._entities", "Query._service"].includes(name) && !covered.has(name)),
+    );
+    expect(missing).toEqual([]);
+  });
+});
+
+/** The Type.field a cell tests (its name, without a parenthesised note). */
+function cellField(cell: Cell): string {
+  return cell.name.replace(/ \(.*\)$/, "");
+}
+
+describe("aliases, fragments and inline fragments meet the same wall", () => {
+  const QUERY = `query($t: ID!) {
+    c: case(id: $t) {
+      flags: vulnerabilityFlags { what: detail code }
+      ...Screenings
+      ... on Case { person { name: familyName } }
+    }
+  }
+  fragment Screenings on Case { screenings { ... on ProtectionScreening { outcome destinationCountry } } }`;
+
+  it("a monitor gets the case-level data and FORBIDDEN at each sensitive or identity path", async () => {
+    const res = await h.gql(QUERY, { t: f.t.id }, await callAs("monitor"));
+    expect(res.data).toEqual({
+      c: {
+        flags: [{ what: null, code: "MEDICAL" }],
+        screenings: [{ outcome: null, destinationCountry: "AF" }],
+        person: null,
+      },
+    });
+    expect(forbiddenPaths(res)).toEqual([
+      ["c", "flags", 0, "what"],
+      ["c", "person"],
+      ["c", "screenings", 0, "outcome"],
+    ]);
+  });
+
+  it("facility staff read identity and handling, not sensitive detail", async () => {
+    const res = await h.gql(QUERY, { t: f.t.id }, await callAs("facility_staff"));
+    expect(res.data!.c.person).toEqual({ name: f.tPerson.familyName });
+    expect(forbiddenPaths(res)).toEqual([
+      ["c", "flags", 0, "what"],
+      ["c", "screenings", 0, "outcome"],
+    ]);
+  });
+
+  it("the Ombudsperson reads everything the query names", async () => {
+    const res = await h.gql(QUERY, { t: f.t.id }, await callAs("ombudsperson"));
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      c: {
+        flags: [{ what: "Type 1 diabetes.", code: "MEDICAL" }],
+        screenings: [{ outcome: "RISK_IDENTIFIED", destinationCountry: "AF" }],
+        person: { name: f.tPerson.familyName },
+      },
+    });
+  });
+
+  it("the same field asked twice, by alias and in a fragment, is refused at both paths", async () => {
+    const res = await h.gql(
+      `query($p: ID!) { case(id: $p) { person { docs: identityDocuments { number } ...Docs } } }
+       fragment Docs on Person { identityDocuments { number } }`,
+      { p: f.p.id },
+      await callAs("facility_staff"),
+    );
+    expect(res.data).toEqual({ case: { person: { docs: null, identityDocuments: null } } });
+    expect(forbiddenPaths(res)).toEqual([
+      ["case", "person", "docs"],
+      ["case", "person", "identityDocuments"],
+    ]);
+  });
+});
+
+function forbiddenPaths(res: GraphQLResponse): (string | number)[][] {
+  for (const error of res.errors ?? []) expect(error.extensions?.code).toBe("FORBIDDEN");
+  return (res.errors ?? []).map((e) => e.path ?? []).sort((a, b) => a.join(".").localeCompare(b.join(".")));
+}
+
+/**
+ * Every mutation for every caller. A caller without the scope sends a VALID input that would
+ * change data and gets FORBIDDEN at the mutation's path with the database untouched; a caller
+ * with the scope sends a probe naming a record that does not exist and so reaches the service
+ * (NOT_FOUND), or the record rule for callers that have one (FORBIDDEN without requiredScopes).
+ */
+interface MutationCell {
+  name: string;
+  scopes: Scope[];
+  /** Roles whose record rule refuses the probe (they hold the scope but only for some cases). */
+  ruled?: Role[];
+  query: string;
+  valid: () => Record<string, unknown>;
+  probe: Record<string, unknown>;
+}
+
+const UNKNOWN = "00000000-0000-4000-8000-000000000000";
+const INPUT = (type: string, name: string, selection = "id") =>
+  `mutation($input: ${type}!) { ${name}(input: $input) { ${selection} } }`;
+
+const MUTATIONS: MutationCell[] = [
+  {
+    name: "nominateCase",
+    scopes: [SCOPES.CASE_WRITE],
+    query: INPUT("NominateCaseInput", "nominateCase"),
+    valid: () => ({ input: nomination(f.agreement.id) }),
+    probe: { input: nomination(UNKNOWN) },
+  },
+  {
+    name: "acceptCase",
+    scopes: [SCOPES.CASE_WRITE],
+    query: `mutation($caseId: ID!) { acceptCase(caseId: $caseId) { id } }`,
+    valid: () => ({ caseId: f.nominated.id }),
+    probe: { caseId: UNKNOWN },
+  },
+  {
+    name: "declineCase",
+    scopes: [SCOPES.CASE_WRITE],
+    query: `mutation($caseId: ID!) { declineCase(caseId: $caseId, reason: "Outside the agreement") { id } }`,
+    valid: () => ({ caseId: f.nominated.id }),
+    probe: { caseId: UNKNOWN },
+  },
+  {
+    name: "changeCaseStatus",
+    scopes: [SCOPES.CASE_WRITE],
+    query: INPUT("ChangeCaseStatusInput", "changeCaseStatus"),
+    valid: () => ({ input: { caseId: f.nominated.id, status: "ACCEPTED" } }),
+    probe: { input: { caseId: UNKNOWN, status: "ACCEPTED" } },
+  },
+  {
+    name: "assignOfficer",
+    scopes: [SCOPES.CASE_WRITE],
+    query: INPUT("AssignOfficerInput", "assignOfficer"),
+    valid: () => ({ input: { caseId: f.t.id, officialId: randomUUID() } }),
+    probe: { input: { caseId: UNKNOWN, officialId: UNKNOWN } },
+  },
+  {
+    name: "assignCounsel",
+    scopes: [SCOPES.CASE_WRITE],
+    query: INPUT("AssignCounselInput", "assignCounsel"),
+    valid: () => ({ input: { caseId: f.t.id, counselId: randomUUID(), organisation: "Another firm" } }),
+    probe: { input: { caseId: UNKNOWN, counselId: UNKNOWN, organisation: "Another firm" } },
+  },
+  {
+    name: "endRepresentation",
+    scopes: [SCOPES.CASE_WRITE],
+    query: INPUT("EndRepresentationInput", "endRepresentation"),
+    valid: () => ({ input: { representationId: f.representationId } }),
+    probe: { input: { representationId: UNKNOWN } },
+  },
+  {
+    name: "recordCounselContact",
+    scopes: [SCOPES.COUNSEL_WRITE],
+    ruled: ["legal_counsel", "facility_staff"],
+    query: INPUT("RecordCounselContactInput", "recordCounselContact"),
+    valid: () => ({ input: { caseId: f.t.id, requestedAt: "2026-02-01T08:00:00.000Z" } }),
+    probe: { input: { caseId: UNKNOWN, requestedAt: "2026-02-01T08:00:00.000Z" } },
+  },
+  {
+    name: "addPrivilegedNote",
+    scopes: [SCOPES.CASE_PRIVILEGED],
+    ruled: ["legal_counsel"],
+    query: INPUT("AddPrivilegedNoteInput", "addPrivilegedNote"),
+    valid: () => ({ input: { caseId: f.t.id, text: "A note nobody else may write." } }),
+    probe: { input: { caseId: UNKNOWN, text: "A note." } },
+  },
+  {
+    name: "recordCaseReview",
+    scopes: [SCOPES.CASE_WRITE],
+    query: INPUT("RecordCaseReviewInput", "recordCaseReview"),
+    valid: () => ({ input: reviewInput(f.t.id) }),
+    probe: { input: reviewInput(UNKNOWN) },
+  },
+  {
+    name: "recordScreening",
+    scopes: [SCOPES.CASE_WRITE],
+    query: INPUT("RecordScreeningInput", "recordScreening"),
+    valid: () => ({ input: screeningInput(f.t.id) }),
+    probe: { input: screeningInput(UNKNOWN) },
+  },
+  {
+    name: "addVulnerabilityFlag",
+    scopes: [SCOPES.CASE_WRITE],
+    query: INPUT("AddVulnerabilityFlagInput", "addVulnerabilityFlag"),
+    valid: () => ({
+      input: { caseId: f.t.id, code: "DISABILITY", source: "CASE_OFFICER", detail: "Uses a wheelchair." },
+    }),
+    probe: { input: { caseId: UNKNOWN, code: "DISABILITY", source: "CASE_OFFICER", detail: "Uses a wheelchair." } },
+  },
+  {
+    name: "updateVulnerabilityFlag",
+    scopes: [SCOPES.CASE_WRITE],
+    query: INPUT("UpdateVulnerabilityFlagInput", "updateVulnerabilityFlag"),
+    valid: () => ({ input: { flagId: f.flagId, status: "RESOLVED" } }),
+    probe: { input: { flagId: UNKNOWN, status: "RESOLVED" } },
+  },
+  {
+    name: "recordTransfer",
+    scopes: [SCOPES.TRANSFER_WRITE],
+    query: INPUT("RecordTransferInput", "recordTransfer"),
+    valid: () => ({ input: transferInput([f.accepted.id]) }),
+    probe: { input: transferInput([UNKNOWN]) },
+  },
+  {
+    name: "updateTransferStatus",
+    scopes: [SCOPES.TRANSFER_WRITE],
+    query: INPUT("UpdateTransferStatusInput", "updateTransferStatus"),
+    valid: () => ({ input: { transferId: f.plannedTransferId, status: "IN_FLIGHT" } }),
+    probe: { input: { transferId: UNKNOWN, status: "IN_FLIGHT" } },
+  },
+  {
+    name: "recordHandover",
+    scopes: [SCOPES.TRANSFER_WRITE],
+    query: INPUT("RecordHandoverInput", "recordHandover"),
+    valid: () => ({ input: { transferId: f.plannedTransferId } }),
+    probe: { input: { transferId: UNKNOWN } },
+  },
+  {
+    name: "cancelTransfer",
+    scopes: [SCOPES.TRANSFER_WRITE],
+    query: INPUT("CancelTransferInput", "cancelTransfer"),
+    valid: () => ({ input: { transferId: f.plannedTransferId, reason: "Aircraft unavailable" } }),
+    probe: { input: { transferId: UNKNOWN, reason: "Aircraft unavailable" } },
+  },
+];
+
+function nomination(agreementId: string) {
+  return {
+    agreementId,
+    nationality: "AF",
+    ageBand: "AGE_18_25",
+    person: { givenNames: "Probe", familyName: "Person", sex: "F", languages: ["ps"], identityDocuments: [] },
+  };
+}
+function reviewInput(caseId: string) {
+  return { caseId, panel: ["MIA case officer"], decisions: [{ code: "CONTINUE_PLACEMENT", text: "Keep it." }] };
+}
+function screeningInput(caseId: string) {
+  return { caseId, destinationCountry: "AF", outcome: "NO_RISK_IDENTIFIED", screenedById: randomUUID() };
+}
+function transferInput(caseIds: string[]) {
+  return { direction: "INBOUND", flightNumber: "SYN777", departureAt: "2026-02-10T08:00:00.000Z", caseIds };
+}
+
+describe("every mutation for every role and the public", () => {
+  const table = MUTATIONS.flatMap((m) => CALLERS.map((caller) => [m.name, caller, m] as const));
+
+  it.each(table)("%s as %s", async (_name, caller, m) => {
+    if (!holds(caller, m.scopes)) {
+      const before = await databaseDigest(h.db);
+      const res = await h.gql(m.query, m.valid(), await callAs(caller));
+      expect(res.status).toBe(200);
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0]).toMatchObject({
+        path: [m.name],
+        message: `Mutation.${m.name} needs ${m.scopes.join(" and ")}.`,
+        extensions: { code: "FORBIDDEN", requiredScopes: m.scopes },
+      });
+      expect(res.data).toBeNull();
+      expect(await databaseDigest(h.db)).toBe(before);
+    } else {
+      const res = await h.gql(m.query, m.probe, await callAs(caller));
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].path).toEqual([m.name]);
+      expect(res.errors![0].extensions?.requiredScopes).toBeUndefined();
+      const ruled = caller !== "public" && (m.ruled ?? []).includes(caller);
+      expect(res.errors![0].extensions?.code).toBe(ruled ? "FORBIDDEN" : "NOT_FOUND");
+    }
+  });
+});
+
+describe("the subgraph refuses requests without a valid token (HTTP 401)", () => {
+  const QUERY = `{ agreements { id } }`;
+  const send = (authorization?: string) => graphqlRequest(h.url, QUERY, {}, authorization ? { authorization } : {});
+
+  it("answers a valid token", async () => {
+    expect((await h.gql(QUERY, {}, await callAs("monitor"))).status).toBe(200);
+  });
+
+  it("refuses no token at all with UNAUTHENTICATED", async () => {
+    const res = await h.gql(QUERY, {}, null);
+    expect(res.status).toBe(401);
+    expect(res.errors).toEqual([
+      {
+        message: "This service needs a bearer token (Authorization: Bearer <token>).",
+        extensions: { code: "UNAUTHENTICATED" },
+      },
+    ]);
+  });
+
+  it("refuses a token signed by another key", async () => {
+    const other = await generateKeyPairJwk("test-issuer");
+    const token = await signToken(
+      other.privateJwk,
+      { sub: randomUUID(), roles: ["mia_officer"] },
+      { issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds: 600 },
+    );
+    const res = await send(`Bearer ${token}`);
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0]).toMatchObject({
+      message: "The token's signature does not match a trusted key.",
+      extensions: { code: "UNAUTHENTICATED" },
+    });
+  });
+
+  it('refuses an unsigned token (alg "none")', async () => {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const now = Math.floor(Date.now() / 1000);
+    const token = `${encode({ alg: "none", typ: "JWT" })}.${encode({
+      iss: DEV_ISSUER,
+      aud: DEFAULT_AUDIENCE,
+      sub: randomUUID(),
+      roles: ["mia_officer"],
+      iat: now,
+      exp: now + 600,
+    })}.`;
+    const res = await send(`Bearer ${token}`);
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    expect(res.data).toBeUndefined();
+  });
+
+  it("refuses an expired token", async () => {
+    const token = await signToken(
+      h.auth.keys.issuer.privateJwk,
+      { sub: randomUUID(), roles: ["mia_officer"] },
+      { issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds: -120 },
+    );
+    const res = await send(`Bearer ${token}`);
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0]).toMatchObject({
+      message: "The token has expired.",
+      extensions: { code: "UNAUTHENTICATED" },
+    });
+  });
+
+  it("refuses a malformed header", async () => {
+    const res = await send("Bearer not-a-jwt");
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+});
