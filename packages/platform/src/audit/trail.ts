@@ -51,9 +51,9 @@ export const AuditEventConnection = connectionType(AuditEvent, "AuditEvent", { s
 const TRAIL_ID = "audit";
 
 export interface AuditTrailModule {
-  resolvers: Function[];
+  resolvers: ClassType[];
   /** The subgraph's `AuditTrail` entity type (list it in `orphanedTypes`). */
-  types: Function[];
+  types: ClassType[];
   reference: { AuditTrail: { __resolveReference(reference: { id: string }): { id: string } | null } };
 }
 
