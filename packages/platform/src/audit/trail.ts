@@ -3,6 +3,7 @@ import { IsOptional, IsUUID, Length } from "class-validator";
 import {
   Arg,
   Args,
+  type ClassType,
   Ctx,
   Directive,
   Field,
