@@ -20,9 +20,14 @@ done
 grep -q "\[start\] ready:" "$log" || { echo "not ready after 300 s:"; cat "$log"; exit 1; }
 sed -n '/\[start\]/p' "$log"
 
-query='{"query":"{ agreements { title monthlyCap } cases(first: 3) { edges { node { caseNumber status currentPlacement { facility { name occupancyRate visits { startedAt } staffCompliance { share } } } assignedOfficer { name compliance { compliant } } } } } }"}'
-response=$(curl -sS -X POST -H 'content-type: application/json' --data "$query" http://127.0.0.1:4000/graphql)
-echo "response: ${response:0:600}"
+public=$(curl -sS -X POST -H 'content-type: application/json' --data '{"query":"{ agreements { title monthlyCap } facilities { name occupancyRate } }"}' http://127.0.0.1:4000/graphql)
+echo "public: ${public:0:300}"
+echo "$public" | grep -q '"monthlyCap"' || { echo "the public query did not answer"; exit 1; }
+
+token=$(bash scripts/with-node.sh node tools/dist/token.js --role mia_officer)
+query='{"query":"{ cases(first: 3) { edges { node { caseNumber status person { familyName } currentPlacement { facility { name occupancyRate visits { startedAt } staffCompliance { share } } } assignedOfficer { name compliance { compliant } } } } } }"}'
+response=$(curl -sS -X POST -H 'content-type: application/json' -H "authorization: Bearer $token" --data "$query" http://127.0.0.1:4000/graphql)
+echo "as mia_officer: ${response:0:600}"
 echo "$response" | grep -q '"caseNumber":"RKS-' || { echo "no seeded cases in the response"; exit 1; }
 echo "$response" | grep -q '"errors"' && { echo "the query returned errors"; exit 1; }
 curl -sS http://127.0.0.1:4000/readyz; echo

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { DEFAULT_DEV_KEYS_FILE, loadOrCreateDevKeys } from "@kgraph/platform";
-import { DATA_DIR, developmentSecrets, migrateAll, openPlatformDatabase } from "./runtime";
+import { DATA_DIR, developmentSecrets, ensureServiceRoles, migrateAll, openPlatformDatabase } from "./runtime";
 import { isSeeded, runSeed } from "./seed/run";
 import { ROOT, SUBGRAPH_NAMES } from "./subgraphs";
 
@@ -60,7 +60,19 @@ async function main(): Promise<void> {
       say("seeding the default synthetic programme (first run)…");
       await runSeed(database.url, { progress: (line) => say(line) });
     }
-    const { subjectRefKey } = developmentSecrets();
+    const { subjectRefKey, databasePasswords } = developmentSecrets();
+    // Each subgraph connects as its own role, confined to its schema, unable to alter the audit trail.
+    let subgraphDatabaseUrls: Record<string, string>;
+    try {
+      subgraphDatabaseUrls = await ensureServiceRoles(database.url, databasePasswords);
+      say("subgraphs connect as kgraph_cases, kgraph_facilities, kgraph_monitoring, kgraph_training");
+    } catch (err) {
+      say(
+        `could not create the per-subgraph database roles (${err instanceof Error ? err.message : String(err)}); ` +
+          "the subgraphs use DATABASE_URL's own role, so the database does not stop them from editing the audit trail",
+      );
+      subgraphDatabaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, database!.url]));
+    }
     const keysFile = process.env.AUTH_DEV_KEYS ?? DEFAULT_DEV_KEYS_FILE;
     if (!process.env.AUTH_JWKS_URL) {
       await loadOrCreateDevKeys(keysFile);
@@ -77,7 +89,8 @@ async function main(): Promise<void> {
     };
     const port = (name: keyof typeof PORTS) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? PORTS[name]);
     for (const name of SUBGRAPH_NAMES) {
-      children.push({ name, child: launch(name, path.join(ROOT, "subgraphs", name, "dist", "main.js"), env) });
+      const subgraphEnv = { ...env, DATABASE_URL: subgraphDatabaseUrls[name] };
+      children.push({ name, child: launch(name, path.join(ROOT, "subgraphs", name, "dist", "main.js"), subgraphEnv) });
     }
     for (const name of SUBGRAPH_NAMES) await waitReady(name, `http://127.0.0.1:${port(name)}/readyz`, children);
     const urls = Object.fromEntries(
