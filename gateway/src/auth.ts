@@ -51,13 +51,16 @@ type Claims = Record<string, unknown>;
 /**
  * Verifies the caller's bearer token with jose before anything else runs. No token: a public
  * caller. A bad, expired, not-yet-valid, forged, `alg: none`, wrong-issuer or wrong-audience
- * token: HTTP 401 with a message that says which. The verified claims go on the context as
- * `jwt.payload`, where field authorization reads them.
+ * token: HTTP 401 with a message that says which. `claimsOf(request)` gives field
+ * authorization and introspection the verified claims.
  */
 export function createTokenPlugin(settings: GatewayAuthSettings) {
   const verifier = createCallerVerifier(settings);
   const claimsByRequest = new WeakMap<Request, Claims>();
-  return {
+  /** The verified claims of a request (undefined for a public caller). */
+  const claimsOf = (request: Request | undefined): Claims | undefined =>
+    request ? claimsByRequest.get(request) : undefined;
+  const plugin = {
     onRequest({
       request,
       endResponse,
@@ -84,17 +87,8 @@ export function createTokenPlugin(settings: GatewayAuthSettings) {
         },
       );
     },
-    onContextBuilding({
-      context,
-      extendContext,
-    }: {
-      context: { request?: Request };
-      extendContext(extension: Record<string, unknown>): void;
-    }) {
-      const claims = context.request ? claimsByRequest.get(context.request) : undefined;
-      if (claims) extendContext({ jwt: { payload: claims } });
-    },
   };
+  return { plugin, claimsOf };
 }
 
 /**
@@ -138,9 +132,9 @@ interface AuthParams {
  * The field is removed, comes back null with the error at its path, and the rest of the query
  * runs: the errors carry no HTTP status, so partial data is HTTP 200.
  */
-export const authorizationOptions = {
+export const authorizationOptions = (claimsOf: (request: Request | undefined) => Claims | undefined) => ({
   mode: "protect-granular" as const,
-  resolveUserFn: (context: { jwt?: { payload?: Record<string, unknown> } }) => context.jwt?.payload ?? null,
+  resolveUserFn: (context: { request?: Request }) => claimsOf(context.request) ?? null,
   extractScopes: (user: { roles?: unknown; official_id?: unknown }) => scopesForClaims(user ?? {}),
   rejectUnauthenticated: false,
   validateUser(params: AuthParams) {
@@ -166,7 +160,7 @@ export const authorizationOptions = {
     }
     return undefined;
   },
-};
+});
 
 /** `@requiresScopes(scopes: [[a, b], [c]])` means (a and b) or c. */
 function satisfies(required: string[][] | undefined, held: readonly string[]): boolean {

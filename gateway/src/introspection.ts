@@ -10,7 +10,9 @@ import { type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNo
  */
 type Requirement = { authenticated: boolean; scopes?: string[][] };
 
-export function createIntrospectionFilter() {
+export function createIntrospectionFilter(
+  claimsOf: (request: Request | undefined) => Record<string, unknown> | undefined,
+) {
   const cache = new WeakMap<GraphQLSchema, Map<string, GraphQLSchema>>();
 
   function schemaFor(schema: GraphQLSchema, signedIn: boolean, scopes: readonly string[]): GraphQLSchema {
@@ -43,7 +45,7 @@ export function createIntrospectionFilter() {
       setResultAndStopExecution(result: unknown): void;
     }) {
       if (!isIntrospectionOnly(args.document, args.operationName)) return;
-      const claims = (args.contextValue.jwt as { payload?: Record<string, unknown> } | undefined)?.payload;
+      const claims = claimsOf(args.contextValue.request as Request | undefined);
       const scopes = claims ? scopesForClaims(claims) : [];
       const result = execute({
         schema: schemaFor(args.schema, Boolean(claims), scopes),

@@ -5,6 +5,7 @@ import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import httpTransport from "@graphql-mesh/transport-http";
 import type { Logger, RunningServer } from "@kgraph/platform";
 import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
+import { useExactRemovedFieldPaths } from "./error-paths";
 import { graphiqlOptions, renderGraphiQLWithRoles } from "./graphiql";
 import { checkReadiness } from "./health";
 import { createIntrospectionFilter } from "./introspection";
@@ -31,7 +32,7 @@ export interface GatewayOptions {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const supergraph = loadSupergraph(options.supergraphPath, options.subgraphUrls);
-  const tokenPlugin = createTokenPlugin(options.auth);
+  const tokens = createTokenPlugin(options.auth);
   // Development: the local issuer (no identity provider configured) and not a production build.
   const development = !options.auth.jwksUrl && options.production !== true;
   const publicToken = createPublicTokenSource(options.auth);
@@ -47,12 +48,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     renderGraphiQL: renderGraphiQLWithRoles(development),
     logging: gatewayLogLevel(options.logLevel),
     requestId: { headerName: "x-request-id" },
-    plugins: () => [tokenPlugin as never, createIntrospectionFilter() as never],
-    genericAuth: authorizationOptions as never,
+    plugins: () => [
+      tokens.plugin as never,
+      createIntrospectionFilter(tokens.claimsOf) as never,
+      useExactRemovedFieldPaths() as never,
+    ],
+    genericAuth: authorizationOptions(tokens.claimsOf) as never,
     propagateHeaders: {
       // The caller's token (already verified above), or the gateway's own for a public caller.
-      fromClientToSubgraphs: async ({ request }) => ({
+      // The client's operation name goes along too, so the audit trail names what the user ran.
+      fromClientToSubgraphs: async ({ request, context }) => ({
         authorization: request.headers.get("authorization") ?? `Bearer ${await publicToken()}`,
+        "x-operation-name": operationNameOf((context as { params?: OperationParams }).params),
       }),
     },
     maskedErrors: true,
@@ -103,4 +110,18 @@ function gatewayLogLevel(level: string | undefined): "debug" | "info" | "warn" |
     default:
       return false;
   }
+}
+
+interface OperationParams {
+  operationName?: string | null;
+  query?: string;
+}
+
+/** The operation's name: the one the client chose, or the name its only operation carries. */
+function operationNameOf(params: OperationParams | undefined): string | undefined {
+  if (params?.operationName) return params.operationName;
+  const match = /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(
+    params?.query ?? "",
+  );
+  return match?.[1];
 }

@@ -5,6 +5,8 @@ export interface RecordingProxy {
   url: string;
   /** The headers of every request that passed through, oldest first. */
   seen: http.IncomingHttpHeaders[];
+  /** The bodies of those requests (the operations the gateway sent). */
+  bodies: string[];
   stop(): Promise<void>;
 }
 
@@ -15,8 +17,12 @@ export interface RecordingProxy {
 export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
   const target = new URL(targetUrl);
   const seen: http.IncomingHttpHeaders[] = [];
+  const bodies: string[] = [];
   const server = http.createServer((req, res) => {
     seen.push({ ...req.headers });
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => bodies.push(Buffer.concat(chunks).toString("utf8")));
     const upstream = http.request(
       { hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
       (answer) => {
@@ -35,6 +41,7 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
   return {
     url: `http://127.0.0.1:${port}${target.pathname}`,
     seen,
+    bodies,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

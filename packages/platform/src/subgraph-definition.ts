@@ -46,7 +46,8 @@ export async function serveSubgraph<TContext extends BaseContext>(
       port: options.port,
       createContext: createContextFactory(db, options),
       verifier: options.verifier,
-      createAuditRecorder: (viewer, requestId) => new AuditRecorder(db, definition.name, viewer, requestId),
+      createAuditRecorder: (viewer, requestId, clientOperation) =>
+        new AuditRecorder(db, definition.name, viewer, requestId, clientOperation),
       ready: async () => {
         await db.query("SELECT 1");
       },

@@ -29,7 +29,7 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Verifies the bearer token of every GraphQL request: none or an invalid one is HTTP 401. */
   verifier: TokenVerifier;
   /** A fresh audit recorder for each request. */
-  createAuditRecorder: (viewer: Viewer, requestId: string) => AuditRecorder;
+  createAuditRecorder: (viewer: Viewer, requestId: string, clientOperation?: string) => AuditRecorder;
 }
 
 export interface RunningServer {
@@ -109,7 +109,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       res.setHeader("www-authenticate", 'Bearer error="invalid_token"');
       return send(res, 401, { errors: [{ message: err.message, extensions: { code: "UNAUTHENTICATED" } }] });
     }
-    const audit = options.createAuditRecorder(viewer, requestId);
+    const audit = options.createAuditRecorder(viewer, requestId, operationNameFrom(req.headers));
     const response = await currentRequest.run({ requestId, logger }, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
@@ -175,6 +175,13 @@ function readBody(req: http.IncomingMessage): Promise<string | undefined> {
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
+}
+
+/** The client's operation name the gateway passes on, when it is a well-formed GraphQL name. */
+function operationNameFrom(headers: http.IncomingHttpHeaders): string | undefined {
+  const value = headers["x-operation-name"];
+  const name = Array.isArray(value) ? value[0] : value;
+  return name && /^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name) ? name : undefined;
 }
 
 function send(res: http.ServerResponse, status: number, payload: unknown): void {

@@ -1,4 +1,4 @@
-import type { BaseContext } from "@kgraph/platform";
+import { type BaseContext, type Viewer, auditedDataSource } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
 import { createComplaintLoaders } from "./modules/complaint/complaint.loaders";
 import { createFindingLoaders } from "./modules/finding/finding.loaders";
@@ -7,15 +7,18 @@ import { createMonitoringBodyLoaders } from "./modules/monitoring-body/monitorin
 import { createRecommendationLoaders } from "./modules/recommendation/recommendation.loaders";
 import { createVisitLoaders } from "./modules/visit/visit.loaders";
 
-/** Every loader of this subgraph, created fresh for each request (never shared between callers). */
-export function createLoaders(db: DataSource) {
+/**
+ * Every loader of this subgraph, created fresh for each request (never shared between callers):
+ * they close over the viewer and apply its record rules in their SQL.
+ */
+export function createLoaders(db: DataSource, viewer: Viewer) {
   return {
     ...createMonitoringBodyLoaders(db),
-    ...createVisitLoaders(db),
-    ...createFindingLoaders(db),
-    ...createRecommendationLoaders(db),
-    ...createComplaintLoaders(db),
-    ...createIncidentLoaders(db),
+    ...createVisitLoaders(db, viewer),
+    ...createFindingLoaders(db, viewer),
+    ...createRecommendationLoaders(db, viewer),
+    ...createComplaintLoaders(db, viewer),
+    ...createIncidentLoaders(db, viewer),
   };
 }
 
@@ -28,5 +31,11 @@ export interface MonitoringContext extends BaseContext {
 }
 
 export function createContextFactory(db: DataSource, subjectRefKey: string) {
-  return (base: BaseContext): MonitoringContext => ({ ...base, db, subjectRefKey, loaders: createLoaders(db) });
+  return (base: BaseContext): MonitoringContext => ({
+    ...base,
+    // Mutations commit their change and its audit event together.
+    db: auditedDataSource(db, base.audit),
+    subjectRefKey,
+    loaders: createLoaders(db, base.viewer),
+  });
 }

@@ -1,4 +1,5 @@
-import { type Logger, createDataSource } from "@kgraph/platform";
+import { AuditEvent, type Logger, createDataSource } from "@kgraph/platform";
+import { MONITORING_SCHEMA } from "./tables";
 import { migrations } from "./migrations";
 import { ComplaintEscalation } from "./modules/complaint/complaint-escalation.entity";
 import { Complaint } from "./modules/complaint/complaint.entity";
@@ -8,7 +9,7 @@ import { MonitoringBody } from "./modules/monitoring-body/monitoring-body.entity
 import { Recommendation } from "./modules/recommendation/recommendation.entity";
 import { MonitoringVisit } from "./modules/visit/visit.entity";
 
-export const MONITORING_SCHEMA = "monitoring";
+export { MONITORING_SCHEMA } from "./tables";
 export const monitoringEntities = [
   MonitoringBody,
   MonitoringVisit,
@@ -17,6 +18,7 @@ export const monitoringEntities = [
   Complaint,
   ComplaintEscalation,
   Incident,
+  AuditEvent,
 ];
 
 export function createMonitoringDataSource(url: string, logger?: Logger) {

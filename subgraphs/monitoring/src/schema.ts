@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@kgraph/platform";
+import { auditTrailModule, buildFederatedSchema } from "@kgraph/platform";
 import { Case } from "./modules/case/case.entity";
 import { ComplaintResolver, resolveComplaintReference } from "./modules/complaint/complaint.resolver";
 import { Facility } from "./modules/facility/facility.entity";
@@ -11,6 +11,7 @@ import { VisitResolver, resolveVisitReference } from "./modules/visit/visit.reso
 
 /** The monitoring subgraph schema; `npm run schema` prints it to schema/subgraphs/monitoring.graphql. */
 export function buildMonitoringSchema() {
+  const audit = auditTrailModule("monitoring", { rootQuery: false });
   return buildFederatedSchema(
     {
       resolvers: [
@@ -21,10 +22,12 @@ export function buildMonitoringSchema() {
         ComplaintResolver,
         IncidentResolver,
         FacilityResolver,
+        ...audit.resolvers,
       ],
-      orphanedTypes: [Facility, Case],
+      orphanedTypes: [...audit.types, Facility, Case],
     },
     {
+      ...audit.reference,
       MonitoringVisit: { __resolveReference: resolveVisitReference },
       Complaint: { __resolveReference: resolveComplaintReference },
       Incident: { __resolveReference: resolveIncidentReference },

@@ -21,11 +21,14 @@ export class AuditRecorder {
     private readonly subgraph: string,
     private readonly viewer: Viewer,
     private readonly requestId: string,
+    /** The client's operation name, as the gateway passes it on (`x-operation-name`). */
+    private readonly clientOperation?: string,
   ) {}
 
   /** Names the operation reads belong to (the first resolver that reads sets it). */
   describeOperation(operation: string): void {
-    if (this.reads.size === 0) this.operation = operation;
+    if (this.reads.size === 0)
+      this.operation = this.clientOperation ? `${this.clientOperation}: ${operation}` : operation;
   }
 
   read(type: string, id: string | null, field: string): void {
@@ -52,7 +55,10 @@ export class AuditRecorder {
     // The same id named by an argument and returned as a record counts once, as the record.
     records.sort((a, b) => Number(a.type.startsWith("arg:")) - Number(b.type.startsWith("arg:")));
     const unique = [...new Map(records.reverse().map((r) => [r.id, r])).values()];
-    await this.write(tx, `mutation ${mutation.name}`, unique, fieldNamesIn(mutation.args));
+    const label = this.clientOperation
+      ? `${this.clientOperation}: mutation ${mutation.name}`
+      : `mutation ${mutation.name}`;
+    await this.write(tx, label, unique, fieldNamesIn(mutation.args));
   }
 
   /** Appends a WRITE event in the caller's transaction. */

@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { ComplaintCategory, ComplaintChannel, ComplaintOutcome, ComplaintStatus } from "./complaint-enums";
@@ -24,22 +26,27 @@ export class Complaint {
   @Column("varchar", { name: "receipt_code_last_group", length: 8 })
   receiptCodeLastGroup: string;
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Field(() => ComplaintChannel, { description: "How the complaint was received." })
   @Column("varchar", { length: 24 })
   channel: ComplaintChannel;
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Field({ description: "True when the complainant did not give their identity." })
   @Column("boolean")
   anonymous: boolean;
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Field(() => ComplaintCategory, { description: "What the complaint is about (may be corrected at triage)." })
   @Column("varchar", { length: 32 })
   category: ComplaintCategory;
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Field({ description: "The complaint as made." })
   @Column("text")
   text: string;
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Field(() => ComplaintStatus, {
     description: "Where the complaint stands; changes follow the complaint state machine.",
   })
@@ -47,18 +54,22 @@ export class Complaint {
   @Column("varchar", { length: 16 })
   status: ComplaintStatus;
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Field({ description: "When the complaint was received." })
   @Column("timestamptz", { name: "received_at" })
   receivedAt: Date;
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Field({ description: "When a decision is due: receipt plus the response period." })
   @Column("timestamptz", { name: "due_at" })
   dueAt: Date;
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Field({ description: "When the complaint last changed (status, escalation or decision)." })
   @Column("timestamptz", { name: "updated_at" })
   updatedAt: Date;
 
+  @RequiresScopes(SCOPES.COMPLAINT_IDENTITY_READ)
   @Field(() => String, {
     nullable: true,
     description: "Who complained; null for an anonymous complaint. Identity data.",
@@ -66,6 +77,7 @@ export class Complaint {
   @Column("varchar", { name: "complainant_name", length: 200, nullable: true })
   complainantName: string | null;
 
+  @RequiresScopes(SCOPES.COMPLAINT_IDENTITY_READ)
   @Field(() => String, {
     nullable: true,
     description: "How to reach the complainant; null when anonymous or not given. Identity data.",
@@ -89,16 +101,24 @@ export class Complaint {
 
   @Column("timestamptz", { name: "decided_at", nullable: true })
   decidedAt: Date | null;
+
+  /** The `sub` of a signed-in caller who filed it (null for the public); for record rules only, never shown. */
+  @Index()
+  @Column("varchar", { name: "filed_by", length: 200, nullable: true })
+  filedBy: string | null;
 }
 
 @ObjectType({ description: "The decision on a complaint." })
 export class ComplaintDecision {
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Field(() => ComplaintOutcome, { description: "The outcome." })
   outcome: ComplaintOutcome;
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Field({ description: "The reasons and any remedy, as given to the complainant." })
   text: string;
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Field({ description: "When the decision was made." })
   decidedAt: Date;
 }

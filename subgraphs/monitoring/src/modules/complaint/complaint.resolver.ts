@@ -1,4 +1,5 @@
-import { PageArgs } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
+import { PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -17,6 +18,7 @@ import * as complaints from "./complaint.service";
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Query(() => Complaint, { nullable: true, description: "One complaint by id; null when there is none." })
   complaint(
     @Arg("id", () => ID, { description: "The complaint's id." }) id: string,
@@ -25,6 +27,7 @@ export class ComplaintResolver {
     return complaints.complaintById(ctx, id);
   }
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @Query(() => ComplaintConnection, { description: "Complaints, most recently received first, a page at a time." })
   complaints(
     @Args() page: PageArgs,
@@ -53,6 +56,7 @@ export class ComplaintResolver {
     return complaints.complaintStatusByReceiptCode(ctx, receiptCode);
   }
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @FieldResolver(() => String, {
     description:
       "The receipt code as staff may see it: masked but for its last group. The full code is given only once, to the complainant; only its hash is stored.",
@@ -61,16 +65,19 @@ export class ComplaintResolver {
     return complaints.maskedReceiptCodeOf(root);
   }
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @FieldResolver(() => [ComplaintEscalation], { description: "Referrals to other authorities, oldest first." })
   escalations(@Root() root: Complaint, @Ctx() ctx: MonitoringContext): Promise<ComplaintEscalation[]> {
     return complaints.escalationsOf(ctx, root.id);
   }
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @FieldResolver(() => ComplaintDecision, { nullable: true, description: "The decision; null until DECIDED." })
   decision(@Root() root: Complaint): ComplaintDecision | null {
     return complaints.decisionOf(root);
   }
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @FieldResolver(() => String, {
     nullable: true,
     description:
@@ -80,6 +87,7 @@ export class ComplaintResolver {
     return complaints.complaintSubjectRef(ctx, root);
   }
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @FieldResolver(() => Facility, {
     nullable: true,
     description: "The facility the complaint concerns; null when none.",
@@ -88,6 +96,7 @@ export class ComplaintResolver {
     return root.facilityId ? { id: root.facilityId } : null;
   }
 
+  @RequiresScopes(SCOPES.COMPLAINT_READ)
   @FieldResolver(() => Case, { nullable: true, description: "The case the complaint concerns; null when none." })
   case(@Root() root: Complaint): Case | null {
     return root.caseId ? { id: root.caseId } : null;
@@ -107,6 +116,7 @@ export class ComplaintResolver {
     return complaints.fileComplaint(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.COMPLAINT_HANDLE)
   @Mutation(() => Complaint, {
     description: "Take a RECEIVED complaint up for review, correcting its category if needed.",
   })
@@ -120,6 +130,7 @@ export class ComplaintResolver {
     return complaints.triageComplaint(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.COMPLAINT_HANDLE)
   @Mutation(() => Complaint, {
     description: "Refer a complaint UNDER_REVIEW (or already ESCALATED) to another authority.",
   })
@@ -133,6 +144,7 @@ export class ComplaintResolver {
     return complaints.escalateComplaint(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.COMPLAINT_HANDLE)
   @Mutation(() => Complaint, { description: "Decide a complaint UNDER_REVIEW or ESCALATED." })
   decideComplaint(
     @Arg("input", () => DecideComplaintInput, {
@@ -144,6 +156,7 @@ export class ComplaintResolver {
     return complaints.decideComplaint(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.COMPLAINT_HANDLE)
   @Mutation(() => Complaint, { description: "Close a DECIDED complaint; its handling ends." })
   closeComplaint(
     @Arg("complaintId", () => ID, { description: "The complaint's id; it must be DECIDED." }) complaintId: string,

@@ -18,7 +18,15 @@ import type {
   FileComplaintInput,
   TriageComplaintInput,
 } from "./complaint.inputs";
-import { NEXT_COMPLAINT_STATUSES, canMoveComplaint, complaintDueAt, isDecided } from "./complaint.policy";
+import { whereRule } from "../../record-rules";
+import {
+  NEXT_COMPLAINT_STATUSES,
+  canMoveComplaint,
+  complaintDueAt,
+  complaintReadCondition,
+  complaintReadScope,
+  isDecided,
+} from "./complaint.policy";
 import { hashReceiptCode, maskedReceiptCode, newReceiptCode, receiptCodeLastGroup } from "./receipt-code";
 
 export function complaintById(ctx: MonitoringContext, id: string): Promise<Complaint | null> {
@@ -50,6 +58,7 @@ export async function listComplaints(
 ): Promise<Page<Complaint>> {
   const first = checkPageSize(args.first);
   const query = ctx.db.getRepository(Complaint).createQueryBuilder("c");
+  whereRule(query, complaintReadCondition(complaintReadScope(ctx.viewer), "c"));
   const filter = args.filter ?? {};
   if (filter.status?.length) query.andWhere("c.status IN (:...status)", { status: filter.status });
   if (filter.facilityId) query.andWhere("c.facility_id = :facilityId", { facilityId: filter.facilityId });
@@ -99,6 +108,8 @@ export async function fileComplaint(ctx: MonitoringContext, input: FileComplaint
       complainantContact: contact,
       facilityId: input.facilityId ?? null,
       caseId: input.caseId ?? null,
+      // Who filed it, when signed in (a monitor follows the complaints they filed); never shown.
+      filedBy: ctx.viewer.public ? null : (ctx.viewer.sub ?? null),
       decisionOutcome: null,
       decisionText: null,
       decidedAt: null,

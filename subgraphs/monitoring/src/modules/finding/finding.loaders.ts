@@ -1,22 +1,31 @@
+import { type Viewer, manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
+import { whereRule } from "../../record-rules";
+import { visitReadCondition, visitReadScope } from "../visit/visit.policy";
 import { Finding } from "./finding.entity";
 
-export function createFindingLoaders(db: DataSource) {
+/** Loaders for one request: a finding is readable when its visit is (the public: published visits only). */
+export function createFindingLoaders(db: DataSource, viewer: Viewer) {
+  const readable = visitReadCondition(visitReadScope(viewer), "f");
   return {
     findingById: new DataLoader<string, Finding | null>(async (ids) => {
-      const rows = await db.getRepository(Finding).findBy({ id: In([...ids]) });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+      const wanted = wellFormedIds(ids);
+      if (!wanted.length) return ids.map(() => null);
+      const query = db.getRepository(Finding).createQueryBuilder("f").where("f.id IN (:...ids)", { ids: wanted });
+      const rows = await whereRule(query, readable).getMany();
+      return oneByKey(ids, rows, (row) => row.id);
     }),
     /** A visit's findings in the order they were recorded. */
     findingsByVisitId: new DataLoader<string, Finding[]>(async (visitIds) => {
-      const rows = await db
+      const wanted = wellFormedIds(visitIds);
+      if (!wanted.length) return visitIds.map(() => []);
+      const query = db
         .getRepository(Finding)
-        .find({ where: { visitId: In([...visitIds]) }, order: { createdAt: "ASC", id: "ASC" } });
-      const grouped = new Map<string, Finding[]>(visitIds.map((id) => [id, []]));
-      for (const row of rows) grouped.get(row.visitId)?.push(row);
-      return visitIds.map((id) => grouped.get(id) ?? []);
+        .createQueryBuilder("f")
+        .where("f.visit_id IN (:...visitIds)", { visitIds: wanted });
+      const rows = await whereRule(query, readable).orderBy("f.created_at", "ASC").addOrderBy("f.id", "ASC").getMany();
+      return manyByKey(visitIds, rows, (row) => row.visitId);
     }),
   };
 }

@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Recommendation } from "../recommendation/recommendation.entity";
@@ -21,6 +23,7 @@ export class FindingResolver {
     return recommendationsOfFinding(ctx, root.id);
   }
 
+  @RequiresScopes(SCOPES.MONITORING_WRITE)
   @Mutation(() => Finding, {
     description: "Record a finding on a visit IN_PROGRESS or COMPLETED (not once its report is published).",
   })

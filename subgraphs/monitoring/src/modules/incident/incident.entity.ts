@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -52,11 +54,13 @@ export class Incident {
   @PrimaryColumn("uuid")
   id: string;
 
+  @RequiresScopes(SCOPES.MONITORING_READ)
   @Field(() => IncidentType, { description: "What kind of incident it was." })
   @Index()
   @Column("varchar", { length: 24 })
   type: IncidentType;
 
+  @RequiresScopes(SCOPES.MONITORING_READ)
   @Field({ description: "When it happened." })
   @Column("timestamptz")
   at: Date;
@@ -69,19 +73,23 @@ export class Incident {
   @Column("uuid", { name: "case_ids", array: true })
   caseIds: string[];
 
+  @RequiresScopes(SCOPES.MONITORING_READ)
   @Field({ description: "What happened, as recorded." })
   @Column("text")
   narrative: string;
 
+  @RequiresScopes(SCOPES.MONITORING_READ)
   @Field(() => IncidentStatus, { description: "Where the follow-up stands." })
   @Index()
   @Column("varchar", { length: 24 })
   status: IncidentStatus;
 
+  @RequiresScopes(SCOPES.MONITORING_READ)
   @Field({ description: "When the incident was recorded." })
   @Column("timestamptz", { name: "reported_at" })
   reportedAt: Date;
 
+  @RequiresScopes(SCOPES.MONITORING_READ)
   @Field({ description: "When the incident record last changed." })
   @Column("timestamptz", { name: "updated_at" })
   updatedAt: Date;

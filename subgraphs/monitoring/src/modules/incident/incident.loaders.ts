@@ -1,13 +1,20 @@
+import { type Viewer, oneByKey, wellFormedIds } from "@kgraph/platform";
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
+import type { DataSource } from "typeorm";
+import { whereRule } from "../../record-rules";
 import { Incident } from "./incident.entity";
+import { incidentReadCondition, incidentReadScope } from "./incident.policy";
 
-export function createIncidentLoaders(db: DataSource) {
+/** Loaders for one request: they apply the viewer's read rule (the public: no incident). */
+export function createIncidentLoaders(db: DataSource, viewer: Viewer) {
+  const readable = incidentReadCondition(incidentReadScope(viewer));
   return {
     incidentById: new DataLoader<string, Incident | null>(async (ids) => {
-      const rows = await db.getRepository(Incident).findBy({ id: In([...ids]) });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+      const wanted = wellFormedIds(ids);
+      if (!wanted.length) return ids.map(() => null);
+      const query = db.getRepository(Incident).createQueryBuilder("i").where("i.id IN (:...ids)", { ids: wanted });
+      const rows = await whereRule(query, readable).getMany();
+      return oneByKey(ids, rows, (row) => row.id);
     }),
   };
 }

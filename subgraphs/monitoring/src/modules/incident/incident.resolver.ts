@@ -1,4 +1,5 @@
-import { PageArgs } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
+import { PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Facility } from "../facility/facility.entity";
@@ -9,6 +10,7 @@ import * as incidents from "./incident.service";
 
 @Resolver(() => Incident)
 export class IncidentResolver {
+  @RequiresScopes(SCOPES.MONITORING_READ)
   @Query(() => Incident, { nullable: true, description: "One incident by id; null when there is none." })
   incident(
     @Arg("id", () => ID, { description: "The incident's id." }) id: string,
@@ -17,6 +19,7 @@ export class IncidentResolver {
     return incidents.incidentById(ctx, id);
   }
 
+  @RequiresScopes(SCOPES.MONITORING_READ)
   @Query(() => IncidentConnection, { description: "Incidents, most recent first, a page at a time." })
   incidents(
     @Args() page: PageArgs,
@@ -30,11 +33,13 @@ export class IncidentResolver {
     return incidents.listIncidents(ctx, { ...page, filter });
   }
 
+  @RequiresScopes(SCOPES.MONITORING_READ)
   @FieldResolver(() => Facility, { description: "The facility where it happened." })
   facility(@Root() root: Incident): Facility {
     return { id: root.facilityId };
   }
 
+  @RequiresScopes(SCOPES.MONITORING_READ)
   @FieldResolver(() => [String], {
     description: "Pseudonyms of the people involved (the same as their cases' `subjectRef`); names no one.",
   })
@@ -42,6 +47,7 @@ export class IncidentResolver {
     return incidents.incidentSubjectRefs(ctx, root);
   }
 
+  @RequiresScopes(SCOPES.INCIDENT_WRITE)
   @Mutation(() => Incident, { description: "Record an incident at a facility; it starts REPORTED." })
   recordIncident(
     @Arg("input", () => RecordIncidentInput, {
@@ -54,6 +60,7 @@ export class IncidentResolver {
     return incidents.recordIncident(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.INCIDENT_WRITE)
   @Mutation(() => Incident, {
     description: "Move an incident's follow-up on: REPORTED → UNDER_INVESTIGATION → CLOSED (or straight to CLOSED).",
   })

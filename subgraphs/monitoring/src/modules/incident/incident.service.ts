@@ -5,7 +5,18 @@ import type { MonitoringContext } from "../../context";
 import { decodeTimeCursor } from "../../keyset";
 import { Incident, IncidentStatus } from "./incident.entity";
 import type { ChangeIncidentStatusInput, IncidentFilter, RecordIncidentInput } from "./incident.inputs";
-import { NEXT_INCIDENT_STATUSES, canMoveIncident, requiresCases } from "./incident.policy";
+import { forbidden, lockForWrite, whereRule } from "../../record-rules";
+import {
+  INCIDENT_WRITE_FORBIDDEN,
+  NEXT_INCIDENT_STATUSES,
+  canMoveIncident,
+  incidentReadCondition,
+  incidentReadScope,
+  incidentWriteCondition,
+  incidentWriteScope,
+  mayRecordIncidentAt,
+  requiresCases,
+} from "./incident.policy";
 
 export function incidentById(ctx: MonitoringContext, id: string): Promise<Incident | null> {
   return ctx.loaders.incidentById.load(id);
@@ -23,6 +34,7 @@ export async function listIncidents(
 ): Promise<Page<Incident>> {
   const first = checkPageSize(args.first);
   const query = ctx.db.getRepository(Incident).createQueryBuilder("i");
+  whereRule(query, incidentReadCondition(incidentReadScope(ctx.viewer)));
   const filter = args.filter ?? {};
   if (filter.facilityId) query.andWhere("i.facility_id = :facilityId", { facilityId: filter.facilityId });
   if (filter.type?.length) query.andWhere("i.type IN (:...type)", { type: filter.type });
@@ -47,6 +59,7 @@ export async function recordIncident(ctx: MonitoringContext, input: RecordIncide
       argument: "input.caseIds",
     });
   }
+  if (!mayRecordIncidentAt(incidentWriteScope(ctx.viewer), input.facilityId)) throw forbidden(INCIDENT_WRITE_FORBIDDEN);
   const created = await ctx.db.transaction(async (tx) => {
     const now = new Date();
     const incident = tx.create(Incident, {
@@ -72,11 +85,11 @@ export async function changeIncidentStatus(
   input: ChangeIncidentStatusInput,
 ): Promise<Incident> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const incident = await tx.findOne(Incident, {
-      where: { id: input.incidentId },
-      lock: { mode: "pessimistic_write" },
-    });
-    if (!incident) throw notFound("Incident", input.incidentId);
+    const rule = incidentWriteCondition(incidentWriteScope(ctx.viewer), "i");
+    const locked = await lockForWrite(tx, Incident, "i", input.incidentId, rule);
+    if (!locked) throw notFound("Incident", input.incidentId);
+    if (!locked.allowed) throw forbidden(INCIDENT_WRITE_FORBIDDEN);
+    const incident = locked.row;
     if (!canMoveIncident(incident.status, input.status)) {
       const allowed = NEXT_INCIDENT_STATUSES[incident.status];
       throw badUserInput(

@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -34,6 +36,7 @@ export class RecommendationResponse {
   @Field({ description: "When the response was recorded." })
   respondedAt: Date;
 
+  @RequiresScopes(SCOPES.MONITORING_READ)
   @Field(() => String, {
     nullable: true,
     description: "Who recorded the response (the caller's user id); null when recorded without an identified caller.",

@@ -1,3 +1,5 @@
+import { RequiresScopes } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Finding } from "../finding/finding.entity";
@@ -45,6 +47,7 @@ export class RecommendationResolver {
     return (await findingById(ctx, root.findingId)) as Finding;
   }
 
+  @RequiresScopes(SCOPES.MONITORING_WRITE)
   @Mutation(() => Recommendation, {
     description: "Recommend what an authority should do about a finding; the visit must be IN_PROGRESS or COMPLETED.",
   })
@@ -58,6 +61,7 @@ export class RecommendationResolver {
     return recommendations.addRecommendation(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.RECOMMENDATION_RESPOND)
   @Mutation(() => Recommendation, {
     description:
       "Record the authority's response to an OPEN (or OVERDUE) recommendation: accepted or rejected, with its text.",
@@ -72,6 +76,7 @@ export class RecommendationResolver {
     return recommendations.respondToRecommendation(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.MONITORING_WRITE)
   @Mutation(() => Recommendation, { description: "Mark an ACCEPTED recommendation implemented." })
   markRecommendationImplemented(
     @Arg("recommendationId", () => ID, { description: "The recommendation's id; it must be ACCEPTED." })

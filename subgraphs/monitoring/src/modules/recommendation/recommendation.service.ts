@@ -4,11 +4,24 @@ import type { EntityManager } from "typeorm";
 import type { MonitoringContext } from "../../context";
 import { Finding } from "../finding/finding.entity";
 import { assertVisitAcceptsFindings } from "../finding/finding.service";
-import { visitReference } from "../visit/visit.policy";
+import { type SqlCondition, forbidden, lockForWrite } from "../../record-rules";
+import {
+  MONITORING_WRITE_FORBIDDEN,
+  monitoringWriteCondition,
+  monitoringWriteScope,
+  visitReference,
+} from "../visit/visit.policy";
 import { lockVisit } from "../visit/visit.service";
 import { Recommendation, RecommendationResponse, RecommendationStatus } from "./recommendation.entity";
 import type { AddRecommendationInput, RespondToRecommendationInput } from "./recommendation.inputs";
-import { canMarkImplemented, canRespond, visibleRecommendationStatus } from "./recommendation.policy";
+import {
+  RESPOND_FORBIDDEN,
+  canMarkImplemented,
+  canRespond,
+  respondCondition,
+  respondScope,
+  visibleRecommendationStatus,
+} from "./recommendation.policy";
 
 export function recommendationById(ctx: MonitoringContext, id: string): Promise<Recommendation | null> {
   return ctx.loaders.recommendationById.load(id);
@@ -40,7 +53,7 @@ export async function addRecommendation(
   const created = await ctx.db.transaction(async (tx) => {
     const finding = await tx.findOneBy(Finding, { id: input.findingId });
     if (!finding) throw notFound("Finding", input.findingId);
-    const visit = await lockVisit(tx, finding.visitId);
+    const visit = await lockVisit(tx, ctx.viewer, finding.visitId);
     assertVisitAcceptsFindings(visit, "Recommendations");
     // A visit that accepts findings has started, so it has a reference time.
     const reference = visitReference(visit) as Date;
@@ -79,7 +92,12 @@ export async function respondToRecommendation(
   input: RespondToRecommendationInput,
 ): Promise<Recommendation> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const recommendation = await lockRecommendation(tx, input.recommendationId);
+    const recommendation = await lockRecommendation(
+      tx,
+      input.recommendationId,
+      respondCondition(respondScope(ctx.viewer), "r"),
+      RESPOND_FORBIDDEN,
+    );
     if (!canRespond(recommendation.status)) {
       throw badUserInput(
         `Recommendation ${recommendation.id} is ${recommendation.status} and has been responded to; ` +
@@ -114,7 +132,12 @@ export async function markRecommendationImplemented(
   recommendationId: string,
 ): Promise<Recommendation> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const recommendation = await lockRecommendation(tx, recommendationId);
+    const recommendation = await lockRecommendation(
+      tx,
+      recommendationId,
+      monitoringWriteCondition(monitoringWriteScope(ctx.viewer), "r", "visit_id"),
+      MONITORING_WRITE_FORBIDDEN,
+    );
     if (!canMarkImplemented(recommendation.status)) {
       throw badUserInput(
         `Recommendation ${recommendation.id} is ${visibleRecommendationStatus(recommendation)}; ` +
@@ -135,10 +158,17 @@ export async function markRecommendationImplemented(
   return updated;
 }
 
-async function lockRecommendation(tx: EntityManager, id: string): Promise<Recommendation> {
-  const recommendation = await tx.findOne(Recommendation, { where: { id }, lock: { mode: "pessimistic_write" } });
-  if (!recommendation) throw notFound("Recommendation", id);
-  return recommendation;
+/** Reads a recommendation for a change, holding its row; FORBIDDEN when it lies outside the write rule. */
+async function lockRecommendation(
+  tx: EntityManager,
+  id: string,
+  rule: SqlCondition | null,
+  refusal: string,
+): Promise<Recommendation> {
+  const locked = await lockForWrite(tx, Recommendation, "r", id, rule);
+  if (!locked) throw notFound("Recommendation", id);
+  if (!locked.allowed) throw forbidden(refusal);
+  return locked.row;
 }
 
 function primeRecommendation(ctx: MonitoringContext, recommendation: Recommendation): void {

@@ -1,4 +1,5 @@
-import { PageArgs } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
+import { PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Facility } from "../facility/facility.entity";
@@ -64,6 +65,7 @@ export class VisitResolver {
     return findingsOfVisit(ctx, root.id);
   }
 
+  @RequiresScopes(SCOPES.MONITORING_WRITE)
   @Mutation(() => MonitoringVisit, {
     description: "Plan a visit by a monitoring body to a facility; it starts PLANNED.",
   })
@@ -78,6 +80,7 @@ export class VisitResolver {
     return visits.planVisit(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.MONITORING_WRITE)
   @Mutation(() => MonitoringVisit, { description: "Start a PLANNED visit: the monitors have arrived." })
   startVisit(
     @Arg("input", () => StartVisitInput, {
@@ -89,6 +92,7 @@ export class VisitResolver {
     return visits.startVisit(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.MONITORING_WRITE)
   @Mutation(() => MonitoringVisit, { description: "Complete a visit IN_PROGRESS: the monitors have left." })
   completeVisit(
     @Arg("input", () => CompleteVisitInput, {
@@ -100,6 +104,7 @@ export class VisitResolver {
     return visits.completeVisit(ctx, input);
   }
 
+  @RequiresScopes(SCOPES.MONITORING_WRITE)
   @Mutation(() => MonitoringVisit, {
     description: "Publish the report of a COMPLETED visit; its findings become final and public.",
   })

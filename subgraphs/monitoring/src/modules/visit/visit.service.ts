@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Page, badUserInput, checkPageSize, notFound, toPage } from "@kgraph/platform";
+import { type Page, type Viewer, badUserInput, checkPageSize, notFound, toPage } from "@kgraph/platform";
 import type { EntityManager } from "typeorm";
 import { assertNotInFuture } from "../../clock";
 import type { MonitoringContext } from "../../context";
@@ -14,7 +14,17 @@ import type {
   StartVisitInput,
   VisitFilter,
 } from "./visit.inputs";
-import { NEXT_VISIT_STATUSES, canMoveVisit } from "./visit.policy";
+import { forbidden, lockForWrite, whereRule } from "../../record-rules";
+import {
+  MONITORING_WRITE_FORBIDDEN,
+  NEXT_VISIT_STATUSES,
+  canMoveVisit,
+  mayWriteForBody,
+  monitoringWriteCondition,
+  monitoringWriteScope,
+  visitReadCondition,
+  visitReadScope,
+} from "./visit.policy";
 
 export function visitById(ctx: MonitoringContext, id: string): Promise<MonitoringVisit | null> {
   return ctx.loaders.visitById.load(id);
@@ -31,6 +41,7 @@ export async function listVisits(
 ): Promise<Page<MonitoringVisit>> {
   const first = checkPageSize(args.first);
   const query = ctx.db.getRepository(MonitoringVisit).createQueryBuilder("v");
+  whereRule(query, visitReadCondition(visitReadScope(ctx.viewer), "v", "id"));
   const filter = args.filter ?? {};
   if (filter.facilityId) query.andWhere("v.facility_id = :facilityId", { facilityId: filter.facilityId });
   if (filter.bodyId) query.andWhere("v.body_id = :bodyId", { bodyId: filter.bodyId });
@@ -52,6 +63,7 @@ export async function planVisit(ctx: MonitoringContext, input: PlanVisitInput): 
   const created = await ctx.db.transaction(async (tx) => {
     const body = await tx.findOneBy(MonitoringBody, { id: input.bodyId });
     if (!body) throw notFound("MonitoringBody", input.bodyId);
+    if (!mayWriteForBody(monitoringWriteScope(ctx.viewer), body.id)) throw forbidden(MONITORING_WRITE_FORBIDDEN);
     const visit = tx.create(MonitoringVisit, {
       id: randomUUID(),
       bodyId: body.id,
@@ -77,7 +89,7 @@ export async function startVisit(ctx: MonitoringContext, input: StartVisitInput)
   const startedAt = input.startedAt ?? new Date();
   assertNotInFuture(startedAt, "input.startedAt");
   const updated = await ctx.db.transaction(async (tx) => {
-    const visit = await lockVisit(tx, input.visitId);
+    const visit = await lockVisit(tx, ctx.viewer, input.visitId);
     assertMove(visit, VisitStatus.IN_PROGRESS);
     visit.status = VisitStatus.IN_PROGRESS;
     visit.startedAt = startedAt;
@@ -92,7 +104,7 @@ export async function completeVisit(ctx: MonitoringContext, input: CompleteVisit
   const endedAt = input.endedAt ?? new Date();
   assertNotInFuture(endedAt, "input.endedAt");
   const updated = await ctx.db.transaction(async (tx) => {
-    const visit = await lockVisit(tx, input.visitId);
+    const visit = await lockVisit(tx, ctx.viewer, input.visitId);
     assertMove(visit, VisitStatus.COMPLETED);
     const startedAt = visit.startedAt as Date;
     if (endedAt.getTime() < startedAt.getTime()) {
@@ -115,7 +127,7 @@ export async function publishVisitReport(
   input: PublishVisitReportInput,
 ): Promise<MonitoringVisit> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const visit = await lockVisit(tx, input.visitId);
+    const visit = await lockVisit(tx, ctx.viewer, input.visitId);
     assertMove(visit, VisitStatus.REPORT_PUBLISHED);
     visit.status = VisitStatus.REPORT_PUBLISHED;
     visit.publishedAt = new Date();
@@ -131,11 +143,16 @@ export async function publishVisitReport(
   return updated;
 }
 
-/** Reads a visit for a change, holding its row until the transaction ends. */
-export async function lockVisit(tx: EntityManager, visitId: string): Promise<MonitoringVisit> {
-  const visit = await tx.findOne(MonitoringVisit, { where: { id: visitId }, lock: { mode: "pessimistic_write" } });
-  if (!visit) throw notFound("MonitoringVisit", visitId);
-  return visit;
+/**
+ * Reads a visit for a change, holding its row until the transaction ends; FORBIDDEN when the
+ * viewer may not write for the visit's body (a monitor: only their own body's visits).
+ */
+export async function lockVisit(tx: EntityManager, viewer: Viewer, visitId: string): Promise<MonitoringVisit> {
+  const rule = monitoringWriteCondition(monitoringWriteScope(viewer), "v");
+  const locked = await lockForWrite(tx, MonitoringVisit, "v", visitId, rule);
+  if (!locked) throw notFound("MonitoringVisit", visitId);
+  if (!locked.allowed) throw forbidden(MONITORING_WRITE_FORBIDDEN);
+  return locked.row;
 }
 
 function assertMove(visit: MonitoringVisit, to: VisitStatus): void {

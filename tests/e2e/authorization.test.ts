@@ -1,0 +1,256 @@
+import { ROLES, type Role, scopesForClaims } from "@kgraph/policy";
+import { buildWorld } from "../../tools/src/seed/world";
+import { runSeed } from "../../tools/src/seed/run";
+import { type Platform, startPlatform } from "../support/platform";
+
+/**
+ * Authorization through the gateway: tokens, field removal before planning, partial data,
+ * every door (aliases, fragments, variables, batches), each role's own schema, and the record
+ * rules answered with the seeded ground truth. Each subgraph's own tests hold the full
+ * role × field table for direct calls.
+ */
+const CASES = 400;
+const world = buildWorld({ cases: CASES });
+let platform: Platform;
+
+beforeAll(async () => {
+  platform = await startPlatform({
+    seed: (url) => runSeed(url, { cases: CASES, progress: () => undefined }),
+    recordHeaders: true,
+  });
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+});
+
+async function post(body: unknown, authorization?: string) {
+  const response = await fetch(platform.gatewayUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+describe("tokens at the gateway", () => {
+  const query = { query: "{ agreements { title } }" };
+
+  it("serves the public graph without a token", async () => {
+    const res = await post(query);
+    expect(res.status).toBe(200);
+    expect(res.body.data.agreements[0].title).toContain("synthetic");
+  });
+
+  it.each([
+    ["expired", { ttlSeconds: -60 }, "The token has expired."],
+    ["not yet valid", { notBefore: Math.floor(Date.now() / 1000) + 3600 }, "The token is not valid yet."],
+    [
+      "from another issuer",
+      { issuer: "https://elsewhere.example" },
+      "The token was issued by an issuer this service does not trust.",
+    ],
+    ["for another audience", { audience: "another-api" }, "The token is meant for another audience."],
+  ])("refuses a token %s with HTTP 401 and the reason", async (_name, options, message) => {
+    const { signToken, DEV_ISSUER, DEFAULT_AUDIENCE } = await import("@kgraph/platform");
+    const token = await signToken(
+      platform.auth.keys.issuer.privateJwk,
+      { sub: "x", roles: ["mia_officer"] },
+      { issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds: 600, ...options },
+    );
+    const res = await post(query, `Bearer ${token}`);
+    expect(res.status).toBe(401);
+    expect(res.body.errors[0]).toEqual({ message, extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("refuses a token signed by another key, an alg:none token and a malformed one with HTTP 401", async () => {
+    const { signToken, generateKeyPairJwk, DEV_ISSUER, DEFAULT_AUDIENCE } = await import("@kgraph/platform");
+    const stranger = await generateKeyPairJwk(platform.auth.keys.issuer.privateJwk.kid as string);
+    const forged = await signToken(
+      stranger.privateJwk,
+      { sub: "x", roles: ["ombudsperson"] },
+      {
+        issuer: DEV_ISSUER,
+        audience: DEFAULT_AUDIENCE,
+        ttlSeconds: 600,
+      },
+    );
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+    const now = Math.floor(Date.now() / 1000);
+    const none = `${b64({ alg: "none", typ: "JWT" })}.${b64({ sub: "x", roles: ["ombudsperson"], iss: DEV_ISSUER, aud: DEFAULT_AUDIENCE, exp: now + 600 })}.`;
+    for (const [authorization, message] of [
+      [`Bearer ${forged}`, "The token's signature does not match a trusted key."],
+      [`Bearer ${none}`, "The token's signing algorithm is not accepted."],
+      ["Bearer not-a-jwt", "The Authorization header is not a bearer JWT."],
+    ]) {
+      const res = await post(query, authorization);
+      expect(res.status).toBe(401);
+      expect(res.body.errors[0].message).toBe(message);
+    }
+  });
+
+  it("does not accept the gateway's own public token from a caller", async () => {
+    const res = await post(query, `Bearer ${await platform.auth.publicToken()}`);
+    expect(res.status).toBe(401);
+  });
+});
+
+describe("fields removed before planning", () => {
+  it("answers a public caller's protected field with UNAUTHENTICATED at its path, and the rest of the query", async () => {
+    const res = await platform.gql(`{ agreements { title } cases(first: 1) { edges { node { id } } } }`, {}, null);
+    expect(res.status).toBe(200);
+    expect(res.data).toEqual({ agreements: [expect.objectContaining({ title: expect.any(String) })], cases: null });
+    expect(res.errors).toEqual([expect.objectContaining({ path: ["cases"], extensions: { code: "UNAUTHENTICATED" } })]);
+  });
+
+  it("removes a monitor's person field: null with UNAUTHORIZED_FIELD_OR_TYPE, HTTP 200, and the subgraph is never asked for it", async () => {
+    for (const proxy of Object.values(platform.proxies)) {
+      proxy.seen.length = 0;
+      proxy.bodies.length = 0;
+    }
+    const res = await platform.gql(
+      `query Monitor($n: Int!) { cases(first: $n) { edges { node { caseNumber subjectRef person { familyName } } } } }`,
+      { n: 2 },
+      "monitor",
+    );
+    expect(res.status).toBe(200);
+    const nodes = res.data!.cases.edges.map((e: any) => e.node);
+    expect(nodes).toHaveLength(2);
+    for (const node of nodes) {
+      expect(node.caseNumber).toMatch(/^RKS-/);
+      expect(node.person).toBeNull();
+    }
+    expect(res.errors).toEqual([
+      expect.objectContaining({
+        path: ["cases", "edges", 0, "node", "person"],
+        extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" },
+      }),
+      expect.objectContaining({
+        path: ["cases", "edges", 1, "node", "person"],
+        extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" },
+      }),
+    ]);
+    expect(platform.proxies.cases.bodies.length).toBeGreaterThan(0);
+    for (const body of platform.proxies.cases.bodies) expect(body).not.toMatch(/person|familyName/);
+  });
+
+  it.each([
+    ["an alias", `{ cases(first: 1) { edges { node { who: person { name: familyName } } } } }`],
+    ["a fragment", `{ cases(first: 1) { edges { node { ...P } } } } fragment P on Case { person { familyName } }`],
+    ["an inline fragment", `{ cases(first: 1) { edges { node { ... on Case { person { familyName } } } } } }`],
+    ["a variable-driven query", `query($id: ID!) { case(id: $id) { person { familyName } } }`],
+    [
+      "an entity reference",
+      `{ facilities { placements(first: 1) { edges { node { case { person { familyName } } } } } } }`,
+    ],
+  ])("denies a monitor the person's name through %s", async (_door, query) => {
+    const res = await platform.gql(query, { id: world.cases[0].id }, "monitor");
+    expect(JSON.stringify(res.data ?? {})).not.toMatch(/familyName|"name"/);
+    for (const name of world.cases.map((c) => c.familyName))
+      expect(JSON.stringify(res.data ?? {})).not.toContain(`"${name}"`);
+    expect(res.errors?.length).toBeGreaterThan(0);
+    expect(res.errors!.every((e) => ["UNAUTHORIZED_FIELD_OR_TYPE"].includes(e.extensions?.code as string))).toBe(true);
+  });
+
+  it("applies the same rules to every operation of a batched request", async () => {
+    const response = await fetch(platform.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: (await platform.auth.authorization("monitor"))! },
+      body: JSON.stringify([
+        { query: "{ agreements { title } }" },
+        { query: "{ cases(first: 1) { edges { node { person { familyName } } } } }" },
+      ]),
+    });
+    if (response.status === 400) {
+      // Batching is off: one operation per request, so there is no batch to get through.
+      expect(((await response.json()) as any).errors?.[0]?.message ?? "").toMatch(/batch/i);
+      return;
+    }
+    const body = (await response.json()) as any[];
+    expect(body[0].data.agreements.length).toBeGreaterThan(0);
+    expect(body[1].data.cases.edges[0].node.person).toBeNull();
+    expect(body[1].errors[0].extensions.code).toBe("UNAUTHORIZED_FIELD_OR_TYPE");
+  });
+});
+
+describe("each role sees its own schema", () => {
+  const INTROSPECT = `{ __schema { queryType { fields { name } } types { name kind fields { name } } } }`;
+
+  async function visibleFields(as: Parameters<Platform["gql"]>[2]) {
+    const res = await platform.gql(INTROSPECT, {}, as);
+    expect(res.errors).toBeUndefined();
+    const fields = new Set<string>();
+    for (const type of res.data!.__schema.types)
+      for (const f of type.fields ?? []) fields.add(`${type.name}.${f.name}`);
+    return fields;
+  }
+
+  it("shows the public no protected field", async () => {
+    const fields = await visibleFields(null);
+    expect(fields.has("Query.agreements")).toBe(true);
+    expect(fields.has("Query.facilities")).toBe(true);
+    expect(fields.has("Query.cases")).toBe(false);
+    expect(fields.has("Case.person")).toBe(false);
+    expect([...fields].some((f) => f.startsWith("Person."))).toBe(false);
+  });
+
+  it.each(ROLES.map((r) => [r]))("shows %s exactly the fields its scopes allow", async (role) => {
+    const fields = await visibleFields(role as Role);
+    const scopes = scopesForClaims({ roles: [role] });
+    expect(fields.has("Case.person")).toBe(scopes.includes("person:read") && scopes.includes("case:read"));
+    expect(fields.has("Person.identityDocuments")).toBe(scopes.includes("person:documents:read"));
+    expect(fields.has("Query.auditTrail")).toBe(scopes.includes("audit:read"));
+    expect(fields.has("Complaint.complainantName")).toBe(scopes.includes("complaint:identity:read"));
+    expect(fields.has("Mutation.nominateCase")).toBe(scopes.includes("case:write"));
+    expect(fields.has("Query.agreements")).toBe(true);
+  });
+});
+
+describe("record rules through the gateway", () => {
+  async function allCaseIds(as: Parameters<Platform["gql"]>[2]): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: any = await platform.gql(
+        `query($after: String) { cases(first: 500, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        as,
+      );
+      expect(res.errors).toBeUndefined();
+      ids.push(...res.data.cases.edges.map((e: any) => e.node.id));
+      if (!res.data.cases.pageInfo.hasNextPage) return ids.sort();
+      after = res.data.cases.pageInfo.endCursor;
+    }
+  }
+
+  it("gives counsel exactly their clients' cases", async () => {
+    const counselId = world.counselIds[0];
+    // Counsel of record while the case is open: representation ends when the case closes.
+    const expected = world.cases
+      .filter((c) => c.counselId === counselId && c.closedAt === null)
+      .map((c) => c.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await allCaseIds({ roles: ["legal_counsel"], sub: counselId })).toEqual(expected);
+  });
+
+  it("gives facility staff exactly the people ever placed in their facility", async () => {
+    const facility = world.facilities[0];
+    const expected = world.cases
+      .filter((c) => c.placements.some((p) => p.facilityId === facility.id))
+      .map((c) => c.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await allCaseIds({ roles: ["facility_staff"], facility_id: facility.id, sub: "staff-1" })).toEqual(expected);
+  });
+
+  it("shows DHS a person's identity before handover and not after", async () => {
+    const before = world.cases.find((c) => c.status === "IN_TRANSIT" || c.status === "ACCEPTED")!;
+    const after = world.cases.find((c) => c.arrivedAt !== null)!;
+    const q = `query($id: ID!) { case(id: $id) { status person { familyName } } }`;
+    const early = await platform.gql(q, { id: before.id }, "dhs_liaison");
+    expect(early.data!.case.person).toEqual({ familyName: before.familyName });
+    const late = await platform.gql(q, { id: after.id }, "dhs_liaison");
+    expect(late.data!.case.status).toBe(after.status);
+    expect(late.data!.case.person).toBeNull();
+  });
+});
