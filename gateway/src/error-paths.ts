@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { type DocumentNode, type FieldNode, GraphQLError, Kind, type SelectionSetNode, visit } from "graphql";
 
 const REMOVED_FIELD_CODES = new Set(["UNAUTHORIZED_FIELD_OR_TYPE", "UNAUTHENTICATED"]);
 
@@ -8,22 +8,68 @@ interface Result {
   errors?: readonly GraphQLError[];
 }
 
+/** Alias of the `__typename` added to every selection set (and removed from the response). */
+const MARKER = "__kgraphKeep";
+
 /**
- * Field authorization runs before planning, on the query document, so the error it reports for
- * a removed field inside a list names the field but not the item (`cases.edges.node.person`).
- * After execution this gives each removed field its exact response path, one error per null
- * (`cases.edges.0.node.person`, `…1…`), as clients and GraphiQL expect.
+ * Field authorization runs before planning, on the query document: it removes the fields the
+ * caller may not see, and drops a selection left empty. Two things make the answer exact:
+ * - every selection set carries a hidden `__typename` (aliased, taken out of the response
+ *   again), so removing a list item's only field keeps the list and each item's null;
+ * - the error for a removed field inside a list names the field but not the item
+ *   (`cases.edges.node.person`); after execution each removed field gets its exact response
+ *   path, one error per null (`cases.edges.0.node.person`, `…1…`).
  */
 export function useExactRemovedFieldPaths() {
   return {
+    onParse() {
+      return ({ result, replaceParseResult }: { result: unknown; replaceParseResult(result: unknown): void }) => {
+        if (result && typeof result === "object" && (result as DocumentNode).kind === Kind.DOCUMENT) {
+          replaceParseResult(withKeepMarkers(result as DocumentNode));
+        }
+      };
+    },
     onResultProcess({ result, setResult }: { result: unknown; setResult(result: unknown): void }) {
       if (Array.isArray(result)) {
-        setResult(result.map((item) => withExactPaths(item as Result)));
-      } else if (result && typeof result === "object" && "errors" in result) {
-        setResult(withExactPaths(result as Result));
+        setResult(result.map((item) => finish(item as Result)));
+      } else if (result && typeof result === "object" && ("data" in result || "errors" in result)) {
+        setResult(finish(result as Result));
       }
     },
   };
+}
+
+function finish(result: Result): Result {
+  const exact = withExactPaths(result);
+  return exact.data ? { ...exact, data: withoutMarkers(exact.data) as Record<string, unknown> } : exact;
+}
+
+const KEEP: FieldNode = {
+  kind: Kind.FIELD,
+  alias: { kind: Kind.NAME, value: MARKER },
+  name: { kind: Kind.NAME, value: "__typename" },
+};
+
+function withKeepMarkers(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    SelectionSet(node: SelectionSetNode, _key, parent) {
+      // Operation roots stay as written (a mutation's root gets no extra field).
+      if (parent && !Array.isArray(parent) && (parent as { kind?: string }).kind === Kind.OPERATION_DEFINITION)
+        return undefined;
+      if (node.selections.some((s) => s.kind === Kind.FIELD && s.alias?.value === MARKER)) return undefined;
+      return { ...node, selections: [...node.selections, KEEP] };
+    },
+  });
+}
+
+function withoutMarkers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutMarkers);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (key !== MARKER) out[key] = withoutMarkers(item);
+  }
+  return out;
 }
 
 export function withExactPaths(result: Result): Result {

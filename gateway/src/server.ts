@@ -63,6 +63,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       }),
     },
     maskedErrors: true,
+    // Batched requests (an array of operations) run each operation under the same rules.
+    batching: { limit: 10 },
   });
 
   const server = http.createServer((req, res) => {
