@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { ROLES, type Role, scopesForClaims } from "@kgraph/policy";
+import { Kind, parse, valueFromASTUntyped } from "graphql";
 import { buildWorld } from "../../tools/src/seed/world";
 import { runSeed } from "../../tools/src/seed/run";
 import { type Platform, startPlatform } from "../support/platform";
@@ -168,6 +171,22 @@ describe("fields removed before planning", () => {
   });
 });
 
+/** Every object field of the composed graph and the scopes it needs (null: public). */
+const SUPERGRAPH_REQUIREMENTS = (() => {
+  const document = parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "schema", "supergraph.graphql"), "utf8"));
+  const map = new Map<string, string[][] | null>();
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION || /^(_|join__|link__)/.test(def.name.value)) continue;
+    for (const field of def.fields ?? []) {
+      if (field.name.value.startsWith("_")) continue;
+      const directive = field.directives?.find((d) => d.name.value === "requiresScopes");
+      const value = directive?.arguments?.find((a) => a.name.value === "scopes")?.value;
+      map.set(`${def.name.value}.${field.name.value}`, value ? (valueFromASTUntyped(value) as string[][]) : null);
+    }
+  }
+  return map;
+})();
+
 describe("each role sees its own schema", () => {
   const INTROSPECT = `{ __schema { queryType { fields { name } } types { name kind fields { name } } } }`;
 
@@ -187,9 +206,28 @@ describe("each role sees its own schema", () => {
     expect(fields.has("Query.cases")).toBe(false);
     expect(fields.has("Case.person")).toBe(false);
     expect([...fields].some((f) => f.startsWith("Person."))).toBe(false);
+    const publicFields = [...SUPERGRAPH_REQUIREMENTS].filter(([, required]) => !required).map(([f]) => f);
+    const shownTypes = new Set([...fields].map((f) => f.split(".")[0]));
+    expect([...fields].filter((f) => SUPERGRAPH_REQUIREMENTS.has(f)).sort()).toEqual(
+      publicFields.filter((f) => shownTypes.has(f.split(".")[0])).sort(),
+    );
   });
 
-  it.each(ROLES.map((r) => [r]))("shows %s exactly the fields its scopes allow", async (role) => {
+  it.each(ROLES.map((r) => [r]))("shows %s every field its scopes allow and no other, type by type", async (role) => {
+    const scopes = scopesForClaims({ roles: [role] });
+    const visible = await visibleFields(role as Role);
+    const shownTypes = new Set([...visible].map((f) => f.split(".")[0]));
+    const expected = new Set<string>();
+    for (const [field, required] of SUPERGRAPH_REQUIREMENTS) {
+      if (!shownTypes.has(field.split(".")[0])) continue;
+      if (!required || required.some((all) => all.every((scope) => scopes.includes(scope as never))))
+        expected.add(field);
+    }
+    const shown = [...visible].filter((f) => SUPERGRAPH_REQUIREMENTS.has(f)).sort();
+    expect(shown).toEqual([...expected].sort());
+  });
+
+  it.each(ROLES.map((r) => [r]))("shows %s the fields it needs, by name", async (role) => {
     const fields = await visibleFields(role as Role);
     const scopes = scopesForClaims({ roles: [role] });
     expect(fields.has("Case.person")).toBe(scopes.includes("person:read") && scopes.includes("case:read"));
