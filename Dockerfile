@@ -6,6 +6,7 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
 COPY packages/platform/package.json packages/platform/
 COPY packages/policy/package.json packages/policy/
+COPY packages/client/package.json packages/client/
 COPY subgraphs/cases/package.json subgraphs/cases/
 COPY subgraphs/facilities/package.json subgraphs/facilities/
 COPY subgraphs/monitoring/package.json subgraphs/monitoring/
@@ -72,6 +73,7 @@ FROM runtime AS gateway
 COPY --from=build /app/gateway/package.json gateway/
 COPY --from=build /app/gateway/dist gateway/dist
 COPY --from=build /app/schema schema
+COPY --from=build /app/packages/client/src/generated/persisted-documents.json packages/client/src/generated/
 ENV GATEWAY_HOST=0.0.0.0
 EXPOSE 4000
 CMD ["node", "gateway/dist/main.js"]

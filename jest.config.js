@@ -14,13 +14,14 @@ const swc = [
 
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/packages", "<rootDir>/subgraphs", "<rootDir>/gateway", "<rootDir>/tests"],
+  roots: ["<rootDir>/packages", "<rootDir>/subgraphs", "<rootDir>/gateway", "<rootDir>/tools", "<rootDir>/tests"],
   testMatch: ["**/test/**/*.test.ts", "<rootDir>/tests/**/*.test.ts"],
   transform: { "^.+\\.(t|j|mj)s$": swc },
   transformIgnorePatterns: ["/node_modules/(?!(jose)/)"],
   moduleNameMapper: {
     "^@kgraph/platform$": "<rootDir>/packages/platform/src/index.ts",
     "^@kgraph/policy$": "<rootDir>/packages/policy/src/index.ts",
+    "^@kgraph/client$": "<rootDir>/packages/client/src/index.ts",
     "^@kgraph/(cases|facilities|monitoring|training)$": "<rootDir>/subgraphs/$1/src/index.ts",
     "^@kgraph/gateway$": "<rootDir>/gateway/src/index.ts",
   },

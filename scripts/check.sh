@@ -10,13 +10,16 @@ bash scripts/with-node.sh eslint .
 step "types (tsc -b; tests with tsconfig.tests.json)"
 bash scripts/with-node.sh tsc -b
 bash scripts/with-node.sh tsc -p tsconfig.tests.json
-step "schema and access-matrix drift (npm run schema, then git diff)"
+step "generated files drift: schema, access matrix, typed client (npm run schema, then git diff)"
 bash scripts/with-node.sh node tools/dist/schema.js >/dev/null
-if ! git diff --exit-code --stat -- schema/ docs/access-matrix.md || [ -n "$(git status --porcelain -- schema/ docs/access-matrix.md)" ]; then
-  echo "schema/ or docs/access-matrix.md is out of date with the code: run \`npm run schema\` and commit the result." >&2
-  git status --porcelain -- schema/ docs/access-matrix.md >&2
+if ! git diff --exit-code --stat -- schema/ docs/access-matrix.md packages/client/src/generated || [ -n "$(git status --porcelain -- schema/ docs/access-matrix.md packages/client/src/generated)" ]; then
+  echo "schema/, docs/access-matrix.md or the generated client is out of date: run \`npm run schema\` and commit the result." >&2
+  git status --porcelain -- schema/ docs/access-matrix.md packages/client/src/generated >&2
   exit 1
 fi
-echo "schema/ and docs/access-matrix.md match the code"
+echo "schema/, docs/access-matrix.md and the generated client match the code"
+
+step "schema checks (composition, breaking changes against main, descriptions, deprecations)"
+bash scripts/with-node.sh node tools/dist/schema-check.js
 step "migration drift (entities vs committed migrations)"
 bash scripts/with-node.sh node tools/dist/migration.js --check

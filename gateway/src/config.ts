@@ -11,6 +11,17 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       LOG_LEVEL: commonConfigShape.LOG_LEVEL,
       NODE_ENV: commonConfigShape.NODE_ENV,
       ...authConfigShape,
+      /** The trusted-documents manifest (hash → document) that codegen writes. */
+      TRUSTED_DOCUMENTS_FILE: z
+        .string()
+        .default(
+          path.resolve(__dirname, "..", "..", "packages", "client", "src", "generated", "persisted-documents.json"),
+        ),
+      /** true: a caller without a token may run only trusted documents (production); false: anything (development). */
+      PUBLIC_TRUSTED_DOCUMENTS_ONLY: z
+        .enum(["true", "false"])
+        .default("false")
+        .transform((v) => v === "true"),
       /** The gateway's private key as a JWK (JSON), in production. */
       GATEWAY_SIGNING_JWK: z.string().optional(),
       GATEWAY_HOST: z.string().default("127.0.0.1"),

@@ -8,6 +8,7 @@ import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource
 import { useExactRemovedFieldPaths } from "./error-paths";
 import { graphiqlOptions, renderGraphiQLWithRoles } from "./graphiql";
 import { checkReadiness } from "./health";
+import { type TrustedDocumentsOptions, trustedDocuments } from "./trusted-documents";
 import { createIntrospectionFilter } from "./introspection";
 import { loadSupergraph } from "./supergraph";
 
@@ -21,6 +22,7 @@ export interface GatewayOptions {
   auth: GatewayAuthSettings;
   /** NODE_ENV=production: never mint development tokens. */
   production?: boolean;
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       }),
     },
     maskedErrors: true,
+    persistedDocuments: trustedDocuments(options.trustedDocuments) as never,
     // Batched requests (an array of operations) run each operation under the same rules.
     batching: { limit: 10 },
   });

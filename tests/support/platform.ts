@@ -48,7 +48,11 @@ const ROOT = path.resolve(__dirname, "..", "..");
  * production: the Hive Gateway runtime loads parts of itself with dynamic `import()`, which
  * Jest's module sandbox does not allow.
  */
-async function startGatewayProcess(subgraphUrls: Record<string, string>, auth: TestAuth): Promise<RunningServer> {
+async function startGatewayProcess(
+  subgraphUrls: Record<string, string>,
+  auth: TestAuth,
+  trustedOnly: boolean,
+): Promise<RunningServer> {
   const port = await freePort();
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "kgraph-e2e-keys-"));
   const keysFile = path.join(keysDir, "dev-keys.json");
@@ -63,6 +67,7 @@ async function startGatewayProcess(subgraphUrls: Record<string, string>, auth: T
       TRAINING_URL: subgraphUrls.training,
       LOG_LEVEL: process.env.GATEWAY_LOG_LEVEL ?? "error",
       AUTH_DEV_KEYS: keysFile,
+      PUBLIC_TRUSTED_DOCUMENTS_ONLY: String(trustedOnly),
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -113,7 +118,12 @@ function freePort(): Promise<number> {
  * supergraph.
  */
 export async function startPlatform(
-  options: { seed?: (databaseUrl: string) => Promise<void>; recordHeaders?: boolean } = {},
+  options: {
+    seed?: (databaseUrl: string) => Promise<void>;
+    recordHeaders?: boolean;
+    /** Public callers may run only trusted documents (as in production). */
+    trustedOnly?: boolean;
+  } = {},
 ): Promise<Platform> {
   const database = await createTestDatabase("kgraph_e2e");
   const logger = createLogger("e2e", process.env.E2E_LOG_LEVEL ?? "silent");
@@ -146,7 +156,7 @@ export async function startPlatform(
         subgraphUrls[subgraph.name] = proxy.url;
       }
     }
-    const gateway = await startGatewayProcess(subgraphUrls, auth);
+    const gateway = await startGatewayProcess(subgraphUrls, auth, options.trustedOnly ?? false);
     servers.push(gateway);
     return {
       gatewayUrl: gateway.url,

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { composeServices } from "@theguild/federation-composition";
@@ -8,19 +9,24 @@ import { ROOT, loadSubgraphs } from "./subgraphs";
 
 /**
  * `npm run schema`: prints each subgraph's SDL to schema/subgraphs/<name>.graphql, composes
- * them into schema/supergraph.graphql, and writes docs/access-matrix.md from the composed graph
- * and the access policy. Composition errors fail the command with every message.
+ * them into schema/supergraph.graphql (and its client-facing API schema, schema/api.graphql),
+ * and writes docs/access-matrix.md from the composed graph and the access policy. Composition
+ * errors fail the command with every message.
  */
-export async function generateSchema(): Promise<{ supergraph: string; files: string[] }> {
-  const dir = path.join(ROOT, "schema", "subgraphs");
-  fs.mkdirSync(dir, { recursive: true });
+export interface Composition {
+  subgraphs: { name: string; sdl: string }[];
+  supergraph?: string;
+  api?: string;
+  errors: string[];
+}
+
+/** Prints each subgraph's SDL and composes them, without writing anything. */
+export async function compose(): Promise<Composition> {
+  const subgraphs = [];
   const services = [];
-  const files: string[] = [];
   for (const subgraph of loadSubgraphs()) {
     const { sdl } = await subgraph.buildSchema();
-    const file = path.join(dir, `${subgraph.name}.graphql`);
-    fs.writeFileSync(file, sdl);
-    files.push(file);
+    subgraphs.push({ name: subgraph.name, sdl });
     services.push({
       name: subgraph.name,
       typeDefs: parse(sdl),
@@ -29,27 +35,69 @@ export async function generateSchema(): Promise<{ supergraph: string; files: str
   }
   const result = composeServices(services);
   if (result.errors?.length || !result.supergraphSdl) {
-    throw new Error(`Composition failed:\n${(result.errors ?? []).map((e) => `  - ${e.message}`).join("\n")}`);
+    return { subgraphs, errors: (result.errors ?? []).map((e) => e.message) };
   }
-  const supergraph = `${result.supergraphSdl.trim()}\n`;
+  return {
+    subgraphs,
+    supergraph: `${result.supergraphSdl.trim()}\n`,
+    api: `${(result.publicSdl ?? "").trim()}\n`,
+    errors: [],
+  };
+}
+
+export async function generateSchema(): Promise<{ supergraph: string; files: string[] }> {
+  const composition = await compose();
+  const dir = path.join(ROOT, "schema", "subgraphs");
+  fs.mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const { name, sdl } of composition.subgraphs) {
+    const file = path.join(dir, `${name}.graphql`);
+    fs.writeFileSync(file, sdl);
+    files.push(file);
+  }
+  if (composition.errors.length || !composition.supergraph || !composition.api) {
+    throw new Error(`Composition failed:\n${composition.errors.map((e) => `  - ${e}`).join("\n")}`);
+  }
   const supergraphFile = path.join(ROOT, "schema", "supergraph.graphql");
-  fs.writeFileSync(supergraphFile, supergraph);
+  fs.writeFileSync(supergraphFile, composition.supergraph);
   files.push(supergraphFile);
+  // The API schema clients see (no federation machinery): codegen and schema checks read it.
+  const apiFile = path.join(ROOT, "schema", "api.graphql");
+  fs.writeFileSync(apiFile, composition.api);
+  files.push(apiFile);
   const matrixFile = path.join(ROOT, "docs", "access-matrix.md");
   fs.mkdirSync(path.dirname(matrixFile), { recursive: true });
-  fs.writeFileSync(matrixFile, accessMatrix(supergraph));
+  fs.writeFileSync(matrixFile, accessMatrix(composition.supergraph));
   files.push(matrixFile);
-  return { supergraph, files };
+  return { supergraph: composition.supergraph, files };
+}
+
+/**
+ * graphql-codegen: the typed client and the trusted-documents manifest, from schema/api.graphql
+ * and documents/ (codegen.yml). Its caches go under .cache/, so runs leave nothing elsewhere.
+ */
+export function runCodegen(): string[] {
+  const bin = path.join(ROOT, "node_modules", ".bin", "graphql-codegen");
+  const run = spawnSync(bin, ["--config", path.join(ROOT, "codegen.yml"), "--silent"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, JITI_CACHE: path.join(ROOT, ".cache", "jiti"), NODE_OPTIONS: "" },
+  });
+  if (run.status !== 0) throw new Error(`graphql-codegen failed:\n${run.stdout}${run.stderr}`);
+  const dir = path.join(ROOT, "packages", "client", "src", "generated");
+  return fs.readdirSync(dir).map((f) => path.join(dir, f));
 }
 
 if (require.main === module) {
-  generateSchema().then(
-    ({ files }) => {
-      for (const file of files) process.stdout.write(`wrote ${path.relative(ROOT, file)}\n`);
-    },
-    (err: unknown) => {
-      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-      process.exit(1);
-    },
-  );
+  generateSchema()
+    .then((generated) => ({ files: [...generated.files, ...runCodegen()] }))
+    .then(
+      ({ files }) => {
+        for (const file of files) process.stdout.write(`wrote ${path.relative(ROOT, file)}\n`);
+      },
+      (err: unknown) => {
+        process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+        process.exit(1);
+      },
+    );
 }

@@ -1,0 +1,33 @@
+import fs from "node:fs";
+
+export interface TrustedDocumentsOptions {
+  /** The manifest codegen writes: `{ "sha256:<hash>": "<document>" }`. */
+  file: string;
+  /** A caller without a token may run only trusted documents. */
+  publicOnly: boolean;
+}
+
+/**
+ * Trusted documents: a request may name a registered operation by its hash (`documentId`, or
+ * `extensions.persistedQuery.sha256Hash`) instead of sending its text. With `publicOnly`, a
+ * caller without a token may run nothing else — the public surface is exactly the reviewed
+ * operations; signed-in callers (and everyone, in development) may still send any operation.
+ */
+export function trustedDocuments(options: TrustedDocumentsOptions | undefined) {
+  if (!options) return undefined;
+  if (!fs.existsSync(options.file)) {
+    throw new Error(`No trusted-documents manifest at ${options.file}. Run \`npm run schema\` to generate it.`);
+  }
+  const manifest = JSON.parse(fs.readFileSync(options.file, "utf8")) as Record<string, string>;
+  const lookup = (id: string): string | null => manifest[id] ?? manifest[`sha256:${id}`] ?? null;
+  return {
+    getPersistedOperation: (id: string) => lookup(id),
+    allowArbitraryDocuments: (request: Request) => !options.publicOnly || request.headers.has("authorization"),
+    customErrors: {
+      notFound: "No trusted document has this id. Regenerate the client (`npm run schema`) and deploy its manifest.",
+      persistedQueryOnly:
+        "Without a token this graph runs only trusted documents: send the document's id (`documentId`), or sign in.",
+      keyNotFound: "Send a trusted document's id as `documentId` (or extensions.persistedQuery.sha256Hash).",
+    },
+  };
+}

@@ -1,0 +1,329 @@
+ 
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Age at nomination, in bands (the date of birth is identity data). */
+export type AgeBand =
+  /** 18 to 25. */
+  | 'AGE_18_25'
+  /** 26 to 35. */
+  | 'AGE_26_35'
+  /** 36 to 50. */
+  | 'AGE_36_50'
+  /** Over 50. */
+  | 'OVER_50'
+  /** Under 18: a minor. */
+  | 'UNDER_18';
+
+/** Filters for the case list; all given filters must match. */
+export type CaseFilter = {
+  /** Only cases under this agreement. */
+  agreementId?: string | null | undefined;
+  /** Only cases of this nationality (ISO 3166-1 alpha-2). */
+  nationality?: string | null | undefined;
+  /** Only cases in one of these statuses. */
+  status?: Array<CaseStatus> | null | undefined;
+  /** Only cases booked on this transfer. */
+  transferId?: string | null | undefined;
+};
+
+/** Where a case stands in the programme. */
+export type CaseStatus =
+  /** Left without notice (final). */
+  | 'ABSCONDED'
+  /** Accepted by Kosovo; awaiting transfer. */
+  | 'ACCEPTED'
+  /** Placed in a facility. */
+  | 'ACCOMMODATED'
+  /** Closed for another reason (final). */
+  | 'CLOSED'
+  /** Declined by Kosovo (final). */
+  | 'DECLINED'
+  /** On a transfer to Kosovo. */
+  | 'IN_TRANSIT'
+  /** Proposed by the sending state; not yet accepted by Kosovo. */
+  | 'NOMINATED'
+  /** Return to a country of origin or a third country is being arranged. */
+  | 'ONWARD_RETURN_PLANNED'
+  /** Arrived and handed over to Kosovo's authorities. */
+  | 'RECEIVED'
+  /** Returned onward (final). */
+  | 'RETURNED'
+  /** Transferred to another procedure or state (final). */
+  | 'TRANSFERRED';
+
+/** What a complaint is about. */
+export type ComplaintCategory =
+  /** Access to legal counsel or legal information. */
+  | 'ACCESS_TO_LAWYER'
+  /** Unequal treatment on any ground. */
+  | 'DISCRIMINATION'
+  /** Contact with family, telephone, visits. */
+  | 'FAMILY_CONTACT'
+  /** Access to medical or psychological care. */
+  | 'HEALTH_CARE'
+  /** Accommodation, food, hygiene, overcrowding. */
+  | 'LIVING_CONDITIONS'
+  /** Anything else. */
+  | 'OTHER'
+  /** The handling of the person's case, decisions, information given. */
+  | 'PROCEDURE'
+  /** Conduct of staff, use of force, ill-treatment. */
+  | 'TREATMENT_BY_STAFF';
+
+/** How a complaint reached the complaints mechanism. */
+export type ComplaintChannel =
+  /** Taken by telephone on the hotline. */
+  | 'HOTLINE'
+  /** Made in person, e.g. to a visiting monitor or at an office. */
+  | 'IN_PERSON'
+  /** Sent by letter or dropped in a complaints box. */
+  | 'LETTER'
+  /** Referred by a monitoring body after a visit. */
+  | 'MONITOR_REFERRAL'
+  /** Filed through the web form. */
+  | 'WEB';
+
+/** The outcome of a decided complaint. */
+export type ComplaintOutcome =
+  /** The complaint was not found justified. */
+  | 'NOT_UPHELD'
+  /** The complaint falls outside the mechanism's mandate; the complainant is told where to turn. */
+  | 'OUTSIDE_MANDATE'
+  /** The complaint was found justified in part. */
+  | 'PARTLY_UPHELD'
+  /** The complaint was found justified. */
+  | 'UPHELD';
+
+/** Where a complaint stands in its handling. */
+export type ComplaintStatus =
+  /** Handling has ended (final). */
+  | 'CLOSED'
+  /** A decision has been made (see `decision`). */
+  | 'DECIDED'
+  /** Referred to another authority (see `escalations`). */
+  | 'ESCALATED'
+  /** Filed; not yet triaged. */
+  | 'RECEIVED'
+  /** Triaged and being examined. */
+  | 'UNDER_REVIEW';
+
+/** What kind of facility it is; the kind decides which placement regimes it may hold. */
+export type FacilityType =
+  /** Closed centre; the only kind that may hold DETAINED placements. */
+  | 'DETENTION_CENTRE'
+  /** Open accommodation; residents come and go. */
+  | 'OPEN_CENTRE'
+  /** First reception after arrival: registration, health check, first accommodation. */
+  | 'RECEPTION_CENTRE'
+  /** Protected accommodation for vulnerable persons. */
+  | 'SHELTER'
+  /** Short stays before an onward movement. */
+  | 'TRANSIT_CENTRE';
+
+/** A complaint to file. Anyone may file one, without a token. */
+export type FileComplaintInput = {
+  /** True to complain without giving an identity; then no name or contact may be given. */
+  anonymous: boolean;
+  /** The case the complaint concerns, when it concerns one. */
+  caseId?: string | null | undefined;
+  /** What the complaint is about. */
+  category: ComplaintCategory;
+  /** How the complaint was received. */
+  channel: ComplaintChannel;
+  /** How to reach the complainant (telephone, e-mail, address); only when not anonymous. */
+  complainantContact?: string | null | undefined;
+  /** Who complains; required unless anonymous. */
+  complainantName?: string | null | undefined;
+  /** The facility the complaint concerns, when it concerns one. */
+  facilityId?: string | null | undefined;
+  /** The complaint in the complainant's words. */
+  text: string;
+};
+
+/** How serious a finding is for the people concerned. */
+export type FindingSeverity =
+  /** A risk of ill-treatment or to life or health needing immediate action. */
+  | 'CRITICAL'
+  /** A serious shortcoming needing prompt correction. */
+  | 'HIGH'
+  /** A shortcoming with little effect on people's rights or wellbeing. */
+  | 'LOW'
+  /** A shortcoming that affects people's rights or wellbeing and needs correcting. */
+  | 'MEDIUM';
+
+/** What an official does in the programme; mandatory training is set per job role. */
+export type JobRole =
+  /** Police officer at the border and on transfers. */
+  | 'BORDER_POLICE'
+  /** Ministry of Internal Affairs officer who runs cases. */
+  | 'CASE_OFFICER'
+  /** Manager responsible for a facility. */
+  | 'FACILITY_MANAGER'
+  /** Staff working with residents in a facility. */
+  | 'FACILITY_STAFF'
+  /** Interpreter working with residents and officials. */
+  | 'INTERPRETER'
+  /** Doctor, nurse or other health worker. */
+  | 'MEDICAL_STAFF'
+  /** Social worker supporting residents. */
+  | 'SOCIAL_WORKER';
+
+/** Whether the person may leave the facility. */
+export type PlacementRegime =
+  /** Deprived of liberty; only in a DETENTION_CENTRE. */
+  | 'DETAINED'
+  /** Free to come and go. */
+  | 'OPEN';
+
+/** Where a placement stands: PLANNED → CHECKED_IN → CHECKED_OUT, or PLANNED → CANCELLED. */
+export type PlacementStatus =
+  /** Cancelled before check-in (final). */
+  | 'CANCELLED'
+  /** The person lives in the facility. Counts against capacity and as occupancy. */
+  | 'CHECKED_IN'
+  /** The person has left (final). */
+  | 'CHECKED_OUT'
+  /** A place is reserved; the person has not arrived. Counts against capacity. */
+  | 'PLANNED';
+
+/** Where a recommendation stands with the authority it is addressed to. */
+export type RecommendationStatus =
+  /** The authority accepted it and is to implement it. */
+  | 'ACCEPTED'
+  /** Accepted and implemented (final). */
+  | 'IMPLEMENTED'
+  /** Awaiting the authority's response; the due date has not passed. */
+  | 'OPEN'
+  /** Still awaiting the authority's response after its due date (derived: stored as OPEN). */
+  | 'OVERDUE'
+  /** The authority rejected it, with its reasons (final). */
+  | 'REJECTED';
+
+/** Where a transfer stands. */
+export type TransferStatus =
+  /** Landed; the people on it are not yet handed over. */
+  | 'ARRIVED'
+  /** Called off before departure (final). */
+  | 'CANCELLED'
+  /** The people on it were handed over to the receiving authorities (final). */
+  | 'HANDED_OVER'
+  /** Departed; not yet arrived. */
+  | 'IN_FLIGHT'
+  /** Booked; not yet departed. */
+  | 'PLANNED';
+
+/** Where a monitoring visit stands: planned, under way, done, and finally reported publicly. */
+export type VisitStatus =
+  /** The visit has ended; findings and recommendations may still be added before publication. */
+  | 'COMPLETED'
+  /** The monitors are at the facility (or the visit has not been closed yet). */
+  | 'IN_PROGRESS'
+  /** Scheduled; not started yet. */
+  | 'PLANNED'
+  /** The visit report is public; findings are final (final status). */
+  | 'REPORT_PUBLISHED';
+
+/** The kind of vulnerability a flag records. */
+export type VulnerabilityCode =
+  /** A disability affecting accommodation or procedure. */
+  | 'DISABILITY'
+  /** Of advanced age. */
+  | 'ELDERLY'
+  /** At risk because of sexual orientation or gender identity. */
+  | 'LGBTI'
+  /** A physical health condition needing care. */
+  | 'MEDICAL'
+  /** A mental health condition needing care. */
+  | 'MENTAL_HEALTH'
+  /** Under 18. */
+  | 'MINOR'
+  /** Another vulnerability; the detail says which. */
+  | 'OTHER'
+  /** Pregnant or recently given birth. */
+  | 'PREGNANCY'
+  /** Survivor of torture or serious violence. */
+  | 'TORTURE_SURVIVOR'
+  /** Victim, or presumed victim, of human trafficking. */
+  | 'TRAFFICKING'
+  /** Under 18 and without a parent or legal guardian. */
+  | 'UNACCOMPANIED_MINOR';
+
+/** Where a vulnerability flag stands. */
+export type VulnerabilityFlagStatus =
+  /** Confirmed by an assessment. */
+  | 'CONFIRMED'
+  /** Raised; not yet confirmed. Handle as if confirmed until it is resolved. */
+  | 'OPEN'
+  /** No longer applies, or was not borne out (final: raise a new flag if it recurs). */
+  | 'RESOLVED';
+
+export type CaseDashboardQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: CaseFilter | null | undefined;
+}>;
+
+
+export type CaseDashboardQuery = { cases: { edges: Array<{ node: { id: string, caseNumber: string, status: CaseStatus, nationality: string, ageBand: AgeBand, openedAt: string, arrivedAt: string | null, person: { givenNames: string, familyName: string } | null, currentPlacement: { status: PlacementStatus, facility: { id: string, name: string } } | null, assignedOfficer: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CaseFileQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CaseFileQuery = { case: { id: string, caseNumber: string, status: CaseStatus, subjectRef: string, openedAt: string, arrivedAt: string | null, closedAt: string | null, agreement: { title: string }, person: { givenNames: string, familyName: string, dateOfBirth: string | null, sex: string, languages: Array<string> } | null, vulnerabilityFlags: Array<{ code: VulnerabilityCode, status: VulnerabilityFlagStatus, handlingInstructions: string | null }>, representation: { counselId: string, organisation: string, from: string } | null, screenings: Array<{ destinationCountry: string, screenedAt: string }>, reviews: Array<{ heldAt: string, panel: Array<string> }>, placements: Array<{ regime: PlacementRegime, status: PlacementStatus, checkInAt: string | null, checkOutAt: string | null, facility: { name: string } }>, transfer: { flightNumber: string, status: TransferStatus, handoverAt: string | null } | null } | null };
+
+export type FacilityConditionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FacilityConditionsQuery = { facilities: Array<{ id: string, name: string, type: FacilityType, municipality: string, officialCapacity: number, occupancy: number, occupancyRate: number, visits: Array<{ id: string, startedAt: string | null, status: VisitStatus, reportSummary: string | null, body: { name: string } }>, openRecommendations: Array<{ id: string, text: string, dueAt: string, overdue: boolean }> }> };
+
+export type FileComplaintMutationVariables = Exact<{
+  input: FileComplaintInput;
+}>;
+
+
+export type FileComplaintMutation = { fileComplaint: { receiptCode: string, status: ComplaintStatus, dueAt: string } };
+
+export type ComplaintStatusQueryVariables = Exact<{
+  receiptCode: string;
+}>;
+
+
+export type ComplaintStatusQuery = { complaintStatus: { status: ComplaintStatus, dueAt: string, updatedAt: string, decisionOutcome: ComplaintOutcome | null } };
+
+export type VisitReportQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type VisitReportQuery = { visit: { id: string, status: VisitStatus, announced: boolean, startedAt: string | null, endedAt: string | null, published: boolean, reportSummary: string | null, body: { name: string }, facility: { name: string }, findings: Array<{ severity: FindingSeverity, standardRef: string, description: string, recommendations: Array<{ addressee: string, text: string, dueAt: string, status: RecommendationStatus, response: { accepted: boolean, text: string, respondedAt: string } | null }> }> } | null };
+
+export type ProgrammeStatisticsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type ProgrammeStatisticsQuery = { programmeStatistics: { suppressionThreshold: number, totalArrivals: number | null, totalSuppressed: boolean, arrivalsByMonth: Array<{ month: string, arrivals: number | null, suppressed: boolean, monthlyCap: number | null }>, arrivalsByNationality: Array<{ nationality: string, arrivals: number | null, suppressed: boolean }> } };
+
+export type StaffComplianceQueryVariables = Exact<{
+  facilityId: string;
+  first: number;
+}>;
+
+
+export type StaffComplianceQuery = { facility: { name: string, staffCompliance: { staffCount: number, compliantCount: number, share: number | null } | null } | null, officials: { edges: Array<{ node: { id: string, name: string, jobRole: JobRole, compliance: { compliant: boolean, missing: Array<{ code: string, title: string }>, expiringWithin90Days: Array<{ code: string }> } | null } }> } };
+
+
+export const CaseDashboardDocument = {"__meta__":{"hash":"sha256:052f677654a2f77fd3333a432818b4b08abf43f8e38d0422c0763854b3e0a3c7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CaseFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"ageBand"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"arrivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"givenNames"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentPlacement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"facility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignedOfficer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<CaseDashboardQuery, CaseDashboardQueryVariables>;
+export const CaseFileDocument = {"__meta__":{"hash":"sha256:d8ea9c70b73bb2961c5a465d6b3dacbaf7b1047519ec6cc2ebbb8e34e11c9fc3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseFile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subjectRef"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"arrivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"agreement"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"givenNames"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"dateOfBirth"}},{"kind":"Field","name":{"kind":"Name","value":"sex"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vulnerabilityFlags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"handlingInstructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"representation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"counselId"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"}},{"kind":"Field","name":{"kind":"Name","value":"from"}}]}},{"kind":"Field","name":{"kind":"Name","value":"screenings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"destinationCountry"}},{"kind":"Field","name":{"kind":"Name","value":"screenedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviews"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"heldAt"}},{"kind":"Field","name":{"kind":"Name","value":"panel"}}]}},{"kind":"Field","name":{"kind":"Name","value":"placements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regime"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"checkInAt"}},{"kind":"Field","name":{"kind":"Name","value":"checkOutAt"}},{"kind":"Field","name":{"kind":"Name","value":"facility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"transfer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"flightNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"handoverAt"}}]}}]}}]}}]} as unknown as DocumentNode<CaseFileQuery, CaseFileQueryVariables>;
+export const FacilityConditionsDocument = {"__meta__":{"hash":"sha256:176a7a616f69ff7748ef9a4215ce706657eaa78cb1f4ef868e1ea171e8489ab5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FacilityConditions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"facilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"municipality"}},{"kind":"Field","name":{"kind":"Name","value":"officialCapacity"}},{"kind":"Field","name":{"kind":"Name","value":"occupancy"}},{"kind":"Field","name":{"kind":"Name","value":"occupancyRate"}},{"kind":"Field","name":{"kind":"Name","value":"visits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reportSummary"}},{"kind":"Field","name":{"kind":"Name","value":"body"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"openRecommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"overdue"}}]}}]}}]}}]} as unknown as DocumentNode<FacilityConditionsQuery, FacilityConditionsQueryVariables>;
+export const FileComplaintDocument = {"__meta__":{"hash":"sha256:9eacfab4af1aeaac7568c6f664821c51a2d1b2fdfc8dc575f7a72be54452d2d5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FileComplaint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FileComplaintInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileComplaint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receiptCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}}]}}]}}]} as unknown as DocumentNode<FileComplaintMutation, FileComplaintMutationVariables>;
+export const ComplaintStatusDocument = {"__meta__":{"hash":"sha256:d54f6cef306317b3cceda03006cdec26bb027964bd496be7a6041b61628c5817"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ComplaintStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"receiptCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complaintStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"receiptCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"receiptCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decisionOutcome"}}]}}]}}]} as unknown as DocumentNode<ComplaintStatusQuery, ComplaintStatusQueryVariables>;
+export const VisitReportDocument = {"__meta__":{"hash":"sha256:28bc3a9c9c38e70b43d52259efa6761946f9e0098f97d16341a54ea3ccaf5b55"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VisitReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"visit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"announced"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"published"}},{"kind":"Field","name":{"kind":"Name","value":"reportSummary"}},{"kind":"Field","name":{"kind":"Name","value":"body"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"facility"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"findings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"standardRef"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressee"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"response"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accepted"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<VisitReportQuery, VisitReportQueryVariables>;
+export const ProgrammeStatisticsDocument = {"__meta__":{"hash":"sha256:79a1fe65b0a5f4be32a532f9133599ad34dd18494b804751ffe5bfd5e5165afc"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgrammeStatistics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programmeStatistics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"suppressionThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"totalArrivals"}},{"kind":"Field","name":{"kind":"Name","value":"totalSuppressed"}},{"kind":"Field","name":{"kind":"Name","value":"arrivalsByMonth"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"arrivals"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyCap"}}]}},{"kind":"Field","name":{"kind":"Name","value":"arrivalsByNationality"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"arrivals"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]}}]}}]} as unknown as DocumentNode<ProgrammeStatisticsQuery, ProgrammeStatisticsQueryVariables>;
+export const StaffComplianceDocument = {"__meta__":{"hash":"sha256:673b2224d0bf85bb95af708d8215e2ca25949438f21aaf179c0814605edc8a50"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StaffCompliance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"facilityId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"facility"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"facilityId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"staffCompliance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"staffCount"}},{"kind":"Field","name":{"kind":"Name","value":"compliantCount"}},{"kind":"Field","name":{"kind":"Name","value":"share"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"officials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"facilityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"facilityId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"jobRole"}},{"kind":"Field","name":{"kind":"Name","value":"compliance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"compliant"}},{"kind":"Field","name":{"kind":"Name","value":"missing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"Field","name":{"kind":"Name","value":"expiringWithin90Days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<StaffComplianceQuery, StaffComplianceQueryVariables>;
