@@ -9,6 +9,7 @@ export default tseslint.config(
       ".tools/**",
       ".cache/**",
       "schema/**",
+      "packages/client/src/generated/**",
       "**/*.js",
       "**/*.mjs",
     ],

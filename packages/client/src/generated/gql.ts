@@ -1,4 +1,4 @@
- 
+/* eslint-disable */
 import * as types from './graphql';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 
