@@ -21,6 +21,8 @@ COPY subgraphs subgraphs
 COPY gateway gateway
 COPY tools tools
 COPY schema schema
+COPY documents documents
+COPY codegen.yml ./
 RUN npx tsc -b && npm prune --omit=dev --ignore-scripts
 
 FROM node:22-bookworm-slim AS runtime
@@ -74,6 +76,7 @@ COPY --from=build /app/gateway/package.json gateway/
 COPY --from=build /app/gateway/dist gateway/dist
 COPY --from=build /app/schema schema
 COPY --from=build /app/packages/client/src/generated/persisted-documents.json packages/client/src/generated/
+COPY documents documents
 ENV GATEWAY_HOST=0.0.0.0
 EXPOSE 4000
 CMD ["node", "gateway/dist/main.js"]

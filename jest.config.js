@@ -26,6 +26,8 @@ module.exports = {
     "^@kgraph/gateway$": "<rootDir>/gateway/src/index.ts",
   },
   modulePathIgnorePatterns: ["<rootDir>/.*/dist/"],
+  // The browser test needs Chromium: `npm run test:browser` (CI installs it and runs both).
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/browser/"],
   globalSetup: "<rootDir>/tests/support/global-setup.ts",
   globalTeardown: "<rootDir>/tests/support/global-teardown.ts",
   cacheDirectory: "<rootDir>/.cache/jest",

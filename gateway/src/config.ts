@@ -11,6 +11,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       LOG_LEVEL: commonConfigShape.LOG_LEVEL,
       NODE_ENV: commonConfigShape.NODE_ENV,
       ...authConfigShape,
+      /** GraphiQL's example operations: the generated client's documents. */
+      DOCUMENTS_DIR: z.string().default(path.resolve(__dirname, "..", "..", "documents")),
       /** The trusted-documents manifest (hash → document) that codegen writes. */
       TRUSTED_DOCUMENTS_FILE: z
         .string()

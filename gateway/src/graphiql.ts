@@ -1,27 +1,79 @@
 import { DEFAULT_AUDIENCE, DEV_ISSUER, type JWK, readDevKeys, signToken } from "@kgraph/platform";
 import { ROLES } from "@kgraph/policy";
+import fs from "node:fs";
+import path from "node:path";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 
 type GraphiQLOptions = Parameters<typeof renderGraphiQL>[0];
 
 const TITLE = "Kosovo reception programme graph";
 
-export const DEFAULT_QUERY = `# The programme graph: four subgraphs, one query.
-# Without a token you see the public graph: agreements, facilities, published reports and
-# statistics. The docs (left) show exactly what your role may query.
-query Overview {
-  agreements { title termStart termEnd monthlyCap totalCap status }
-  facilities { name type municipality officialCapacity occupancy occupancyRate }
-}
+/** Example operations GraphiQL opens with, per role (files in documents/, the client's operations). */
+const EXAMPLES: Record<string, string[]> = {
+  public: ["facility-conditions", "programme-statistics", "file-complaint"],
+  mia_officer: ["case-dashboard", "case-file"],
+  dhs_liaison: ["case-dashboard"],
+  facility_staff: ["staff-compliance", "case-dashboard"],
+  legal_counsel: ["case-dashboard", "case-file"],
+  monitor: ["facility-conditions", "monitor-visit-report"],
+  ombudsperson: ["case-file", "audit-trail"],
+  auditor: ["audit-trail"],
+  training_admin: ["staff-compliance"],
+};
+
+const INTRO = `# The programme graph: four subgraphs, one query. The docs (left) show exactly what your role
+# may query; a field your role may not see comes back null with an error at its path.
 `;
 
+/** Variables each example opens with; ids to fill in are named as such. */
+const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
+  "case-dashboard": { first: 10 },
+  "case-file": { id: "<a case id from the dashboard>" },
+  "staff-compliance": { facilityId: "<a facility id from FacilityConditions>", first: 20 },
+  "programme-statistics": { from: "2025-09", to: "2026-11" },
+  "file-complaint": {
+    input: { channel: "WEB", category: "LIVING_CONDITIONS", text: "Describe what happened.", anonymous: true },
+    receiptCode: "<the receipt code FileComplaint returned>",
+  },
+  "monitor-visit-report": { id: "<a visit id from FacilityConditions>" },
+  "audit-trail": { first: 20 },
+};
+
+export interface ExampleTab {
+  query: string;
+  variables: string;
+}
+
+/** The example tabs for a role, read once from documents/ (the generated client's operations). */
+export function exampleTabs(documentsDir: string): (role: string | null) => ExampleTab[] {
+  const cache = new Map<string, ExampleTab[]>();
+  return (role) => {
+    const key = role && EXAMPLES[role] ? role : "public";
+    let tabs = cache.get(key);
+    if (!tabs) {
+      const who = key === "public" ? "the public (no token)" : key;
+      tabs = EXAMPLES[key]
+        .map((name) => ({ name, file: path.join(documentsDir, `${name}.graphql`) }))
+        .filter(({ file }) => fs.existsSync(file))
+        .map(({ name, file }) => ({
+          query: `${INTRO}# Viewing as ${who}.\n\n${fs.readFileSync(file, "utf8").trim()}\n`,
+          variables: JSON.stringify(EXAMPLE_VARIABLES[name] ?? {}, null, 2),
+        }));
+      cache.set(key, tabs);
+    }
+    return tabs;
+  };
+}
+
 /**
- * GraphiQL options per request. In development (the local issuer's keys are at hand) the page
- * takes `?as=<role>` and opens with a fresh one-hour token for that role in the headers, so
- * anyone can see each role's view without a command line. In production it never mints tokens.
+ * GraphiQL options per request. `?as=<role>` opens it with that role's example operations. In
+ * development (the local issuer's keys are at hand) it also puts a fresh one-hour token for the
+ * role in the headers, so anyone can see each role's view without a command line. In
+ * production it never mints tokens.
  */
-export function graphiqlOptions(devKeysFile: string | undefined) {
+export function graphiqlOptions(devKeysFile: string | undefined, documentsDir: string) {
   const issuerKey: JWK | undefined = devKeysFile ? readDevKeys(devKeysFile).issuer.privateJwk : undefined;
+  const examples = exampleTabs(documentsDir);
   return async (request: Request): Promise<GraphiQLOptions> => {
     const role = new URL(request.url).searchParams.get("as");
     let headers = "{}";
@@ -35,9 +87,9 @@ export function graphiqlOptions(devKeysFile: string | undefined) {
     }
     return {
       title: role ? `${TITLE} — as ${role}` : TITLE,
-      defaultQuery: DEFAULT_QUERY,
+      defaultTabs: examples(role).map((tab) => ({ ...tab, headers })),
       headers,
-      defaultEditorToolsVisibility: role ? "headers" : undefined,
+      defaultEditorToolsVisibility: "variables",
     };
   };
 }
@@ -78,6 +130,9 @@ document.getElementById("kgraph-role").addEventListener("change", function (e) {
   }
 })();
 </script>`;
-    return html.replace("<head>", `<head>${reset}`).replace("</body>", `${picker}</body>`);
+    // The inlined bundle itself contains "</body>" inside strings: insert at the document's own tags.
+    const head = html.indexOf("<head>") + "<head>".length;
+    const bodyEnd = html.lastIndexOf("</body>");
+    return `${html.slice(0, head)}${reset}${html.slice(head, bodyEnd)}${picker}${html.slice(bodyEnd)}`;
   };
 }

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     logLevel: config.LOG_LEVEL,
     auth: gatewayAuthSettings(config),
     production: config.NODE_ENV === "production",
+    documentsDir: config.DOCUMENTS_DIR,
     trustedDocuments: { file: config.TRUSTED_DOCUMENTS_FILE, publicOnly: config.PUBLIC_TRUSTED_DOCUMENTS_ONLY },
   });
   // A plain http server ignores the first SIGTERM while connections are open: close and exit here.

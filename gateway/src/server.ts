@@ -23,6 +23,8 @@ export interface GatewayOptions {
   /** NODE_ENV=production: never mint development tokens. */
   production?: boolean;
   trustedDocuments?: TrustedDocumentsOptions;
+  /** Where GraphiQL's example operations are (documents/). */
+  documentsDir: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     healthCheckEndpoint: "/healthz",
     readinessCheckEndpoint: "/gateway-readiness",
     landingPage: false,
-    graphiql: graphiqlOptions(development ? options.auth.devKeysFile : undefined) as never,
+    graphiql: graphiqlOptions(development ? options.auth.devKeysFile : undefined, options.documentsDir) as never,
     renderGraphiQL: renderGraphiQLWithRoles(development),
     logging: gatewayLogLevel(options.logLevel),
     requestId: { headerName: "x-request-id" },

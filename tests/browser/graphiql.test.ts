@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import path from "node:path";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { runSeed } from "../../tools/src/seed/run";
+import { type Platform, startPlatform } from "../support/platform";
+
+/**
+ * GraphiQL in a real browser (Debian's Chromium), offline: every request that is not to
+ * 127.0.0.1 is blocked (and recorded, so the test also proves none is attempted). It loads
+ * GraphiQL from the gateway, runs each role's example operation, reads the result from the page
+ * and saves screenshots under artifacts/ (git-ignored). `npm run test:browser`; CI runs it.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ARTIFACTS = path.resolve(__dirname, "..", "..", "artifacts");
+let platform: Platform;
+let browser: Browser;
+const outside: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's \`chromium\` package (CI does), or set CHROMIUM_PATH.`,
+    );
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  platform = await startPlatform({ seed: (url) => runSeed(url, { cases: 200, progress: () => undefined }) });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function openGraphiQL(role: string | null): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1" || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
+    outside.push(url.href);
+    return route.abort();
+  });
+  const base = new URL(platform.gatewayUrl);
+  await page.goto(`${base.origin}/graphql${role ? `?as=${role}` : ""}`);
+  await page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
+  // Let the editors load the example tab before running it.
+  await page.waitForTimeout(1000);
+  return page;
+}
+
+async function runAndRead(page: Page, expected: string): Promise<string> {
+  await page.locator(".graphiql-execute-button").click();
+  const response = page.locator(".graphiql-response").first();
+  await response.getByText(expected, { exact: false }).first().waitFor({ timeout: 30_000 });
+  return (await response.innerText()).replace(/\s+/g, " ");
+}
+
+it("runs the public example (facility conditions) without a token", async () => {
+  const page = await openGraphiQL(null);
+  await page.getByText("FacilityConditions").first().waitFor();
+  const result = await runAndRead(page, "occupancyRate");
+  expect(result).toContain('"facilities"');
+  expect(result).not.toContain('"errors"');
+  await page.screenshot({ path: path.join(ARTIFACTS, "graphiql-public.png") });
+  await page.close();
+});
+
+it("runs an officer's case dashboard with the role's development token, names and all", async () => {
+  const page = await openGraphiQL("mia_officer");
+  expect(await page.locator("#kgraph-role").inputValue()).toBe("mia_officer");
+  const result = await runAndRead(page, "caseNumber");
+  expect(result).toMatch(/"caseNumber": "RKS-\d{4}-\d{6}"/);
+  expect(result).toContain('"familyName"');
+  await page.screenshot({ path: path.join(ARTIFACTS, "graphiql-mia_officer.png") });
+  await page.close();
+});
+
+it("opens a monitor with the monitor's examples and runs them", async () => {
+  const page = await openGraphiQL("monitor");
+  await page.getByText("VisitReport").first().waitFor();
+  const result = await runAndRead(page, "occupancyRate");
+  expect(result).toContain('"visits"');
+  await page.screenshot({ path: path.join(ARTIFACTS, "graphiql-monitor.png") });
+  await page.close();
+});
+
+it("never tried to reach anything but 127.0.0.1", () => {
+  expect(outside).toEqual([]);
+});
