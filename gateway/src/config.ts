@@ -11,6 +11,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       LOG_LEVEL: commonConfigShape.LOG_LEVEL,
       NODE_ENV: commonConfigShape.NODE_ENV,
       ...authConfigShape,
+      LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+      LIMIT_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+      LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+      LIMIT_MAX_BODY_BYTES: z.coerce
+        .number()
+        .int()
+        .min(1024)
+        .default(256 * 1024),
       /** GraphiQL's example operations: the generated client's documents. */
       DOCUMENTS_DIR: z.string().default(path.resolve(__dirname, "..", "..", "documents")),
       /** The trusted-documents manifest (hash → document) that codegen writes. */

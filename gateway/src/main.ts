@@ -15,6 +15,12 @@ async function main(): Promise<void> {
     auth: gatewayAuthSettings(config),
     production: config.NODE_ENV === "production",
     documentsDir: config.DOCUMENTS_DIR,
+    limits: {
+      requestsPerMinute: config.LIMIT_REQUESTS_PER_MINUTE,
+      maxDepth: config.LIMIT_MAX_DEPTH,
+      maxAliases: config.LIMIT_MAX_ALIASES,
+      maxBodyBytes: config.LIMIT_MAX_BODY_BYTES,
+    },
     trustedDocuments: { file: config.TRUSTED_DOCUMENTS_FILE, publicOnly: config.PUBLIC_TRUSTED_DOCUMENTS_ONLY },
   });
   // A plain http server ignores the first SIGTERM while connections are open: close and exit here.

@@ -8,6 +8,7 @@ import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource
 import { useExactRemovedFieldPaths } from "./error-paths";
 import { graphiqlOptions, renderGraphiQLWithRoles } from "./graphiql";
 import { checkReadiness } from "./health";
+import { DEFAULT_LIMITS, type Limits, useLimits } from "./limits";
 import { type TrustedDocumentsOptions, trustedDocuments } from "./trusted-documents";
 import { createIntrospectionFilter } from "./introspection";
 import { loadSupergraph } from "./supergraph";
@@ -25,6 +26,7 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocumentsOptions;
   /** Where GraphiQL's example operations are (documents/). */
   documentsDir: string;
+  limits?: Partial<Limits>;
 }
 
 /**
@@ -53,7 +55,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     logging: gatewayLogLevel(options.logLevel),
     requestId: { headerName: "x-request-id" },
     plugins: () => [
+      // Tokens first: a caller is counted by their verified subject.
       tokens.plugin as never,
+      useLimits({ ...DEFAULT_LIMITS, ...options.limits }, (request) => callerKey(request, tokens.claimsOf)) as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
     ],
@@ -131,4 +135,12 @@ function operationNameOf(params: OperationParams | undefined): string | undefine
     params?.query ?? "",
   );
   return match?.[1];
+}
+
+/** Who a request counts against for the rate limit: the token's subject, else the address. */
+function callerKey(request: Request, claimsOf: (request: Request) => Record<string, unknown> | undefined): string {
+  const sub = claimsOf(request)?.sub;
+  if (typeof sub === "string") return `sub:${sub}`;
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return `addr:${forwarded || request.headers.get("x-real-ip") || "local"}`;
 }

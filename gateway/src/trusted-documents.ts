@@ -24,10 +24,19 @@ export function trustedDocuments(options: TrustedDocumentsOptions | undefined) {
     getPersistedOperation: (id: string) => lookup(id),
     allowArbitraryDocuments: (request: Request) => !options.publicOnly || request.headers.has("authorization"),
     customErrors: {
-      notFound: "No trusted document has this id. Regenerate the client (`npm run schema`) and deploy its manifest.",
-      persistedQueryOnly:
-        "Without a token this graph runs only trusted documents: send the document's id (`documentId`), or sign in.",
-      keyNotFound: "Send a trusted document's id as `documentId` (or extensions.persistedQuery.sha256Hash).",
+      notFound: {
+        message: "No trusted document has this id. Regenerate the client (`npm run schema`) and deploy its manifest.",
+        extensions: { code: "TRUSTED_DOCUMENT_NOT_FOUND" },
+      },
+      persistedQueryOnly: {
+        message:
+          "Without a token this graph runs only trusted documents: send the document's id (`documentId`), or sign in.",
+        extensions: { code: "TRUSTED_DOCUMENTS_ONLY" },
+      },
+      keyNotFound: {
+        message: "Send a trusted document's id as `documentId` (or extensions.persistedQuery.sha256Hash).",
+        extensions: { code: "TRUSTED_DOCUMENT_ID_REQUIRED" },
+      },
     },
   };
 }

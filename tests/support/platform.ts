@@ -52,6 +52,7 @@ async function startGatewayProcess(
   subgraphUrls: Record<string, string>,
   auth: TestAuth,
   trustedOnly: boolean,
+  extraEnv: Record<string, string> = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "kgraph-e2e-keys-"));
@@ -68,6 +69,7 @@ async function startGatewayProcess(
       LOG_LEVEL: process.env.GATEWAY_LOG_LEVEL ?? "error",
       AUTH_DEV_KEYS: keysFile,
       PUBLIC_TRUSTED_DOCUMENTS_ONLY: String(trustedOnly),
+      ...extraEnv,
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
@@ -123,6 +125,8 @@ export async function startPlatform(
     recordHeaders?: boolean;
     /** Public callers may run only trusted documents (as in production). */
     trustedOnly?: boolean;
+    /** More environment for the gateway process (limits, …). */
+    gatewayEnv?: Record<string, string>;
   } = {},
 ): Promise<Platform> {
   const database = await createTestDatabase("kgraph_e2e");
@@ -156,7 +160,7 @@ export async function startPlatform(
         subgraphUrls[subgraph.name] = proxy.url;
       }
     }
-    const gateway = await startGatewayProcess(subgraphUrls, auth, options.trustedOnly ?? false);
+    const gateway = await startGatewayProcess(subgraphUrls, auth, options.trustedOnly ?? false, options.gatewayEnv);
     servers.push(gateway);
     return {
       gatewayUrl: gateway.url,

@@ -5,6 +5,7 @@ import path from "node:path";
 import { composeServices } from "@theguild/federation-composition";
 import { parse } from "graphql";
 import { accessMatrix } from "./access-matrix";
+import { operationsDoc } from "./operations-doc";
 import { ROOT, loadSubgraphs } from "./subgraphs";
 
 /**
@@ -90,7 +91,17 @@ export function runCodegen(): string[] {
 
 if (require.main === module) {
   generateSchema()
-    .then((generated) => ({ files: [...generated.files, ...runCodegen()] }))
+    .then((generated) => {
+      const codegen = runCodegen();
+      // The operations page needs the manifest codegen just wrote.
+      const composition = {
+        supergraph: generated.supergraph,
+        api: fs.readFileSync(path.join(ROOT, "schema", "api.graphql"), "utf8"),
+      };
+      const operationsFile = path.join(ROOT, "docs", "operations.md");
+      fs.writeFileSync(operationsFile, operationsDoc(ROOT, composition.supergraph, composition.api));
+      return { files: [...generated.files, ...codegen, operationsFile] };
+    })
     .then(
       ({ files }) => {
         for (const file of files) process.stdout.write(`wrote ${path.relative(ROOT, file)}\n`);
