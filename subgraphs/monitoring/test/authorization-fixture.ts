@@ -219,7 +219,12 @@ export async function seedScenario(h: MonitoringHarness): Promise<Scenario> {
   await triage(h, all);
   await escalate(h, all, "Ministry of Internal Affairs – Inspectorate");
   await decide(h, all);
-  const filed = await fileComplaintAs(h, { facilityId: F3 }, { roles: ["monitor"], sub: monitorSub, org_id: bodyA });
+  // Filed under the monitor's name: an anonymous complaint keeps no filer (tested in record-rules).
+  const filed = await fileComplaintAs(
+    h,
+    { facilityId: F3, anonymous: false, complainantName: "Monitor on duty (synthetic)" },
+    { roles: ["monitor"], sub: monitorSub, org_id: bodyA },
+  );
   const visited = await fileComplaintAs(h, { facilityId: F1 }, { token: await h.auth.publicToken() });
   const client = await fileComplaintAs(
     h,

@@ -230,6 +230,26 @@ describe("complaints: each role reads exactly its complaints", () => {
       expect(filedBy[s.complaints[key]]).toBeNull();
   });
 
+  it("keeps an anonymous complaint anonymous: no filer stored, no actor in the audit trail", async () => {
+    const monitor = { roles: ["monitor"], sub: "monitor-anonymous-filer" };
+    const filed = await h.gql(
+      `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { receiptCode } }`,
+      { input: { channel: "WEB", category: "OTHER", text: "Filed without my name, please.", anonymous: true } },
+      monitor,
+    );
+    expect(filed.errors).toBeUndefined();
+    const [row] = await h.db.query(`SELECT id, filed_by FROM monitoring.complaint ORDER BY received_at DESC LIMIT 1`);
+    expect(row.filed_by).toBeNull();
+    const [event] = await h.db.query(
+      `SELECT actor_sub, actor_roles, record_ids FROM monitoring.audit_event WHERE kind = 'WRITE' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(event).toEqual({ actor_sub: null, actor_roles: [], record_ids: expect.any(Array) });
+    const events = await h.db.query(`SELECT count(*)::int AS n FROM monitoring.audit_event WHERE actor_sub = $1`, [
+      monitor.sub,
+    ]);
+    expect(events[0].n).toBe(0);
+  });
+
   it("follows the published counsel view and the body's visits as they change", async () => {
     const list = async (as: CallAs) =>
       ids(await h.gql(`{ complaints(first: 100) { edges { node { id } } } }`, {}, as), "complaints");

@@ -14,6 +14,7 @@ export class AuditRecorder {
   private readonly reads = new Map<string, AuditEntry>();
   private operation = "query";
   private mutation?: { name: string; args: Record<string, unknown> };
+  private actorWithheld = false;
 
   constructor(
     /** The subgraph's database, where its trail lives (also read by the audit trail query). */
@@ -36,6 +37,14 @@ export class AuditRecorder {
     const entry = this.reads.get(key) ?? { type, id, fields: [] };
     if (!entry.fields.includes(field)) entry.fields.push(field);
     this.reads.set(key, entry);
+  }
+
+  /**
+   * The running write is recorded without its actor: for an anonymous complaint, naming the
+   * signed-in filer next to the complaint's id would undo the anonymity the filer chose.
+   */
+  withholdActor(): void {
+    this.actorWithheld = true;
   }
 
   /** Called as a mutation starts (a global middleware): what the WRITE event will name. */
@@ -82,12 +91,13 @@ export class AuditRecorder {
   }
 
   private content(kind: AuditKind, operation: string, entries: AuditEntry[]): AuditContent {
+    const withheld = kind === AuditKind.WRITE && this.actorWithheld;
     return {
       id: randomUUID(),
       subgraph: this.subgraph,
       at: new Date(),
-      actorSub: this.viewer.sub ?? null,
-      actorRoles: [...this.viewer.roles].sort(),
+      actorSub: withheld ? null : (this.viewer.sub ?? null),
+      actorRoles: withheld ? [] : [...this.viewer.roles].sort(),
       kind,
       operation: operation.slice(0, 300),
       requestId: this.requestId,

@@ -89,6 +89,8 @@ export async function fileComplaint(ctx: MonitoringContext, input: FileComplaint
       argument: "input.complainantName",
     });
   }
+  // Nor does the audit trail name who filed an anonymous complaint.
+  if (input.anonymous) ctx.audit.withholdActor();
   const receiptCode = newReceiptCode();
   const receivedAt = new Date();
   const complaint = await ctx.db.transaction(async (tx) => {
@@ -109,7 +111,8 @@ export async function fileComplaint(ctx: MonitoringContext, input: FileComplaint
       facilityId: input.facilityId ?? null,
       caseId: input.caseId ?? null,
       // Who filed it, when signed in (a monitor follows the complaints they filed); never shown.
-      filedBy: ctx.viewer.public ? null : (ctx.viewer.sub ?? null),
+      // An anonymous complaint stays anonymous: its filer is not stored, not even for their own rule.
+      filedBy: ctx.viewer.public || input.anonymous ? null : (ctx.viewer.sub ?? null),
       decisionOutcome: null,
       decisionText: null,
       decidedAt: null,
