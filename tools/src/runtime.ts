@@ -37,7 +37,16 @@ export function developmentSecrets(): DevelopmentSecrets {
  * The platform's database: DATABASE_URL as given, or the embedded server's `kgraph`
  * database (created on first run).
  */
-export async function openPlatformDatabase(log: (line: string) => void): Promise<ResolvedDatabase> {
+export async function openPlatformDatabase(
+  log: (line: string) => void,
+  options: { shareRunning?: boolean } = { shareRunning: true },
+): Promise<ResolvedDatabase> {
+  // A running `npm start` owns the embedded server: the other commands use it as it is.
+  const running = options.shareRunning ? runningPlatformDatabase() : undefined;
+  if (!process.env.DATABASE_URL && running && (await answers(running))) {
+    log("using the database of the running `npm start`");
+    return { url: running };
+  }
   const resolved = await resolveDatabase({
     databaseUrl: process.env.DATABASE_URL,
     dataRoot: DATA_DIR,
@@ -54,6 +63,36 @@ export async function openPlatformDatabase(log: (line: string) => void): Promise
     await admin.end();
   }
   return { ...resolved, url: withDatabase(resolved.url, DATABASE_NAME) };
+}
+
+const RUNNING_FILE = path.join(DATA_DIR, "running.json");
+
+/** `npm start` notes its embedded database here while it runs, so other commands can share it. */
+export function noteRunningDatabase(url: string | undefined): void {
+  if (url) fs.writeFileSync(RUNNING_FILE, JSON.stringify({ url, pid: process.pid }), { mode: 0o600 });
+  else fs.rmSync(RUNNING_FILE, { force: true });
+}
+
+function runningPlatformDatabase(): string | undefined {
+  try {
+    const { url, pid } = JSON.parse(fs.readFileSync(RUNNING_FILE, "utf8")) as { url: string; pid: number };
+    process.kill(pid, 0); // throws when that npm start is gone
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** Applies every subgraph's committed migrations; returns the names newly applied. */

@@ -2,7 +2,14 @@ import "reflect-metadata";
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { DEFAULT_DEV_KEYS_FILE, loadOrCreateDevKeys } from "@kgraph/platform";
-import { DATA_DIR, developmentSecrets, ensureServiceRoles, migrateAll, openPlatformDatabase } from "./runtime";
+import {
+  DATA_DIR,
+  developmentSecrets,
+  ensureServiceRoles,
+  migrateAll,
+  noteRunningDatabase,
+  openPlatformDatabase,
+} from "./runtime";
 import { isSeeded, runSeed } from "./seed/run";
 import { ROOT, SUBGRAPH_NAMES } from "./subgraphs";
 
@@ -29,6 +36,7 @@ async function main(): Promise<void> {
     say("stopping…");
     await Promise.all(children.map(({ child }) => stopChild(child)));
     if (database?.embedded) {
+      noteRunningDatabase(undefined);
       await database.embedded.stop();
       say("database stopped");
     }
@@ -49,7 +57,8 @@ async function main(): Promise<void> {
         ? "using DATABASE_URL"
         : `starting embedded PostgreSQL (data in ${path.relative(ROOT, DATA_DIR)}/)`,
     );
-    database = await openPlatformDatabase((line) => say(`postgres: ${line}`));
+    database = await openPlatformDatabase((line) => say(`postgres: ${line}`), { shareRunning: false });
+    if (database.embedded) noteRunningDatabase(database.url);
     const applied = await migrateAll(database.url);
     for (const [name, migrations] of Object.entries(applied)) {
       if (migrations.length) say(`${name}: applied ${migrations.join(", ")}`);
