@@ -20,8 +20,6 @@ export interface Viewer {
   claims?: Record<string, unknown>;
 }
 
-export const PUBLIC_VIEWER: Viewer = Object.freeze({ roles: [], scopes: [], public: true }) as Viewer;
-
 /** What every subgraph's per-request context carries; subgraphs add their loaders. */
 export interface BaseContext {
   viewer: Viewer;
