@@ -1,5 +1,10 @@
+import fs from "node:fs";
 import type { EmbeddedPostgres } from "../../packages/platform/src/embedded-postgres";
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __KGRAPH_EMBEDDED__?: EmbeddedPostgres }).__KGRAPH_EMBEDDED__?.stop();
+  const run = (globalThis as { __KGRAPH_EMBEDDED__?: { embedded: EmbeddedPostgres; dataDir: string } })
+    .__KGRAPH_EMBEDDED__;
+  if (!run) return;
+  await run.embedded.stop();
+  fs.rmSync(run.dataDir, { recursive: true, force: true });
 }

@@ -24,17 +24,16 @@ export interface Composition {
 /** Prints each subgraph's SDL and composes them, without writing anything. */
 export async function compose(): Promise<Composition> {
   const subgraphs = [];
-  const services = [];
   for (const subgraph of loadSubgraphs()) {
     const { sdl } = await subgraph.buildSchema();
-    subgraphs.push({ name: subgraph.name, sdl });
-    services.push({
-      name: subgraph.name,
-      typeDefs: parse(sdl),
-      url: `http://127.0.0.1:${subgraph.defaultPort}/graphql`,
-    });
+    subgraphs.push({ name: subgraph.name, sdl, url: `http://127.0.0.1:${subgraph.defaultPort}/graphql` });
   }
-  const result = composeServices(services);
+  return composeSdl(subgraphs);
+}
+
+/** Composes subgraph SDL into the supergraph and its API schema, or lists every composition error. */
+export function composeSdl(subgraphs: { name: string; sdl: string; url: string }[]): Composition {
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, typeDefs: parse(s.sdl), url: s.url })));
   if (result.errors?.length || !result.supergraphSdl) {
     return { subgraphs, errors: (result.errors ?? []).map((e) => e.message) };
   }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { composeSdl } from "../src/schema";
 import { checkSchemaChange, formatReport } from "../src/schema-check";
 
 /** Each rule of `npm run schema:check`, fired on a small fixture. */
@@ -109,4 +110,42 @@ it("fails on a deprecation without a reason, and accepts one with a reason", () 
 it("reports the real schema as passing against itself", () => {
   const api = fs.readFileSync(path.join(__dirname, "..", "..", "schema", "api.graphql"), "utf8");
   expect(checkSchemaChange({ base: api, next: api }).ok).toBe(true);
+});
+
+describe("composition", () => {
+  const link = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])`;
+
+  it("composes subgraphs that agree", () => {
+    const result = composeSdl([
+      {
+        name: "a",
+        url: "http://a",
+        sdl: `${link}\ntype Query { a: Thing }\ntype Thing @key(fields: "id") { id: ID! name: String }`,
+      },
+      {
+        name: "b",
+        url: "http://b",
+        sdl: `${link}\ntype Query { b: Int }\ntype Thing @key(fields: "id") { id: ID! size: Int }`,
+      },
+    ]);
+    expect(result.errors).toEqual([]);
+    expect(result.api).toContain("type Thing");
+  });
+
+  it("fails with every message when two subgraphs define the same field differently", () => {
+    const result = composeSdl([
+      {
+        name: "a",
+        url: "http://a",
+        sdl: `${link}\ntype Query { a: Thing }\ntype Thing @key(fields: "id") { id: ID! size: Int }`,
+      },
+      {
+        name: "b",
+        url: "http://b",
+        sdl: `${link}\ntype Query { b: Thing }\ntype Thing @key(fields: "id") { id: ID! size: String }`,
+      },
+    ]);
+    expect(result.supergraph).toBeUndefined();
+    expect(result.errors.join("\n")).toMatch(/Thing\.size/);
+  });
 });
