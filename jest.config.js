@@ -20,6 +20,7 @@ module.exports = {
   transformIgnorePatterns: ["/node_modules/(?!(jose)/)"],
   moduleNameMapper: {
     "^@kgraph/platform$": "<rootDir>/packages/platform/src/index.ts",
+    "^@kgraph/testkit$": "<rootDir>/packages/platform/testkit/role-table.ts",
     "^@kgraph/policy$": "<rootDir>/packages/policy/src/index.ts",
     "^@kgraph/client$": "<rootDir>/packages/client/src/index.ts",
     "^@kgraph/(cases|facilities|monitoring|training)$": "<rootDir>/subgraphs/$1/src/index.ts",

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
-import { migrate, resolveDatabase, withDatabase, type ResolvedDatabase } from "@kgraph/platform";
+import { PUBLISHED_VIEWS, migrate, resolveDatabase, withDatabase, type ResolvedDatabase } from "@kgraph/platform";
 import { ROOT, SUBGRAPH_NAMES, loadSubgraphs } from "./subgraphs";
 
 export const DATA_DIR = path.join(ROOT, ".data");
@@ -109,15 +109,6 @@ export async function migrateAll(url: string): Promise<Record<string, string[]>>
   }
   return applied;
 }
-
-/**
- * Read-only views a subgraph publishes for other subgraphs' record rules: the only SQL that
- * crosses a schema. Each consumer's role may SELECT the view and nothing else of that schema.
- */
-export const PUBLISHED_VIEWS: { owner: string; view: string; consumers: string[] }[] = [
-  { owner: "cases", view: "counsel_client", consumers: ["facilities", "monitoring"] },
-  { owner: "facilities", view: "case_residence", consumers: ["cases"] },
-];
 
 /**
  * One login role per subgraph (kgraph_cases, …), allowed into its own schema only, plus the

@@ -15,7 +15,7 @@ import { ROOT, loadSubgraphs } from "./subgraphs";
  * errors fail the command with every message.
  */
 export interface Composition {
-  subgraphs: { name: string; sdl: string }[];
+  subgraphs: { name: string; sdl: string; dataClasses?: Record<string, string> }[];
   supergraph?: string;
   api?: string;
   errors: string[];
@@ -25,14 +25,21 @@ export interface Composition {
 export async function compose(): Promise<Composition> {
   const subgraphs = [];
   for (const subgraph of loadSubgraphs()) {
-    const { sdl } = await subgraph.buildSchema();
-    subgraphs.push({ name: subgraph.name, sdl, url: `http://127.0.0.1:${subgraph.defaultPort}/graphql` });
+    const { sdl, dataClasses } = await subgraph.buildSchema();
+    subgraphs.push({
+      name: subgraph.name,
+      sdl,
+      dataClasses,
+      url: `http://127.0.0.1:${subgraph.defaultPort}/graphql`,
+    });
   }
   return composeSdl(subgraphs);
 }
 
 /** Composes subgraph SDL into the supergraph and its API schema, or lists every composition error. */
-export function composeSdl(subgraphs: { name: string; sdl: string; url: string }[]): Composition {
+export function composeSdl(
+  subgraphs: { name: string; sdl: string; url: string; dataClasses?: Record<string, string> }[],
+): Composition {
   const result = composeServices(subgraphs.map((s) => ({ name: s.name, typeDefs: parse(s.sdl), url: s.url })));
   if (result.errors?.length || !result.supergraphSdl) {
     return { subgraphs, errors: (result.errors ?? []).map((e) => e.message) };
@@ -67,7 +74,11 @@ export async function generateSchema(): Promise<{ supergraph: string; files: str
   files.push(apiFile);
   const matrixFile = path.join(ROOT, "docs", "access-matrix.md");
   fs.mkdirSync(path.dirname(matrixFile), { recursive: true });
-  fs.writeFileSync(matrixFile, accessMatrix(composition.supergraph));
+  const dataClasses = Object.assign({}, ...composition.subgraphs.map((s) => s.dataClasses ?? {})) as Record<
+    string,
+    string
+  >;
+  fs.writeFileSync(matrixFile, accessMatrix(composition.supergraph, dataClasses));
   files.push(matrixFile);
   return { supergraph: composition.supergraph, files };
 }

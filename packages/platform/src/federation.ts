@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { type GraphQLSchema, parse } from "graphql";
+import { type GraphQLSchema, isObjectType, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
 import { auditMutations } from "./audit/mutation-middleware";
 import { validateInput } from "./validation";
@@ -18,6 +18,8 @@ export interface FederatedSchema {
   schema: GraphQLSchema;
   /** The subgraph SDL as composition reads it: printed to `schema/subgraphs/<name>.graphql`. */
   sdl: string;
+  /** The data class of every classified field, as `Type.field` → class (for the access tests and docs). */
+  dataClasses: Record<string, string>;
 }
 
 /**
@@ -44,5 +46,18 @@ export async function buildFederatedSchema(
   }
 
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as any });
-  return { schema, sdl };
+  return { schema, sdl, dataClasses: dataClassesOf(typeGraphqlSchema) };
+}
+
+/** `Type.field` → data class, from the `@Classified` extensions type-graphql keeps on each field. */
+function dataClassesOf(schema: GraphQLSchema): Record<string, string> {
+  const classes: Record<string, string> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const dataClass = (field.extensions as { dataClass?: unknown } | undefined)?.dataClass;
+      if (typeof dataClass === "string") classes[`${type.name}.${field.name}`] = dataClass;
+    }
+  }
+  return classes;
 }

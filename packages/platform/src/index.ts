@@ -17,3 +17,5 @@ export * from "./ids";
 export * from "./loaders";
 export * from "./auth";
 export * from "./audit";
+export * from "./access";
+export * from "./published-views";

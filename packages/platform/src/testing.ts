@@ -7,6 +7,7 @@ import { type DevKeys, DEFAULT_AUDIENCE, DEV_ISSUER, GATEWAY_ISSUER, generateKey
 import { type TokenClaims, signToken } from "./auth/tokens";
 import { type TokenVerifier, createTokenVerifier } from "./auth/verifier";
 import { createLogger } from "./logger";
+import { PUBLISHED_VIEWS } from "./published-views";
 import type { SubgraphDefinition } from "./subgraph-definition";
 
 /**
@@ -150,6 +151,7 @@ export async function startSubgraphHarness(definition: SubgraphDefinition): Prom
   const db = definition.createDataSource(database.url);
   await db.initialize();
   await migrate(db);
+  await createPublishedViewStandIns(db, definition.name);
   const auth = await createTestAuth();
   const server = await definition.start({
     databaseUrl: database.url,
@@ -172,4 +174,20 @@ export async function startSubgraphHarness(definition: SubgraphDefinition): Prom
       await database.drop();
     },
   };
+}
+
+/**
+ * In a subgraph's own test database, the views other subgraphs publish for its record rules are
+ * empty tables of the same shape (the contract is the boundary); tests insert the rows a scenario
+ * needs. End-to-end tests run every subgraph's real migrations instead.
+ */
+export async function createPublishedViewStandIns(db: DataSource, subgraph: string): Promise<void> {
+  for (const { owner, view, columns, consumers } of PUBLISHED_VIEWS) {
+    if (owner === subgraph || !consumers.includes(subgraph)) continue;
+    const definition = Object.entries(columns)
+      .map(([column, type]) => `${column} ${type} NOT NULL`)
+      .join(", ");
+    await db.query(`CREATE SCHEMA IF NOT EXISTS ${owner}`);
+    await db.query(`CREATE TABLE IF NOT EXISTS ${owner}.${view} (${definition})`);
+  }
 }

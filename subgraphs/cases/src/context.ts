@@ -1,4 +1,4 @@
-import { type BaseContext, type Viewer, auditedDataSource } from "@kgraph/platform";
+import { type AccessContext, type BaseContext, RecordAccess, auditedDataSource } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
 import { createAgreementLoaders } from "./modules/agreement/agreement.loaders";
 import { createCaseLoaders } from "./modules/case/case.loaders";
@@ -11,17 +11,17 @@ import { createVulnerabilityLoaders } from "./modules/vulnerability/vulnerabilit
 
 /**
  * Every loader of this subgraph, created fresh for each request (never shared between callers).
- * Loaders that read cases, people, transfers or privileged notes close over the viewer and
- * apply its record rules in their SQL (modules/case/case-access.policy.ts).
+ * Loaders that read cases, people, transfers or privileged notes apply the viewer's record rules
+ * in their SQL (`modules/case/case.records.ts`, through the request's `RecordAccess`).
  */
-export function createLoaders(db: DataSource, viewer: Viewer) {
+export function createLoaders(db: DataSource, access: RecordAccess) {
   return {
     ...createAgreementLoaders(db),
-    ...createCaseLoaders(db, viewer),
-    ...createPersonLoaders(db, viewer),
-    ...createTransferLoaders(db, viewer),
+    ...createCaseLoaders(db, access),
+    ...createPersonLoaders(db, access),
+    ...createTransferLoaders(db, access),
     ...createVulnerabilityLoaders(db),
-    ...createCounselLoaders(db, viewer),
+    ...createCounselLoaders(db, access.viewer),
     ...createScreeningLoaders(db),
     ...createReviewLoaders(db),
   };
@@ -29,18 +29,22 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
 
 export type CasesLoaders = ReturnType<typeof createLoaders>;
 
-export interface CasesContext extends BaseContext {
+export interface CasesContext extends AccessContext {
   db: DataSource;
   loaders: CasesLoaders;
   subjectRefKey: string;
 }
 
 export function createContextFactory(db: DataSource, subjectRefKey: string) {
-  // Mutations commit their change and its audit event together (db.transaction).
-  return (base: BaseContext): CasesContext => ({
-    ...base,
-    db: auditedDataSource(db, base.audit),
-    subjectRefKey,
-    loaders: createLoaders(db, base.viewer),
-  });
+  return (base: BaseContext): CasesContext => {
+    const access = new RecordAccess(db, base.viewer);
+    return {
+      ...base,
+      access,
+      // Mutations commit their change and its audit event together (db.transaction).
+      db: auditedDataSource(db, base.audit),
+      subjectRefKey,
+      loaders: createLoaders(db, access),
+    };
+  };
 }

@@ -8,6 +8,7 @@ import {
   PrivilegedNoteResolver,
 } from "./modules/counsel/counsel.resolver";
 import { Official } from "./modules/official/official.entity";
+import { PersonResolver } from "./modules/person/person.resolver";
 import { CaseReviewResolver, CaseReviewsResolver } from "./modules/review/review.resolver";
 import { CaseScreeningResolver, ProtectionScreeningResolver } from "./modules/screening/screening.resolver";
 import { StatisticsResolver } from "./modules/statistics/statistics.resolver";
@@ -22,6 +23,7 @@ export function buildCasesSchema() {
       resolvers: [
         AgreementResolver,
         CaseResolver,
+        PersonResolver,
         TransferResolver,
         CaseTransferResolver,
         VulnerabilityFlagResolver,

@@ -169,8 +169,13 @@ const CELLS: Cell[] = [
     name: "Query.transfers",
     steps: [{ field: "transfers", args: "(first: 10)", scopes: [CR] }],
     leaf: "{ edges { node { id } } }",
-    // Transfers themselves are visible to every case:read holder.
-    expected: () => ({ edges: [{ node: { id: f.plannedTransferId } }, { node: { id: f.transfer.id } }] }),
+    // A restricted reader sees only the transfers carrying a case of its rule (T's, not the planned one).
+    expected: (caller) => ({
+      edges: (caller === "legal_counsel" || caller === "facility_staff"
+        ? [f.transfer.id]
+        : [f.plannedTransferId, f.transfer.id]
+      ).map((id) => ({ node: { id } })),
+    }),
   },
   ...(
     [
@@ -199,7 +204,8 @@ const CELLS: Cell[] = [
   caseField("openedAt", [CR], (c) => iso(c.openedAt)),
   caseField("arrivedAt", [CR], (c) => iso(c.arrivedAt)),
   caseField("closedAt", [CR], () => null),
-  caseField("statusReason", [CR], () => null),
+  // Free text about the person (why a case was declined or closed): sensitive.
+  caseField("statusReason", [SENS], () => null),
   caseField("subjectRef", [CR], (c) => subjectRef(c.id, TEST_SUBJECT_REF_KEY)),
   caseField("agreement", [CR], () => ({ id: f.agreement.id }), "{ id }"),
   caseField("assignedOfficer", [CR], () => ({ id: f.officialId }), "{ id }"),
@@ -282,7 +288,8 @@ const CELLS: Cell[] = [
     ] as const
   ).map(([field, value]): Cell => ({
     name: `CounselContactEvent.${field}`,
-    steps: [caseT, contact, { field, scopes: [CR] }],
+    // Why contact with counsel was denied is free text about the person: sensitive.
+    steps: [caseT, contact, { field, scopes: field === "deniedReason" ? [SENS] : [CR] }],
     expected: value,
   })),
   {
@@ -330,8 +337,9 @@ const CELLS: Cell[] = [
     expected: value,
   })),
   {
+    // What a review decides reveals medical and protection outcomes: sensitive.
     name: "CaseReview.decisions",
-    steps: [caseT, review, { field: "decisions", scopes: [CR] }],
+    steps: [caseT, review, { field: "decisions", scopes: [SENS] }],
     leaf: "{ __typename }",
     expected: () => [{ __typename: "ReviewDecision" }],
   },
@@ -348,7 +356,7 @@ const CELLS: Cell[] = [
     ] as const
   ).map(([field, value]): Cell => ({
     name: `ReviewDecision.${field}`,
-    steps: [caseT, review, { field: "decisions", scopes: [CR], list: true }, { field, scopes: [CR] }],
+    steps: [caseT, review, { field: "decisions", scopes: [SENS], list: true }, { field, scopes: [SENS] }],
     expected: value,
   })),
 
@@ -388,7 +396,13 @@ const CELLS: Cell[] = [
       ["source", [CR], () => "MEDICAL_ASSESSMENT"],
       ["status", [CR], () => "CONFIRMED"],
       ["detail", [SENS], () => "Type 1 diabetes."],
-      ["handlingInstructions", [PR], () => "Insulin twice daily; keep refrigerated."],
+      // Identity data, so it follows the identity rule wherever it sits: T is handed over, and a
+      // DHS liaison reads identity only until the handover.
+      [
+        "handlingInstructions",
+        [PR],
+        (caller: Caller) => (caller === "dhs_liaison" ? null : "Insulin twice daily; keep refrigerated."),
+      ],
       ["recordedAt", [CR], () => "2026-01-16T12:00:00.000Z"],
       ["updatedAt", [CR], () => "2026-01-19T12:00:00.000Z"],
       ["resolvedAt", [CR], () => null],

@@ -1,4 +1,4 @@
-import { type BaseContext, type Viewer, auditedDataSource } from "@kgraph/platform";
+import { type AccessContext, type BaseContext, RecordAccess, auditedDataSource } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
 import { createComplaintLoaders } from "./modules/complaint/complaint.loaders";
 import { createFindingLoaders } from "./modules/finding/finding.loaders";
@@ -9,33 +9,37 @@ import { createVisitLoaders } from "./modules/visit/visit.loaders";
 
 /**
  * Every loader of this subgraph, created fresh for each request (never shared between callers):
- * they close over the viewer and apply its record rules in their SQL.
+ * they apply the viewer's record rules in their SQL (the `*.records.ts` of each feature).
  */
-export function createLoaders(db: DataSource, viewer: Viewer) {
+export function createLoaders(db: DataSource, access: RecordAccess) {
   return {
     ...createMonitoringBodyLoaders(db),
-    ...createVisitLoaders(db, viewer),
-    ...createFindingLoaders(db, viewer),
-    ...createRecommendationLoaders(db, viewer),
-    ...createComplaintLoaders(db, viewer),
-    ...createIncidentLoaders(db, viewer),
+    ...createVisitLoaders(db, access),
+    ...createFindingLoaders(db, access),
+    ...createRecommendationLoaders(db, access),
+    ...createComplaintLoaders(db, access),
+    ...createIncidentLoaders(db, access),
   };
 }
 
 export type MonitoringLoaders = ReturnType<typeof createLoaders>;
 
-export interface MonitoringContext extends BaseContext {
+export interface MonitoringContext extends AccessContext {
   db: DataSource;
   loaders: MonitoringLoaders;
   subjectRefKey: string;
 }
 
 export function createContextFactory(db: DataSource, subjectRefKey: string) {
-  return (base: BaseContext): MonitoringContext => ({
-    ...base,
-    // Mutations commit their change and its audit event together.
-    db: auditedDataSource(db, base.audit),
-    subjectRefKey,
-    loaders: createLoaders(db, base.viewer),
-  });
+  return (base: BaseContext): MonitoringContext => {
+    const access = new RecordAccess(db, base.viewer);
+    return {
+      ...base,
+      access,
+      // Mutations commit their change and its audit event together.
+      db: auditedDataSource(db, base.audit),
+      subjectRefKey,
+      loaders: createLoaders(db, access),
+    };
+  };
 }

@@ -43,12 +43,19 @@ function scopeGuard(scopes: readonly Scope[]): MiddlewareFn<BaseContext> {
     const value: unknown = await next();
     // A read of identity, sensitive, privileged or complainant data is noted for the audit
     // trail (one event per request); the record is the parent's id (a person's: the case id).
-    if (audited && value !== null && value !== undefined) {
-      context.audit?.describeOperation(describeOperation(info));
-      context.audit?.read(info.parentType.name, recordIdOf(root), info.fieldName);
-    }
+    if (audited && value !== null && value !== undefined) noteAuditedRead(context, info, recordIdOf(root));
     return value;
   };
+}
+
+/** Notes an audited read for the request's READ event: the type, the record (a person's: the case id), the field. */
+export function noteAuditedRead(
+  context: BaseContext,
+  info: Parameters<typeof describeOperation>[0] & { parentType: { name: string }; fieldName: string },
+  recordId: string | null,
+): void {
+  context.audit?.describeOperation(describeOperation(info));
+  context.audit?.read(info.parentType.name, recordId, info.fieldName);
 }
 
 function recordIdOf(root: unknown): string | null {

@@ -1,5 +1,5 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { CaseRecords } from "./case.records";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Directive } from "type-graphql";
@@ -28,6 +28,7 @@ registerEnumType(AgeBand, {
  * A person received under an agreement, from nomination to onward return. Identity lives in
  * `Person`, so the case itself can be shown to roles that must not see who it is.
  */
+@RecordOf(() => CaseRecords, (c: Case) => c.id)
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A person's case in the programme, from nomination to onward return." })
 @Entity({ name: "case" })
@@ -38,13 +39,13 @@ export class Case {
   id: string;
 
   @Field({ description: "Human-readable case number, e.g. RKS-2026-000123." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Index({ unique: true })
   @Column("varchar", { name: "case_number", length: 32 })
   caseNumber: string;
 
   @Field(() => CaseStatus, { description: "Where the case stands; changes follow the case state machine." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Index()
   @Column("varchar", { length: 32 })
   status: CaseStatus;
@@ -54,34 +55,37 @@ export class Case {
   agreementId: string;
 
   @Field({ description: "Nationality as an ISO 3166-1 alpha-2 code." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Index()
   @Column("char", { length: 2 })
   nationality: string;
 
   @Field(() => AgeBand, { description: "Age band at nomination." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("varchar", { name: "age_band", length: 16 })
   ageBand: AgeBand;
 
   @Field({ description: "When the case was opened (nomination received)." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("timestamptz", { name: "opened_at" })
   openedAt: Date;
 
   @Field(() => Date, { nullable: true, description: "When the person arrived and was handed over; null before." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Index()
   @Column("timestamptz", { name: "arrived_at", nullable: true })
   arrivedAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: "When the case reached a final status; null while open." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("timestamptz", { name: "closed_at", nullable: true })
   closedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Why the case was declined or closed, when it was." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the case was declined or closed, when it was. Free text about the person: sensitive.",
+  })
+  @Classified("sensitive")
   @Column("varchar", { name: "status_reason", length: 500, nullable: true })
   statusReason: string | null;
 

@@ -1,8 +1,9 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { type Viewer, manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { type RecordAccess, manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { TransferCase } from "../transfer/transfer.entity";
-import { caseScope, caseScopeSql } from "./case-access.policy";
+import { CaseRecords } from "./case.records";
 import { Case } from "./case.entity";
 
 /**
@@ -10,18 +11,19 @@ import { Case } from "./case.entity";
  * SQL statement: a case outside it is never loaded, so `case(id)`, `_entities` and every
  * `X.case` field resolve it to null, and a transfer's cases leave it out.
  */
-export function createCaseLoaders(db: DataSource, viewer: Viewer) {
-  const scope = caseScope(viewer);
-  const visible = caseScopeSql(scope, "c");
+export function createCaseLoaders(db: DataSource, access: RecordAccess) {
+  const scope = access.scope(SCOPES.CASE_READ);
+  const visible = () => CaseRecords.condition(scope, "c");
   return {
     caseById: new DataLoader<string, Case | null>(async (ids) => {
       const wanted = wellFormedIds(ids);
       if (!wanted.length || scope.kind === "none") return ids.map(() => null);
+      const rule = visible();
       const rows = await db
         .getRepository(Case)
         .createQueryBuilder("c")
         .where("c.id IN (:...ids)", { ids: wanted })
-        .andWhere(visible.sql, visible.params)
+        .andWhere(rule.sql, rule.params)
         .getMany();
       return oneByKey(ids, rows, (row) => row.id);
     }),
@@ -29,12 +31,13 @@ export function createCaseLoaders(db: DataSource, viewer: Viewer) {
     casesByTransferId: new DataLoader<string, Case[]>(async (transferIds) => {
       const wanted = wellFormedIds(transferIds);
       if (!wanted.length || scope.kind === "none") return transferIds.map(() => []);
+      const rule = visible();
       const rows = await db
         .getRepository(TransferCase)
         .createQueryBuilder("tc")
         .innerJoinAndSelect("tc.case", "c")
         .where("tc.transfer_id IN (:...ids)", { ids: wanted })
-        .andWhere(visible.sql, visible.params)
+        .andWhere(rule.sql, rule.params)
         .orderBy("c.caseNumber", "ASC")
         .getMany();
       return manyByKey(transferIds, rows, (row) => row.transferId).map((group) => group.map((row) => row.case as Case));

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { Agreement } from "../agreement/agreement.entity";
@@ -35,13 +35,13 @@ export class CaseResolver {
   @FieldResolver(() => String, {
     description: "Stable pseudonym of the person, the same in every subgraph; names no one.",
   })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   subjectRef(@Root() root: Case, @Ctx() ctx: CasesContext): string {
     return cases.subjectRefOf(ctx, root.id);
   }
 
   @FieldResolver(() => Agreement, { description: "The agreement the case is under." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   agreement(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return agreementById(ctx, root.agreementId);
   }
@@ -51,13 +51,13 @@ export class CaseResolver {
     description:
       "Who the person is. Identity data (person:read); null where the record rule withholds it (for a DHS liaison, once the case is handed over).",
   })
-  @RequiresScopes(SCOPES.PERSON_READ)
+  @Classified("identity")
   person(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return personByCaseId(ctx, root.id);
   }
 
   @FieldResolver(() => Official, { nullable: true, description: "The case officer responsible; null until assigned." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   assignedOfficer(@Root() root: Case): Official | null {
     return root.assignedOfficerId ? { id: root.assignedOfficerId } : null;
   }

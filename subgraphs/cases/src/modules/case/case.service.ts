@@ -18,7 +18,8 @@ import { Case } from "./case.entity";
 import type { AssignOfficerInput, CaseFilter, ChangeCaseStatusInput, NominateCaseInput } from "./case.inputs";
 import { CaseStatus } from "./case-status";
 import { NEXT_STATUSES, canTransition, isArrival, isFinal } from "./case.policy";
-import { type CaseScope, caseScope, caseScopeSql } from "./case-access.policy";
+import { SCOPES, type Scope } from "@kgraph/policy";
+import { CaseRecords } from "./case.records";
 
 /** The case's pseudonym: an HMAC of its id under the shared key. */
 export function subjectRefOf(ctx: CasesContext, caseId: string): string {
@@ -38,7 +39,7 @@ export async function listCases(
   args: { first: number; after?: string | null; filter?: CaseFilter | null },
 ): Promise<Page<Case>> {
   const first = checkPageSize(args.first);
-  const visible = caseScopeSql(caseScope(ctx.viewer), "c");
+  const visible = ctx.access.where(CaseRecords, SCOPES.CASE_READ, "c");
   const query = ctx.db.getRepository(Case).createQueryBuilder("c").where(visible.sql, visible.params);
   const filter = args.filter ?? {};
   if (filter.status?.length) query.andWhere("c.status IN (:...status)", { status: filter.status });
@@ -183,20 +184,23 @@ export async function lockCase(tx: EntityManager, caseId: string): Promise<Case>
 }
 
 /**
- * Refuses a write on a case outside the writer's record rule (FORBIDDEN with `message`), inside
- * the write's transaction. An unknown id is refused the same way, so a restricted writer cannot
- * tell a case it may not touch from one that does not exist. Unrestricted writers pass.
+ * Refuses a write on a case outside the writer's record rule for `scope` (FORBIDDEN with
+ * `message`), inside the write's transaction. An unknown id is refused the same way, so a
+ * restricted writer cannot tell a case it may not touch from one that does not exist.
+ * Writers the policy gives the scope for every case pass.
  */
 export async function refuseOutsideScope(
+  ctx: CasesContext,
   tx: EntityManager,
-  scope: CaseScope,
+  scope: Scope,
   caseId: string,
   message: string,
 ): Promise<void> {
-  if (scope.kind === "all") return;
+  const granted = ctx.access.scope(scope);
+  if (granted.kind === "all") return;
   let inScope = false;
-  if (scope.kind === "some" && isUuid(caseId)) {
-    const rule = caseScopeSql(scope, "c");
+  if (granted.kind === "some" && isUuid(caseId)) {
+    const rule = CaseRecords.condition(granted, "c");
     inScope = await tx
       .getRepository(Case)
       .createQueryBuilder("c")

@@ -1,11 +1,14 @@
 import DataLoader from "dataloader";
 import { In, IsNull, type DataSource } from "typeorm";
-import { type Viewer, manyByKey, oneByKey } from "@kgraph/platform";
-import { privilegedNoteReader } from "../case/case-access.policy";
+import { type Viewer, bindRule, hasScopes, manyByKey, oneByKey } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { CounselContactEvent, LegalRepresentation, PrivilegedNote } from "./counsel.entity";
 
 export function createCounselLoaders(db: DataSource, viewer: Viewer) {
-  const reader = privilegedNoteReader(viewer);
+  // Whose note text may leave the database: the caller's own, when they hold case:privileged
+  // (the `author` rule of the privileged data class); the field's own check applies the rest.
+  const author = hasScopes(viewer, [SCOPES.CASE_PRIVILEGED]) ? bindRule(viewer, "author") : null;
+  const reader = author?.value ?? null;
   return {
     /** The current representation of each case (the one not ended), or null. */
     currentRepresentationByCaseId: new DataLoader<string, LegalRepresentation | null>(async (caseIds) => {

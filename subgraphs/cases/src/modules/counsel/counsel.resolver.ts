@@ -1,4 +1,4 @@
-import { RequiresScopes } from "@kgraph/platform";
+import { Classified, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
@@ -15,7 +15,7 @@ import * as counsel from "./counsel.service";
 @Resolver(() => LegalRepresentation)
 export class LegalRepresentationResolver {
   @FieldResolver(() => Case, { nullable: true, description: "The case represented." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   case(@Root() root: LegalRepresentation, @Ctx() ctx: CasesContext) {
     return counsel.caseOf(ctx, root);
   }
@@ -46,7 +46,7 @@ export class LegalRepresentationResolver {
 @Resolver(() => CounselContactEvent)
 export class CounselContactEventResolver {
   @FieldResolver(() => Case, { nullable: true, description: "The case whose person asked for contact." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   case(@Root() root: CounselContactEvent, @Ctx() ctx: CasesContext) {
     return counsel.caseOf(ctx, root);
   }
@@ -67,7 +67,7 @@ export class CounselContactEventResolver {
 @Resolver(() => PrivilegedNote)
 export class PrivilegedNoteResolver {
   @FieldResolver(() => Case, { nullable: true, description: "The case the note is about." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   case(@Root() root: PrivilegedNote, @Ctx() ctx: CasesContext) {
     return counsel.caseOf(ctx, root);
   }
@@ -89,25 +89,25 @@ export class CaseCounselResolver {
     nullable: true,
     description: "The current counsel of record; null when none.",
   })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   representation(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.currentRepresentationOfCase(ctx, root.id);
   }
 
   @FieldResolver(() => [LegalRepresentation], { description: "Every representation of the case, newest first." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   representationHistory(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.representationHistoryOfCase(ctx, root.id);
   }
 
   @FieldResolver(() => [CounselContactEvent], { description: "Requests to contact counsel, oldest first." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   counselContacts(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.counselContactsOfCase(ctx, root.id);
   }
 
   @FieldResolver(() => [PrivilegedNote], { description: "Privileged notes by counsel, oldest first." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   privilegedNotes(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.privilegedNotesOfCase(ctx, root.id);
   }

@@ -5,7 +5,7 @@ import type { CasesContext } from "../../context";
 import { refuseBefore, refuseFuture } from "../../time-rules";
 import type { Case } from "../case/case.entity";
 import { isFinal } from "../case/case.policy";
-import { counselContactScope, privilegedNoteScope } from "../case/case-access.policy";
+import { SCOPES } from "@kgraph/policy";
 import { lockCase, refuseOutsideScope } from "../case/case.service";
 import { CounselContactEvent, LegalRepresentation, PrivilegedNote } from "./counsel.entity";
 import type {
@@ -129,8 +129,9 @@ export async function recordCounselContact(
   if (input.heldAt) refuseFuture(input.heldAt, "heldAt");
   const event = await ctx.db.transaction(async (tx) => {
     await refuseOutsideScope(
+      ctx,
       tx,
-      counselContactScope(ctx.viewer),
+      SCOPES.COUNSEL_WRITE,
       input.caseId,
       "Counsel contact events are recorded by counsel only for their own clients and by facility staff only for " +
         "people placed in their facility; this case is neither.",
@@ -169,7 +170,7 @@ export async function recordCounselContact(
 export async function addPrivilegedNote(ctx: CasesContext, input: AddPrivilegedNoteInput): Promise<PrivilegedNote> {
   const onlyCounsel = "Privileged notes are written only by the current counsel of record of the case.";
   const note = await ctx.db.transaction(async (tx) => {
-    await refuseOutsideScope(tx, privilegedNoteScope(ctx.viewer), input.caseId, onlyCounsel);
+    await refuseOutsideScope(ctx, tx, SCOPES.CASE_PRIVILEGED, input.caseId, onlyCounsel);
     const current = await lockCase(tx, input.caseId);
     const representation = await currentRepresentation(tx, current.id);
     if (!representation) {

@@ -1,5 +1,5 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { CaseRecords } from "../case/case.records";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -34,25 +34,34 @@ registerEnumType(ReviewDecisionCode, {
   },
 });
 
-/** One decision of a review; stored inside the review (jsonb). */
-@ObjectType({ description: "One decision taken at a joint case review." })
+/**
+ * One decision of a review; stored inside the review (jsonb). What a review decides (a medical
+ * referral, a referral to asylum, a suspended return) reveals protection and medical outcomes:
+ * sensitive, like the screening outcome.
+ */
+@RecordOf(() => CaseRecords, (decision: ReviewDecision) => decision.caseId)
+@ObjectType({ description: "One decision taken at a joint case review. Sensitive." })
 export class ReviewDecision {
+  /** The reviewed case (set when served; never stored in the decision). */
+  declare caseId?: string;
+
   @Field(() => ReviewDecisionCode, { description: "The kind of decision." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("sensitive")
   code: ReviewDecisionCode;
 
   @Field({ description: "The decision in words: what, by whom, by when." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("sensitive")
   text: string;
 }
 
 /** A joint inter-agency review of a case after arrival: who sat on the panel, what it decided. */
+@RecordOf(() => CaseRecords, (review: CaseReview) => review.caseId)
 @ObjectType({ description: "A joint inter-agency review of a case, with its panel and decisions." })
 @Entity({ name: "case_review" })
 @Index("case_review_by_case", ["caseId", "heldAt"])
 export class CaseReview {
   @Field(() => ID, { description: "Stable identifier." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @PrimaryColumn("uuid")
   id: string;
 
@@ -60,22 +69,20 @@ export class CaseReview {
   caseId: string;
 
   @Field({ description: "When the review was held." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("timestamptz", { name: "held_at" })
   heldAt: Date;
 
   @Field(() => [String], { description: 'Who sat on the panel, e.g. "MIA case officer", "Centre for Social Work".' })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("text", { array: true })
   panel: string[];
 
-  @Field(() => [ReviewDecision], { description: "The decisions taken, in order." })
-  @RequiresScopes(SCOPES.CASE_READ)
   @Column("jsonb")
   decisions: ReviewDecision[];
 
   @Field({ description: "When the review was recorded." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("timestamptz", { name: "recorded_at" })
   recordedAt: Date;
 }

@@ -1,16 +1,26 @@
-import { RequiresScopes } from "@kgraph/platform";
+import { Classified, RequiresScopes, servedWithRecord } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { Case } from "../case/case.entity";
-import { CaseReview } from "./review.entity";
+import { CaseReview, ReviewDecision } from "./review.entity";
 import { RecordCaseReviewInput } from "./review.inputs";
 import * as reviews from "./review.service";
 
 @Resolver(() => CaseReview)
 export class CaseReviewResolver {
+  @FieldResolver(() => [ReviewDecision], {
+    // Nullable so a caller without case:sensitive:read loses only the decisions, not the review.
+    nullable: true,
+    description: "The decisions taken, in order (case:sensitive:read: they reveal medical and protection outcomes).",
+  })
+  @Classified("sensitive")
+  decisions(@Root() review: CaseReview): ReviewDecision[] {
+    return servedWithRecord(ReviewDecision, review.decisions, { caseId: review.caseId });
+  }
+
   @FieldResolver(() => Case, { nullable: true, description: "The case reviewed." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   case(@Root() root: CaseReview, @Ctx() ctx: CasesContext) {
     return reviews.caseOfReview(ctx, root);
   }
@@ -31,7 +41,7 @@ export class CaseReviewResolver {
 @Resolver(() => Case)
 export class CaseReviewsResolver {
   @FieldResolver(() => [CaseReview], { description: "Joint case reviews, oldest first." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   reviews(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return reviews.reviewsOfCase(ctx, root.id);
   }

@@ -1,5 +1,5 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { CaseRecords } from "../case/case.records";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -21,12 +21,13 @@ registerEnumType(ScreeningOutcome, {
 });
 
 /** A non-refoulement screening: the risk of serious harm if the person is sent to a country. */
+@RecordOf(() => CaseRecords, (screening: ProtectionScreening) => screening.caseId)
 @ObjectType({ description: "A protection (non-refoulement) screening of the risk in a destination country." })
 @Entity({ name: "protection_screening" })
 @Index("protection_screening_by_case", ["caseId", "screenedAt"])
 export class ProtectionScreening {
   @Field(() => ID, { description: "Stable identifier." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @PrimaryColumn("uuid")
   id: string;
 
@@ -34,7 +35,7 @@ export class ProtectionScreening {
   caseId: string;
 
   @Field({ description: "The country the risk was assessed for (ISO 3166-1 alpha-2)." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("char", { name: "destination_country", length: 2 })
   destinationCountry: string;
 
@@ -43,17 +44,17 @@ export class ProtectionScreening {
     nullable: true,
     description: "What the screening found. Sensitive (case:sensitive:read); never null for those who may read it.",
   })
-  @RequiresScopes(SCOPES.CASE_SENSITIVE_READ)
+  @Classified("sensitive")
   @Column("varchar", { length: 32 })
   outcome: ScreeningOutcome;
 
   @Field(() => String, { nullable: true, description: "Summary of the protection claim made. Sensitive." })
-  @RequiresScopes(SCOPES.CASE_SENSITIVE_READ)
+  @Classified("sensitive")
   @Column("text", { name: "claim_summary", nullable: true })
   claimSummary: string | null;
 
   @Field({ description: "When the screening interview took place." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("timestamptz", { name: "screened_at" })
   screenedAt: Date;
 
@@ -61,7 +62,7 @@ export class ProtectionScreening {
   screenedById: string;
 
   @Field({ description: "When the screening was recorded." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("timestamptz", { name: "recorded_at" })
   recordedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { RequiresScopes } from "@kgraph/platform";
+import { Classified, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
@@ -11,13 +11,13 @@ import * as screenings from "./screening.service";
 @Resolver(() => ProtectionScreening)
 export class ProtectionScreeningResolver {
   @FieldResolver(() => Case, { nullable: true, description: "The case screened." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   case(@Root() root: ProtectionScreening, @Ctx() ctx: CasesContext) {
     return screenings.caseOfScreening(ctx, root);
   }
 
   @FieldResolver(() => Official, { description: "The official who screened." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   screenedBy(@Root() root: ProtectionScreening): Official {
     return screenings.screenerOf(root);
   }
@@ -38,7 +38,7 @@ export class ProtectionScreeningResolver {
 @Resolver(() => Case)
 export class CaseScreeningResolver {
   @FieldResolver(() => [ProtectionScreening], { description: "Protection screenings, oldest first." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   screenings(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return screenings.screeningsOfCase(ctx, root.id);
   }

@@ -1,5 +1,5 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { TransferRecords } from "../case/case.records";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
 import { Case } from "../case/case.entity";
@@ -37,6 +37,7 @@ registerEnumType(TransferStatus, {
 });
 
 /** A flight carrying cases, inbound to Kosovo or onward from it. */
+@RecordOf(() => TransferRecords, (transfer: Transfer) => transfer.id)
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A flight carrying cases, inbound to Kosovo or onward from it, up to their handover." })
 @Entity({ name: "transfer" })
@@ -47,43 +48,43 @@ export class Transfer {
   id: string;
 
   @Field(() => TransferDirection, { description: "Inbound to Kosovo or onward from it." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("varchar", { length: 16 })
   direction: TransferDirection;
 
   @Field({ description: "Flight number or call sign, e.g. SYN123." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("varchar", { name: "flight_number", length: 16 })
   flightNumber: string;
 
   @Field({ description: "Scheduled departure; the actual one once the transfer is IN_FLIGHT." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("timestamptz", { name: "departure_at" })
   departureAt: Date;
 
   @Field(() => Date, { nullable: true, description: "Scheduled or actual arrival; null when not known." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("timestamptz", { name: "arrival_at", nullable: true })
   arrivalAt: Date | null;
 
   @Field(() => Date, { nullable: true, description: "When the people on it were handed over; null before." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("timestamptz", { name: "handover_at", nullable: true })
   handoverAt: Date | null;
 
   @Field(() => TransferStatus, { description: "Where the transfer stands." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Index()
   @Column("varchar", { length: 16 })
   status: TransferStatus;
 
   @Field(() => String, { nullable: true, description: "Why the transfer was cancelled; null unless CANCELLED." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("varchar", { name: "cancellation_reason", length: 500, nullable: true })
   cancellationReason: string | null;
 
   @Field({ description: "When the transfer was recorded." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   @Column("timestamptz", { name: "recorded_at" })
   recordedAt: Date;
 }

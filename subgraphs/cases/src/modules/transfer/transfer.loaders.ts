@@ -1,17 +1,24 @@
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
-import { type Viewer, oneByKey, wellFormedIds } from "@kgraph/platform";
-import { transfersVisible } from "../case/case-access.policy";
+import type { DataSource } from "typeorm";
+import { type RecordAccess, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
+import { TransferRecords } from "../case/case.records";
 import { Transfer } from "./transfer.entity";
 
-/** Transfers by id: every one for a case:read holder, none otherwise (see `transfersVisible`). */
-export function createTransferLoaders(db: DataSource, viewer: Viewer) {
-  const visible = transfersVisible(viewer);
+/** Transfers by id, as the viewer's record rule allows (`TransferRecords`); null otherwise. */
+export function createTransferLoaders(db: DataSource, access: RecordAccess) {
+  const scope = access.scope(SCOPES.CASE_READ);
   return {
     transferById: new DataLoader<string, Transfer | null>(async (ids) => {
       const wanted = wellFormedIds(ids);
-      if (!visible || !wanted.length) return ids.map(() => null);
-      const rows = await db.getRepository(Transfer).findBy({ id: In(wanted) });
+      if (scope.kind === "none" || !wanted.length) return ids.map(() => null);
+      const rule = TransferRecords.condition(scope, "t");
+      const rows = await db
+        .getRepository(Transfer)
+        .createQueryBuilder("t")
+        .where("t.id IN (:...ids)", { ids: wanted })
+        .andWhere(rule.sql, rule.params)
+        .getMany();
       return oneByKey(ids, rows, (row) => row.id);
     }),
   };

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -37,7 +37,7 @@ export class TransferResolver {
   }
 
   @FieldResolver(() => [Case], { description: "The cases booked on the transfer, by case number." })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   cases(@Root() root: Transfer, @Ctx() ctx: CasesContext): Promise<Case[]> {
     return transfers.casesOnTransfer(ctx, root.id);
   }
@@ -97,7 +97,7 @@ export class CaseTransferResolver {
     nullable: true,
     description: "The case's latest transfer: inbound, then onward once one is booked; null before any.",
   })
-  @RequiresScopes(SCOPES.CASE_READ)
+  @Classified("case")
   transfer(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return transfers.transferOfCase(ctx, root);
   }

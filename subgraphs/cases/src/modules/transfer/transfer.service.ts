@@ -13,7 +13,8 @@ import { GraphQLError } from "graphql";
 import { type EntityManager, In } from "typeorm";
 import type { CasesContext } from "../../context";
 import { refuseBefore, refuseFuture } from "../../time-rules";
-import { transfersVisible } from "../case/case-access.policy";
+import { SCOPES } from "@kgraph/policy";
+import { TransferRecords } from "../case/case.records";
 import { Case } from "../case/case.entity";
 import { transitionCase } from "../case/case.service";
 import { CaseStatus } from "../case/case-status";
@@ -53,12 +54,10 @@ export async function listTransfers(
   args: { first: number; after?: string | null; filter?: TransferFilter | null },
 ): Promise<Page<Transfer>> {
   const first = checkPageSize(args.first);
-  // Transfer metadata is visible to every case:read holder (case-access.policy.ts); the cases
-  // on each transfer follow the viewer's case rule.
-  const query = ctx.db
-    .getRepository(Transfer)
-    .createQueryBuilder("t")
-    .where(transfersVisible(ctx.viewer) ? "TRUE" : "FALSE");
+  // Only the transfers the viewer's record rule reaches (case.records.ts); the cases on each
+  // transfer follow the viewer's case rule.
+  const visible = ctx.access.where(TransferRecords, SCOPES.CASE_READ, "t");
+  const query = ctx.db.getRepository(Transfer).createQueryBuilder("t").where(visible.sql, visible.params);
   const filter = args.filter ?? {};
   if (filter.direction) query.andWhere("t.direction = :direction", { direction: filter.direction });
   if (filter.status?.length) query.andWhere("t.status IN (:...status)", { status: filter.status });

@@ -1,5 +1,4 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified } from "@kgraph/platform";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FacilitiesContext } from "../../context";
 import { Placement } from "../placement/placement.entity";
@@ -9,7 +8,7 @@ import { Case } from "./case.entity";
 /** The fields this subgraph adds to `Case`. */
 @Resolver(() => Case)
 export class CasePlacementsResolver {
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("placement", { ruleAppliedBy: "returnedRecords" })
   @FieldResolver(() => [Placement], {
     description: "Every placement of the case that the caller may see, newest first.",
   })
@@ -17,7 +16,7 @@ export class CasePlacementsResolver {
     return placementsOfCase(ctx, root.id);
   }
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("placement", { ruleAppliedBy: "returnedRecords" })
   @FieldResolver(() => Placement, {
     nullable: true,
     description: "The open placement (PLANNED or CHECKED_IN); null when there is none or the caller may not see it.",

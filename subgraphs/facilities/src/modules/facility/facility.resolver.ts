@@ -1,4 +1,4 @@
-import { PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FacilitiesContext } from "../../context";
@@ -35,7 +35,7 @@ export class FacilityResolver {
     return facilities.occupancyRateOf(ctx, root);
   }
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("placement", { ruleAppliedBy: "returnedRecords" })
   @FieldResolver(() => PlacementConnection, {
     description: "Placements in this facility that the caller may see, newest planned first, a page at a time.",
   })

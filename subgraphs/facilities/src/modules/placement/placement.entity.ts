@@ -1,5 +1,5 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { PlacementRecords } from "./placement.records";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Check, Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -43,6 +43,7 @@ export const OPEN_PLACEMENT_STATUSES: readonly PlacementStatus[] = [
 export const ONE_OPEN_PLACEMENT_PER_CASE = "placement_one_open_per_case";
 
 /** A case's stay (planned, current or past) in one facility. */
+@RecordOf(() => PlacementRecords, (placement: Placement) => placement.id)
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A case's stay in a facility: planned, checked in, checked out or cancelled." })
 @Entity({ name: "placement" })
@@ -64,46 +65,63 @@ export class Placement {
   @Column("uuid", { name: "facility_id" })
   facilityId: string;
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("placement")
   @Field(() => PlacementRegime, { description: "Whether the person is detained or free to come and go." })
   @Column("varchar", { length: 16 })
   regime: PlacementRegime;
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("placement")
   @Field(() => PlacementStatus, { description: "Where the placement stands." })
   @Column("varchar", { length: 16 })
   status: PlacementStatus;
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("placement")
   @Field({ description: "When the person is (or was) expected at the facility." })
   @Column("timestamptz", { name: "planned_at" })
   plannedAt: Date;
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("placement")
   @Field(() => Date, { nullable: true, description: "When the person checked in; null before." })
   @Column("timestamptz", { name: "check_in_at", nullable: true })
   checkInAt: Date | null;
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("placement")
   @Field(() => Date, { nullable: true, description: "When the person checked out; null while not checked out." })
   @Column("timestamptz", { name: "check_out_at", nullable: true })
   checkOutAt: Date | null;
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("sensitive")
   @Field(() => String, {
     nullable: true,
-    description: "Why the person left, e.g. onward return or move to another facility; null before check-out.",
+    description:
+      "Why the person left, e.g. onward return or move to another facility; null before check-out. Free text about the person: sensitive.",
   })
   @Column("varchar", { name: "check_out_reason", length: 500, nullable: true })
   checkOutReason: string | null;
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("placement")
   @Field(() => Date, { nullable: true, description: "When the placement was cancelled; null unless CANCELLED." })
   @Column("timestamptz", { name: "cancelled_at", nullable: true })
   cancelledAt: Date | null;
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
-  @Field(() => String, { nullable: true, description: "Why the placement was cancelled; null unless CANCELLED." })
+  @Classified("sensitive")
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the placement was cancelled; null unless CANCELLED. Free text about the person: sensitive.",
+  })
   @Column("varchar", { name: "cancellation_reason", length: 500, nullable: true })
   cancellationReason: string | null;
+
+  @Classified("placement")
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When an MIA officer planned or confirmed the placement; null while unconfirmed. Until then a placement facility staff recorded themselves opens nothing to them about the person.",
+  })
+  @Column("timestamptz", { name: "confirmed_at", nullable: true })
+  confirmedAt: Date | null;
+
+  /** Who confirmed it (the officer's subject); kept for accountability, not served. */
+  @Column("varchar", { name: "confirmed_by", length: 200, nullable: true })
+  confirmedBy: string | null;
 }

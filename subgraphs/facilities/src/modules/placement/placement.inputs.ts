@@ -61,3 +61,10 @@ export class CancelPlacementInput {
   @Length(3, 500, { message: "must be 3 to 500 characters long" })
   reason: string;
 }
+
+@ArgsType()
+export class ConfirmPlacementArgs {
+  @Field(() => ID, { description: "The open placement to confirm (PLANNED or CHECKED_IN)." })
+  @IsUUID("all", { message: "must be a placement id" })
+  placementId: string;
+}

@@ -1,8 +1,9 @@
-import { type CursorKey, type Page, type Viewer, toPage, wellFormedIds } from "@kgraph/platform";
+import { type CursorKey, type Page, type RecordAccess, toPage, wellFormedIds } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { OPEN_PLACEMENT_STATUSES, Placement } from "./placement.entity";
-import { type PlacementScope, placementReadScope } from "./placement.policy";
+import { PlacementRecords } from "./placement.records";
 
 /** One page of one facility's placements: the arguments of `Facility.placements`, cursor decoded. */
 export interface FacilityPlacementsKey {
@@ -19,43 +20,14 @@ export function placementCursorKey(placement: Placement): CursorKey {
 }
 
 /**
- * The record rule as a SQL condition on the placement aliased `alias`: the placements the scope
- * lets its viewer read. Every loader below adds it to its one statement, so a list, a lookup by
- * id and an entity reference answer alike, and a placement outside the rule is simply absent.
- * Counsel's clients come from `cases.counsel_client`, the view the cases subgraph publishes for
- * record rules (the only SQL here that reads another subgraph's schema).
+ * Placement loaders for one request. Each applies the viewer's record rule for placement:read
+ * (placement.records.ts) in its SQL, one statement per batch, so a list, a lookup by id and an
+ * entity reference answer alike, and a placement outside the rule is simply absent.
  */
-export function placementRuleSql(
-  scope: PlacementScope,
-  alias: string,
-): { sql: string; params: Record<string, string> } {
-  const atFacility = `${alias}.facility_id = :ruleFacilityId::uuid`;
-  const ofClient = `${alias}.case_id IN (SELECT cc.case_id FROM cases.counsel_client cc WHERE cc.counsel_id = :ruleCounselId::uuid)`;
-  switch (scope.kind) {
-    case "all":
-      return { sql: "TRUE", params: {} };
-    case "none":
-      return { sql: "FALSE", params: {} };
-    case "facility":
-      return { sql: atFacility, params: { ruleFacilityId: scope.facilityId } };
-    case "counsel":
-      return { sql: ofClient, params: { ruleCounselId: scope.counselId } };
-    case "facilityOrCounsel":
-      return {
-        sql: `(${atFacility} OR ${ofClient})`,
-        params: { ruleFacilityId: scope.facilityId, ruleCounselId: scope.counselId },
-      };
-  }
-}
-
-/**
- * Placement loaders for one request. They close over the viewer: each applies the viewer's
- * record rule (placementReadScope) in its SQL, one statement per batch.
- */
-export function createPlacementLoaders(db: DataSource, viewer: Viewer) {
+export function createPlacementLoaders(db: DataSource, access: RecordAccess) {
   const repository = db.getRepository(Placement);
-  const rule = placementRuleSql(placementReadScope(viewer), "p");
-  const pageRule = placementRuleSql(placementReadScope(viewer), "x");
+  const rule = access.where(PlacementRecords, SCOPES.PLACEMENT_READ, "p");
+  const pageRule = access.where(PlacementRecords, SCOPES.PLACEMENT_READ, "x");
   return {
     placementById: new DataLoader<string, Placement | null>(async (ids) => {
       const wanted = wellFormedIds(ids);

@@ -1,4 +1,4 @@
-import { RequiresScopes } from "@kgraph/platform";
+import { Classified, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FacilitiesContext } from "../../context";
@@ -6,7 +6,7 @@ import { Case } from "../case/case.entity";
 import { Facility } from "../facility/facility.entity";
 import { facilityById } from "../facility/facility.service";
 import { Placement } from "./placement.entity";
-import { CancelPlacementInput, CheckInArgs, CheckOutInput, PlaceCaseInput } from "./placement.inputs";
+import { CancelPlacementInput, CheckInArgs, CheckOutInput, ConfirmPlacementArgs, PlaceCaseInput } from "./placement.inputs";
 import * as placements from "./placement.service";
 
 @Resolver(() => Placement)
@@ -23,13 +23,13 @@ export class PlacementResolver {
     return placements.placementById(ctx, id);
   }
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("placement")
   @FieldResolver(() => Case, { description: "The case placed (resolved by the cases subgraph)." })
   case(@Root() root: Placement): Case {
     return { id: root.caseId };
   }
 
-  @RequiresScopes(SCOPES.PLACEMENT_READ)
+  @Classified("placement")
   @FieldResolver(() => Facility, { description: "The facility the case is placed in." })
   facility(@Root() root: Placement, @Ctx() ctx: FacilitiesContext) {
     return facilityById(ctx, root.facilityId);
@@ -39,7 +39,9 @@ export class PlacementResolver {
   @Mutation(() => Placement, {
     description:
       "Reserve a place for a case (PLANNED). Refused when the facility is full or not OPERATIONAL, when the case " +
-      "already has an open placement, or for DETAINED outside a DETENTION_CENTRE.",
+      "already has an open placement, or for DETAINED outside a DETENTION_CENTRE. Facility staff place only at " +
+      "their own facility and only people an MIA officer placed there before; their placements wait for an " +
+      "officer's confirmation (`confirmPlacement`).",
   })
   placeCase(
     @Arg("input", () => PlaceCaseInput, {
@@ -50,6 +52,15 @@ export class PlacementResolver {
     @Ctx() ctx: FacilitiesContext,
   ) {
     return placements.placeCase(ctx, input);
+  }
+
+  @RequiresScopes(SCOPES.PLACEMENT_CONFIRM)
+  @Mutation(() => Placement, {
+    description:
+      "Confirm an open placement recorded by facility staff (MIA officers): only a placement an officer planned or confirmed lets the facility's staff see the person.",
+  })
+  confirmPlacement(@Args() args: ConfirmPlacementArgs, @Ctx() ctx: FacilitiesContext) {
+    return placements.confirmPlacement(ctx, args);
   }
 
   @RequiresScopes(SCOPES.PLACEMENT_WRITE)

@@ -6,12 +6,12 @@ import {
   checkPageSize,
   decodeCursor,
   hasScopes,
-  notFound,
   isUniqueViolation,
   isUuid,
   userError,
 } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
+import { PlacementRecords } from "./placement.records";
 import { type EntityManager, In } from "typeorm";
 import type { FacilitiesContext } from "../../context";
 import { FacilityStatus } from "../facility/facility.entity";
@@ -24,15 +24,8 @@ import {
   PlacementRegime,
   PlacementStatus,
 } from "./placement.entity";
-import type { CancelPlacementInput, CheckInArgs, CheckOutInput, PlaceCaseInput } from "./placement.inputs";
-import {
-  NEXT_PLACEMENT_STATUSES,
-  type PlacementScope,
-  canMovePlacement,
-  mayWritePlacementAt,
-  placementWriteScope,
-  regimeAllowedIn,
-} from "./placement.policy";
+import type { CancelPlacementInput, CheckInArgs, CheckOutInput, ConfirmPlacementArgs, PlaceCaseInput } from "./placement.inputs";
+import { NEXT_PLACEMENT_STATUSES, canMovePlacement, regimeAllowedIn } from "./placement.policy";
 
 /** Clock skew tolerated between a caller and this server when a time must not be in the future. */
 const CLOCK_SKEW_MS = 60_000;
@@ -87,20 +80,25 @@ export async function placementsOfFacility(
 /**
  * Reserves a place for a case. One transaction: the facility row is locked first, so the count
  * of places taken cannot change under us and two placements can never overfill a facility.
- * The case is not looked up: it lives in the cases subgraph and subgraphs do not call each
- * other, so any well-formed case id is accepted.
+ *
+ * Who may place whom is a record rule (placement:write): an MIA officer any case anywhere, and
+ * the placement is confirmed at once; facility staff only at their own facility and only for a
+ * person an officer already placed there (re-admission), and what they record stays unconfirmed
+ * until an officer confirms it. The rule is checked before anything about the case is looked at,
+ * so a refused caller learns nothing about a case id (whether it exists, whether it is placed).
+ * The case itself lives in the cases subgraph and subgraphs do not call each other, so any
+ * well-formed case id is accepted from an officer.
  */
 export async function placeCase(ctx: FacilitiesContext, input: PlaceCaseInput): Promise<Placement> {
-  const scope = placementWriteScope(ctx.viewer);
-  if (!mayWritePlacementAt(scope, input.facilityId)) {
-    throw forbiddenWrite(
-      scope,
-      `Facility staff place cases only in their own facility; ${input.facilityId} is not it.`,
-    );
-  }
   let created: Placement;
   try {
     created = await ctx.db.transaction(async (tx) => {
+      const id = randomUUID();
+      const values = { id, case_id: input.caseId, facility_id: input.facilityId };
+      if (!(await ctx.access.allowsNew(tx, PlacementRecords, SCOPES.PLACEMENT_WRITE, values))) {
+        throw userError("FORBIDDEN", OUTSIDE_PLACEMENT_RULE, { argument: "input" });
+      }
+      const confirmed = await ctx.access.allowsNew(tx, PlacementRecords, SCOPES.PLACEMENT_CONFIRM, values);
       const facility = await lockFacility(tx, input.facilityId);
       if (facility.status !== FacilityStatus.OPERATIONAL) {
         throw badUserInput(
@@ -126,18 +124,21 @@ export async function placeCase(ctx: FacilitiesContext, input: PlaceCaseInput): 
           { argument: "input.facilityId", officialCapacity: facility.officialCapacity, placesTaken: taken },
         );
       }
+      const now = new Date();
       const placement = tx.create(Placement, {
-        id: randomUUID(),
+        id,
         caseId: input.caseId,
         facilityId: facility.id,
         regime: input.regime,
         status: PlacementStatus.PLANNED,
-        plannedAt: input.plannedAt ?? new Date(),
+        plannedAt: input.plannedAt ?? now,
         checkInAt: null,
         checkOutAt: null,
         checkOutReason: null,
         cancelledAt: null,
         cancellationReason: null,
+        confirmedAt: confirmed ? now : null,
+        confirmedBy: confirmed ? (ctx.viewer.sub ?? null) : null,
       });
       await tx.insert(Placement, placement);
       return placement;
@@ -152,10 +153,36 @@ export async function placeCase(ctx: FacilitiesContext, input: PlaceCaseInput): 
   return created;
 }
 
+/**
+ * An MIA officer confirms a placement someone else recorded (facility staff): from then on it
+ * counts for the staff's record rule like one the officer planned. Open placements only.
+ */
+export async function confirmPlacement(ctx: FacilitiesContext, args: ConfirmPlacementArgs): Promise<Placement> {
+  const updated = await ctx.db.transaction(async (tx) => {
+    const placement = await lockPlacement(ctx, tx, args.placementId, SCOPES.PLACEMENT_CONFIRM);
+    if (!OPEN_PLACEMENT_STATUSES.includes(placement.status)) {
+      throw badUserInput(
+        `Placement ${placement.id} is ${placement.status}; only an open placement (PLANNED or CHECKED_IN) is confirmed.`,
+        { argument: "placementId", status: placement.status },
+      );
+    }
+    if (placement.confirmedAt) {
+      throw badUserInput(`Placement ${placement.id} was already confirmed at ${placement.confirmedAt.toISOString()}.`, {
+        argument: "placementId",
+      });
+    }
+    const changes = { confirmedAt: new Date(), confirmedBy: ctx.viewer.sub ?? null };
+    await tx.update(Placement, { id: placement.id }, changes);
+    return Object.assign(placement, changes);
+  });
+  forgetAfterWrite(ctx, updated);
+  return updated;
+}
+
 /** PLANNED → CHECKED_IN: the person arrived. The facility must still be open and have room for a resident. */
 export async function checkIn(ctx: FacilitiesContext, args: CheckInArgs): Promise<Placement> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const placement = await lockPlacementToWrite(ctx, tx, args.placementId);
+    const placement = await lockPlacement(ctx, tx, args.placementId, SCOPES.PLACEMENT_WRITE);
     refuseUnlessAllowed(placement, PlacementStatus.CHECKED_IN);
     const at = eventTime(args.at, "at");
     // The capacity may have been lowered since the place was reserved: never more residents than places.
@@ -185,7 +212,7 @@ export async function checkIn(ctx: FacilitiesContext, args: CheckInArgs): Promis
 /** CHECKED_IN → CHECKED_OUT: the person left, not before they arrived. */
 export async function checkOut(ctx: FacilitiesContext, input: CheckOutInput): Promise<Placement> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const placement = await lockPlacementToWrite(ctx, tx, input.placementId);
+    const placement = await lockPlacement(ctx, tx, input.placementId, SCOPES.PLACEMENT_WRITE);
     refuseUnlessAllowed(placement, PlacementStatus.CHECKED_OUT);
     const at = eventTime(input.at, "input.at");
     const checkInAt = placement.checkInAt as Date;
@@ -206,7 +233,7 @@ export async function checkOut(ctx: FacilitiesContext, input: CheckOutInput): Pr
 /** PLANNED → CANCELLED: the reserved place is freed. */
 export async function cancelPlacement(ctx: FacilitiesContext, input: CancelPlacementInput): Promise<Placement> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const placement = await lockPlacementToWrite(ctx, tx, input.placementId);
+    const placement = await lockPlacement(ctx, tx, input.placementId, SCOPES.PLACEMENT_WRITE);
     refuseUnlessAllowed(placement, PlacementStatus.CANCELLED);
     const changes = { status: PlacementStatus.CANCELLED, cancelledAt: new Date(), cancellationReason: input.reason };
     await tx.update(Placement, { id: placement.id }, changes);
@@ -217,33 +244,27 @@ export async function cancelPlacement(ctx: FacilitiesContext, input: CancelPlace
 }
 
 /**
- * Reads a placement the viewer may change and locks its row until the transaction ends. The rule
- * is in the statement: facility staff read (and lock) only their own facility's placements, so
- * any other id, existing or not, is FORBIDDEN with the same message (they learn nothing about
- * placements elsewhere); callers who may change every placement get NOT_FOUND for an unknown id.
+ * Reads a placement the viewer may change under `scope` and locks its row until the transaction
+ * ends. The rule is in the statement: a restricted writer (facility staff) reads and locks only
+ * the placements of its rule, so any other id, existing or not, is FORBIDDEN with the same
+ * message (they learn nothing about placements elsewhere); a writer of every placement gets
+ * NOT_FOUND for an unknown id.
  */
-async function lockPlacementToWrite(ctx: FacilitiesContext, tx: EntityManager, id: string): Promise<Placement> {
-  const scope = placementWriteScope(ctx.viewer);
-  const outside = () =>
-    forbiddenWrite(scope, `Facility staff change only their own facility's placements; ${id} is not one of them.`);
-  let where: { id: string; facilityId?: string };
-  if (scope.kind === "all") where = { id };
-  else if (scope.kind === "facility" || scope.kind === "facilityOrCounsel")
-    where = { id, facilityId: scope.facilityId };
-  else throw outside();
-  const placement = await tx.findOne(Placement, { where, lock: { mode: "pessimistic_write" } });
-  if (placement) return placement;
-  throw scope.kind === "all" ? notFound("Placement", id) : outside();
+function lockPlacement(
+  ctx: FacilitiesContext,
+  tx: EntityManager,
+  id: string,
+  scope: typeof SCOPES.PLACEMENT_WRITE | typeof SCOPES.PLACEMENT_CONFIRM,
+): Promise<Placement> {
+  return ctx.access.lockForWrite(tx, Placement, PlacementRecords, scope, id, {
+    what: "Placement",
+    message: OUTSIDE_PLACEMENT_RULE,
+  });
 }
 
-/** A write outside the viewer's record rule; the message says why. */
-function forbiddenWrite(scope: PlacementScope, outsideFacility: string) {
-  const message =
-    scope.kind === "facility" || scope.kind === "facilityOrCounsel"
-      ? outsideFacility
-      : "Your token names no facility (facility_id), so you may change no placement.";
-  return userError("FORBIDDEN", message);
-}
+/** A write outside the writer's record rule: the same words whatever the reason, so they teach nothing. */
+const OUTSIDE_PLACEMENT_RULE =
+  "Facility staff change placements only at their own facility (their token's facility_id), and place only people an MIA officer has placed there.";
 
 function refuseUnlessAllowed(placement: Placement, to: PlacementStatus): void {
   if (canMovePlacement(placement.status, to)) return;

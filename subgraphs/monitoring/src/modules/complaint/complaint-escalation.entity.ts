@@ -1,8 +1,9 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { ComplaintRecords } from "./complaint.records";
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
+@RecordOf(() => ComplaintRecords, (complaintEscalation: ComplaintEscalation) => complaintEscalation.complaintId)
 @ObjectType({ description: "A referral of a complaint to another authority." })
 @Entity({ name: "complaint_escalation" })
 @Index("complaint_escalation_complaint_at", ["complaintId", "at"])
@@ -13,19 +14,19 @@ export class ComplaintEscalation {
   @Column("uuid", { name: "complaint_id" })
   complaintId: string;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @Field({
     description: 'The authority the complaint was referred to, e.g. "Police Inspectorate" or "State Prosecutor".',
   })
   @Column("varchar", { name: "escalated_to", length: 200 })
   to: string;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @Field({ description: "When it was referred." })
   @Column("timestamptz", { name: "escalated_at" })
   at: Date;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @Field({ description: "Why it was referred." })
   @Column("text")
   reason: string;

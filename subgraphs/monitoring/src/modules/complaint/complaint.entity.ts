@@ -1,5 +1,5 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { ComplaintRecords } from "./complaint.records";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { ComplaintCategory, ComplaintChannel, ComplaintOutcome, ComplaintStatus } from "./complaint-enums";
@@ -9,6 +9,7 @@ import { ComplaintCategory, ComplaintChannel, ComplaintOutcome, ComplaintStatus 
  * only as its SHA-256 hash; the complainant's identity is kept only when they gave it; the case
  * it concerns is kept as an id and shown to monitors as a pseudonym.
  */
+@RecordOf(() => ComplaintRecords, (complaint: Complaint) => complaint.id)
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A complaint about treatment or conditions, and its handling." })
 @Entity({ name: "complaint" })
@@ -26,27 +27,27 @@ export class Complaint {
   @Column("varchar", { name: "receipt_code_last_group", length: 8 })
   receiptCodeLastGroup: string;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @Field(() => ComplaintChannel, { description: "How the complaint was received." })
   @Column("varchar", { length: 24 })
   channel: ComplaintChannel;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @Field({ description: "True when the complainant did not give their identity." })
   @Column("boolean")
   anonymous: boolean;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @Field(() => ComplaintCategory, { description: "What the complaint is about (may be corrected at triage)." })
   @Column("varchar", { length: 32 })
   category: ComplaintCategory;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @Field({ description: "The complaint as made." })
   @Column("text")
   text: string;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @Field(() => ComplaintStatus, {
     description: "Where the complaint stands; changes follow the complaint state machine.",
   })
@@ -54,22 +55,22 @@ export class Complaint {
   @Column("varchar", { length: 16 })
   status: ComplaintStatus;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @Field({ description: "When the complaint was received." })
   @Column("timestamptz", { name: "received_at" })
   receivedAt: Date;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @Field({ description: "When a decision is due: receipt plus the response period." })
   @Column("timestamptz", { name: "due_at" })
   dueAt: Date;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @Field({ description: "When the complaint last changed (status, escalation or decision)." })
   @Column("timestamptz", { name: "updated_at" })
   updatedAt: Date;
 
-  @RequiresScopes(SCOPES.COMPLAINT_IDENTITY_READ)
+  @Classified("complainant")
   @Field(() => String, {
     nullable: true,
     description: "Who complained; null for an anonymous complaint. Identity data.",
@@ -77,7 +78,7 @@ export class Complaint {
   @Column("varchar", { name: "complainant_name", length: 200, nullable: true })
   complainantName: string | null;
 
-  @RequiresScopes(SCOPES.COMPLAINT_IDENTITY_READ)
+  @Classified("complainant")
   @Field(() => String, {
     nullable: true,
     description: "How to reach the complainant; null when anonymous or not given. Identity data.",
@@ -110,15 +111,15 @@ export class Complaint {
 
 @ObjectType({ description: "The decision on a complaint." })
 export class ComplaintDecision {
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint", { ruleAppliedBy: "containerField" })
   @Field(() => ComplaintOutcome, { description: "The outcome." })
   outcome: ComplaintOutcome;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint", { ruleAppliedBy: "containerField" })
   @Field({ description: "The reasons and any remedy, as given to the complainant." })
   text: string;
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint", { ruleAppliedBy: "containerField" })
   @Field({ description: "When the decision was made." })
   decidedAt: Date;
 }

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -56,7 +56,7 @@ export class ComplaintResolver {
     return complaints.complaintStatusByReceiptCode(ctx, receiptCode);
   }
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @FieldResolver(() => String, {
     description:
       "The receipt code as staff may see it: masked but for its last group. The full code is given only once, to the complainant; only its hash is stored.",
@@ -65,29 +65,29 @@ export class ComplaintResolver {
     return complaints.maskedReceiptCodeOf(root);
   }
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @FieldResolver(() => [ComplaintEscalation], { description: "Referrals to other authorities, oldest first." })
   escalations(@Root() root: Complaint, @Ctx() ctx: MonitoringContext): Promise<ComplaintEscalation[]> {
     return complaints.escalationsOf(ctx, root.id);
   }
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @FieldResolver(() => ComplaintDecision, { nullable: true, description: "The decision; null until DECIDED." })
   decision(@Root() root: Complaint): ComplaintDecision | null {
     return complaints.decisionOf(root);
   }
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaintSubject")
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "Pseudonym of the person the complaint concerns (the same as the case's `subjectRef`); null when it concerns no case.",
+      "Pseudonym of the person the complaint concerns (the same as the case's `subjectRef`); null when it concerns no case, and for callers who can put names to pseudonyms (person:read) without complaint:identity:read, so a complaint never leads them to who it is about.",
   })
   subjectRef(@Root() root: Complaint, @Ctx() ctx: MonitoringContext): string | null {
     return complaints.complaintSubjectRef(ctx, root);
   }
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @Classified("complaint")
   @FieldResolver(() => Facility, {
     nullable: true,
     description: "The facility the complaint concerns; null when none.",
@@ -96,8 +96,12 @@ export class ComplaintResolver {
     return root.facilityId ? { id: root.facilityId } : null;
   }
 
-  @RequiresScopes(SCOPES.COMPLAINT_READ)
-  @FieldResolver(() => Case, { nullable: true, description: "The case the complaint concerns; null when none." })
+  @Classified("complainant")
+  @FieldResolver(() => Case, {
+    nullable: true,
+    description:
+      "The case the complaint concerns; null when none. It leads to who the person is, so only for complaint:identity:read.",
+  })
   case(@Root() root: Complaint): Case | null {
     return root.caseId ? { id: root.caseId } : null;
   }

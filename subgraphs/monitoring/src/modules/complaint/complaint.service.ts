@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type Page, badUserInput, checkPageSize, notFound, subjectRef, toPage, userError } from "@kgraph/platform";
+import { type Page, badUserInput, checkPageSize, subjectRef, toPage, userError } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import type { EntityManager } from "typeorm";
 import type { MonitoringContext } from "../../context";
 import { decodeTimeCursor } from "../../keyset";
@@ -18,15 +19,13 @@ import type {
   FileComplaintInput,
   TriageComplaintInput,
 } from "./complaint.inputs";
-import { whereRule } from "../../record-rules";
 import {
   NEXT_COMPLAINT_STATUSES,
   canMoveComplaint,
   complaintDueAt,
-  complaintReadCondition,
-  complaintReadScope,
   isDecided,
 } from "./complaint.policy";
+import { ComplaintRecords } from "./complaint.records";
 import { hashReceiptCode, maskedReceiptCode, newReceiptCode, receiptCodeLastGroup } from "./receipt-code";
 
 export function complaintById(ctx: MonitoringContext, id: string): Promise<Complaint | null> {
@@ -58,7 +57,8 @@ export async function listComplaints(
 ): Promise<Page<Complaint>> {
   const first = checkPageSize(args.first);
   const query = ctx.db.getRepository(Complaint).createQueryBuilder("c");
-  whereRule(query, complaintReadCondition(complaintReadScope(ctx.viewer), "c"));
+  const readable = ctx.access.where(ComplaintRecords, SCOPES.COMPLAINT_READ, "c");
+  query.where(readable.sql, readable.params);
   const filter = args.filter ?? {};
   if (filter.status?.length) query.andWhere("c.status IN (:...status)", { status: filter.status });
   if (filter.facilityId) query.andWhere("c.facility_id = :facilityId", { facilityId: filter.facilityId });
@@ -202,8 +202,10 @@ async function changeComplaint(
   apply: (tx: EntityManager, complaint: Complaint, now: Date) => Promise<void>,
 ): Promise<Complaint> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const complaint = await tx.findOne(Complaint, { where: { id: complaintId }, lock: { mode: "pessimistic_write" } });
-    if (!complaint) throw notFound("Complaint", complaintId);
+    const complaint = await ctx.access.lockForWrite(tx, Complaint, ComplaintRecords, SCOPES.COMPLAINT_HANDLE, complaintId, {
+      what: "Complaint",
+      message: "Complaints are handled by the complaints mechanism (the Ombudsperson) only.",
+    });
     if (!canMoveComplaint(complaint.status, to)) {
       const allowed = NEXT_COMPLAINT_STATUSES[complaint.status];
       throw badUserInput(

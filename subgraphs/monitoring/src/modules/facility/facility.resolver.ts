@@ -1,3 +1,4 @@
+import { Classified } from "@kgraph/platform";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Recommendation } from "../recommendation/recommendation.entity";
@@ -9,6 +10,7 @@ import { Facility } from "./facility.entity";
 /** The monitoring record this subgraph adds to the facilities subgraph's `Facility`. */
 @Resolver(() => Facility)
 export class FacilityResolver {
+  @Classified("monitoringReport", { ruleAppliedBy: "returnedRecords" })
   @FieldResolver(() => [MonitoringVisit], {
     description: "Monitoring visits to the facility, newest first (by planned start).",
   })
@@ -16,6 +18,7 @@ export class FacilityResolver {
     return visitsOfFacility(ctx, root.id);
   }
 
+  @Classified("monitoringReport", { ruleAppliedBy: "returnedRecords" })
   @FieldResolver(() => [Recommendation], {
     description:
       "Recommendations from visits to the facility still awaiting the authority's response (OPEN or OVERDUE), soonest due first.",

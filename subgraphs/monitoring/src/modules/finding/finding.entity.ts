@@ -1,3 +1,5 @@
+import { Classified, RecordOf } from "@kgraph/platform";
+import { FindingRecords } from "./finding.records";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -18,6 +20,7 @@ registerEnumType(FindingSeverity, {
   },
 });
 
+@RecordOf(() => FindingRecords, (finding: Finding) => finding.id)
 @ObjectType({ description: "Something a monitoring visit found, measured against a standard." })
 @Entity({ name: "finding" })
 @Index("finding_visit_created", ["visitId", "createdAt"])
@@ -29,10 +32,12 @@ export class Finding {
   @Column("uuid", { name: "visit_id" })
   visitId: string;
 
+  @Classified("monitoringReport")
   @Field(() => FindingSeverity, { description: "How serious the finding is." })
   @Column("varchar", { length: 16 })
   severity: FindingSeverity;
 
+  @Classified("monitoringReport")
   @Field({
     description:
       'The standard the finding is measured against, e.g. "CPT/Inf(2017)3 §12" or "Nelson Mandela Rules, rule 13".',
@@ -40,10 +45,12 @@ export class Finding {
   @Column("varchar", { name: "standard_ref", length: 200 })
   standardRef: string;
 
+  @Classified("monitoringReport")
   @Field({ description: "What the monitors found." })
   @Column("text")
   description: string;
 
+  @Classified("monitoringReport")
   @Field({ description: "When the finding was recorded." })
   @Column("timestamptz", { name: "created_at" })
   createdAt: Date;

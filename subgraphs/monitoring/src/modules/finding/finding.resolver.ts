@@ -1,4 +1,4 @@
-import { RequiresScopes } from "@kgraph/platform";
+import { Classified, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
@@ -12,12 +12,14 @@ import * as findings from "./finding.service";
 
 @Resolver(() => Finding)
 export class FindingResolver {
+  @Classified("monitoringReport")
   @FieldResolver(() => MonitoringVisit, { description: "The visit that made the finding." })
   async visit(@Root() root: Finding, @Ctx() ctx: MonitoringContext): Promise<MonitoringVisit> {
     // Findings are only created on existing visits, and visits are never deleted.
     return (await visitById(ctx, root.visitId)) as MonitoringVisit;
   }
 
+  @Classified("monitoringReport")
   @FieldResolver(() => [Recommendation], { description: "What is recommended about it, in the order made." })
   recommendations(@Root() root: Finding, @Ctx() ctx: MonitoringContext): Promise<Recommendation[]> {
     return recommendationsOfFinding(ctx, root.id);

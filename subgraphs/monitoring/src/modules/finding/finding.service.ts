@@ -32,7 +32,7 @@ export function assertVisitAcceptsFindings(visit: MonitoringVisit, what: string)
 export async function addFinding(ctx: MonitoringContext, input: AddFindingInput): Promise<Finding> {
   const created = await ctx.db.transaction(async (tx) => {
     // The visit row is locked so publication cannot slip in between the check and the insert.
-    const visit = await lockVisit(tx, ctx.viewer, input.visitId);
+    const visit = await lockVisit(ctx, tx, input.visitId);
     assertVisitAcceptsFindings(visit, "Findings");
     const finding = tx.create(Finding, {
       id: randomUUID(),

@@ -1,5 +1,5 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { IncidentRecords } from "./incident.records";
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -45,6 +45,7 @@ registerEnumType(IncidentStatus, {
  * An incident at a facility. The cases involved are stored by id, so records can be linked
  * by those allowed to, but the graph shows them only as pseudonyms.
  */
+@RecordOf(() => IncidentRecords, (incident: Incident) => incident.id)
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An incident at a facility; the people involved appear only as pseudonyms." })
 @Entity({ name: "incident" })
@@ -54,13 +55,13 @@ export class Incident {
   @PrimaryColumn("uuid")
   id: string;
 
-  @RequiresScopes(SCOPES.MONITORING_READ)
+  @Classified("monitoring")
   @Field(() => IncidentType, { description: "What kind of incident it was." })
   @Index()
   @Column("varchar", { length: 24 })
   type: IncidentType;
 
-  @RequiresScopes(SCOPES.MONITORING_READ)
+  @Classified("monitoring")
   @Field({ description: "When it happened." })
   @Column("timestamptz")
   at: Date;
@@ -73,23 +74,23 @@ export class Incident {
   @Column("uuid", { name: "case_ids", array: true })
   caseIds: string[];
 
-  @RequiresScopes(SCOPES.MONITORING_READ)
+  @Classified("monitoring")
   @Field({ description: "What happened, as recorded." })
   @Column("text")
   narrative: string;
 
-  @RequiresScopes(SCOPES.MONITORING_READ)
+  @Classified("monitoring")
   @Field(() => IncidentStatus, { description: "Where the follow-up stands." })
   @Index()
   @Column("varchar", { length: 24 })
   status: IncidentStatus;
 
-  @RequiresScopes(SCOPES.MONITORING_READ)
+  @Classified("monitoring")
   @Field({ description: "When the incident was recorded." })
   @Column("timestamptz", { name: "reported_at" })
   reportedAt: Date;
 
-  @RequiresScopes(SCOPES.MONITORING_READ)
+  @Classified("monitoring")
   @Field({ description: "When the incident record last changed." })
   @Column("timestamptz", { name: "updated_at" })
   updatedAt: Date;

@@ -1,19 +1,19 @@
-import { type Viewer, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { type RecordAccess, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { whereRule } from "../../record-rules";
 import { Incident } from "./incident.entity";
-import { incidentReadCondition, incidentReadScope } from "./incident.policy";
+import { IncidentRecords } from "./incident.records";
 
-/** Loaders for one request: they apply the viewer's read rule (the public: no incident). */
-export function createIncidentLoaders(db: DataSource, viewer: Viewer) {
-  const readable = incidentReadCondition(incidentReadScope(viewer));
+/** Loaders for one request: they apply the viewer's read rule (incident.records.ts; the public: none). */
+export function createIncidentLoaders(db: DataSource, access: RecordAccess) {
+  const readable = access.where(IncidentRecords, SCOPES.MONITORING_READ, "i");
   return {
     incidentById: new DataLoader<string, Incident | null>(async (ids) => {
       const wanted = wellFormedIds(ids);
       if (!wanted.length) return ids.map(() => null);
       const query = db.getRepository(Incident).createQueryBuilder("i").where("i.id IN (:...ids)", { ids: wanted });
-      const rows = await whereRule(query, readable).getMany();
+      const rows = await query.andWhere(readable.sql, readable.params).getMany();
       return oneByKey(ids, rows, (row) => row.id);
     }),
   };

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Facility } from "../facility/facility.entity";
@@ -33,13 +33,13 @@ export class IncidentResolver {
     return incidents.listIncidents(ctx, { ...page, filter });
   }
 
-  @RequiresScopes(SCOPES.MONITORING_READ)
+  @Classified("monitoring")
   @FieldResolver(() => Facility, { description: "The facility where it happened." })
   facility(@Root() root: Incident): Facility {
     return { id: root.facilityId };
   }
 
-  @RequiresScopes(SCOPES.MONITORING_READ)
+  @Classified("monitoring")
   @FieldResolver(() => [String], {
     description: "Pseudonyms of the people involved (the same as their cases' `subjectRef`); names no one.",
   })

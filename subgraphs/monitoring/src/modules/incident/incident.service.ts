@@ -1,22 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { type Page, badUserInput, checkPageSize, notFound, subjectRef, toPage } from "@kgraph/platform";
+import { type Page, badUserInput, checkPageSize, subjectRef, toPage, userError } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { assertNotInFuture } from "../../clock";
 import type { MonitoringContext } from "../../context";
 import { decodeTimeCursor } from "../../keyset";
 import { Incident, IncidentStatus } from "./incident.entity";
 import type { ChangeIncidentStatusInput, IncidentFilter, RecordIncidentInput } from "./incident.inputs";
-import { forbidden, lockForWrite, whereRule } from "../../record-rules";
 import {
   INCIDENT_WRITE_FORBIDDEN,
   NEXT_INCIDENT_STATUSES,
   canMoveIncident,
-  incidentReadCondition,
-  incidentReadScope,
-  incidentWriteCondition,
-  incidentWriteScope,
-  mayRecordIncidentAt,
   requiresCases,
 } from "./incident.policy";
+import { IncidentRecords } from "./incident.records";
 
 export function incidentById(ctx: MonitoringContext, id: string): Promise<Incident | null> {
   return ctx.loaders.incidentById.load(id);
@@ -34,7 +30,8 @@ export async function listIncidents(
 ): Promise<Page<Incident>> {
   const first = checkPageSize(args.first);
   const query = ctx.db.getRepository(Incident).createQueryBuilder("i");
-  whereRule(query, incidentReadCondition(incidentReadScope(ctx.viewer)));
+  const readable = ctx.access.where(IncidentRecords, SCOPES.MONITORING_READ, "i");
+  query.where(readable.sql, readable.params);
   const filter = args.filter ?? {};
   if (filter.facilityId) query.andWhere("i.facility_id = :facilityId", { facilityId: filter.facilityId });
   if (filter.type?.length) query.andWhere("i.type IN (:...type)", { type: filter.type });
@@ -59,11 +56,17 @@ export async function recordIncident(ctx: MonitoringContext, input: RecordIncide
       argument: "input.caseIds",
     });
   }
-  if (!mayRecordIncidentAt(incidentWriteScope(ctx.viewer), input.facilityId)) throw forbidden(INCIDENT_WRITE_FORBIDDEN);
   const created = await ctx.db.transaction(async (tx) => {
+    const id = randomUUID();
+    // Facility staff record incidents at their facility about its residents only: the rule is
+    // checked on the new record before anything else, so it teaches nothing about other cases.
+    const values = { id, facility_id: input.facilityId, case_ids: input.caseIds };
+    if (!(await ctx.access.allowsNew(tx, IncidentRecords, SCOPES.INCIDENT_WRITE, values))) {
+      throw userError("FORBIDDEN", INCIDENT_WRITE_FORBIDDEN);
+    }
     const now = new Date();
     const incident = tx.create(Incident, {
-      id: randomUUID(),
+      id,
       type: input.type,
       at: input.at,
       facilityId: input.facilityId,
@@ -85,11 +88,10 @@ export async function changeIncidentStatus(
   input: ChangeIncidentStatusInput,
 ): Promise<Incident> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const rule = incidentWriteCondition(incidentWriteScope(ctx.viewer), "i");
-    const locked = await lockForWrite(tx, Incident, "i", input.incidentId, rule);
-    if (!locked) throw notFound("Incident", input.incidentId);
-    if (!locked.allowed) throw forbidden(INCIDENT_WRITE_FORBIDDEN);
-    const incident = locked.row;
+    const incident = await ctx.access.lockForWrite(tx, Incident, IncidentRecords, SCOPES.INCIDENT_WRITE, input.incidentId, {
+      what: "Incident",
+      message: INCIDENT_WRITE_FORBIDDEN,
+    });
     if (!canMoveIncident(incident.status, input.status)) {
       const allowed = NEXT_INCIDENT_STATUSES[incident.status];
       throw badUserInput(

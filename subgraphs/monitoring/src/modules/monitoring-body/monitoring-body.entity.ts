@@ -1,3 +1,4 @@
+import { Classified } from "@kgraph/platform";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
@@ -25,10 +26,12 @@ export class MonitoringBody {
   @PrimaryColumn("uuid")
   id: string;
 
+  @Classified("public")
   @Field({ description: "Name of the body as it signs its reports." })
   @Column("varchar", { length: 200, unique: true })
   name: string;
 
+  @Classified("public")
   @Field(() => MonitoringBodyKind, { description: "What kind of body it is." })
   @Column("varchar", { length: 16 })
   kind: MonitoringBodyKind;

@@ -1,5 +1,5 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { RecommendationRecords } from "./recommendation.records";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -27,16 +27,19 @@ export type StoredRecommendationStatus = Exclude<RecommendationStatus, Recommend
 
 @ObjectType({ description: "The authority's answer to a recommendation." })
 export class RecommendationResponse {
+  @Classified("monitoringReport", { ruleAppliedBy: "containerField" })
   @Field({ description: "True when the authority accepted the recommendation, false when it rejected it." })
   accepted: boolean;
 
+  @Classified("monitoringReport", { ruleAppliedBy: "containerField" })
   @Field({ description: "The authority's response as given." })
   text: string;
 
+  @Classified("monitoringReport", { ruleAppliedBy: "containerField" })
   @Field({ description: "When the response was recorded." })
   respondedAt: Date;
 
-  @RequiresScopes(SCOPES.MONITORING_READ)
+  @Classified("monitoring", { ruleAppliedBy: "containerField" })
   @Field(() => String, {
     nullable: true,
     description: "Who recorded the response (the caller's user id); null when recorded without an identified caller.",
@@ -48,6 +51,7 @@ export class RecommendationResponse {
  * What a monitoring body asks an authority to change, following a finding. The facility and
  * visit are copied from the finding so a facility's open recommendations are one indexed read.
  */
+@RecordOf(() => RecommendationRecords, (recommendation: Recommendation) => recommendation.id)
 @ObjectType({
   description: "What a monitoring body recommends an authority do about a finding, and the authority's response.",
 })
@@ -69,6 +73,7 @@ export class Recommendation {
   @Column("uuid", { name: "facility_id" })
   facilityId: string;
 
+  @Classified("monitoringReport")
   @Field({
     description:
       'The authority the recommendation is addressed to, e.g. "Ministry of Internal Affairs" or "Facility management".',
@@ -76,10 +81,12 @@ export class Recommendation {
   @Column("varchar", { length: 200 })
   addressee: string;
 
+  @Classified("monitoringReport")
   @Field({ description: "What is recommended." })
   @Column("text")
   text: string;
 
+  @Classified("monitoringReport")
   @Field({ description: "When the authority is to have acted on it." })
   @Column("timestamptz", { name: "due_at" })
   dueAt: Date;
@@ -100,10 +107,12 @@ export class Recommendation {
   @Column("varchar", { name: "responded_by", length: 200, nullable: true })
   respondedBy: string | null;
 
+  @Classified("monitoringReport")
   @Field(() => Date, { nullable: true, description: "When it was marked implemented; null before." })
   @Column("timestamptz", { name: "implemented_at", nullable: true })
   implementedAt: Date | null;
 
+  @Classified("monitoringReport")
   @Field({ description: "When the recommendation was recorded." })
   @Column("timestamptz", { name: "created_at" })
   createdAt: Date;

@@ -1,7 +1,3 @@
-import type { Viewer } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
-import { DHS_AUTHORITY } from "../../authorities";
-import { NO_RECORDS, type SqlCondition, anyOf, rolesHolding, uuidClaim } from "../../record-rules";
 import { RecommendationStatus, type StoredRecommendationStatus } from "./recommendation.entity";
 
 /**
@@ -37,44 +33,6 @@ export function canRespond(status: StoredRecommendationStatus): boolean {
 /** Only an accepted recommendation can be marked implemented. */
 export function canMarkImplemented(status: StoredRecommendationStatus): boolean {
   return status === RecommendationStatus.ACCEPTED;
-}
-
-/**
- * Who records the authority's response to which recommendations. Facility staff respond only
- * for their own facility (the token's `facility_id`: the facility of the visit, copied onto the
- * recommendation); the DHS liaison only to recommendations addressed to DHS (the addressee names
- * DHS or Homeland Security, see `authorities.ts`); any other role holding
- * recommendation:respond (the MIA) responds to every recommendation. Several roles: the union.
- */
-export type RespondScope =
-  { kind: "all" } | { kind: "limited"; facilityId?: string; addressedToDhs: boolean } | { kind: "none" };
-
-export function respondScope(viewer: Viewer): RespondScope {
-  let facilityId: string | undefined;
-  let addressedToDhs = false;
-  for (const role of rolesHolding(viewer, SCOPES.RECOMMENDATION_RESPOND)) {
-    if (role === "facility_staff") facilityId = uuidClaim(viewer.facilityId);
-    else if (role === "dhs_liaison") addressedToDhs = true;
-    else return { kind: "all" };
-  }
-  return facilityId || addressedToDhs ? { kind: "limited", facilityId, addressedToDhs } : { kind: "none" };
-}
-
-/** The respond rule as SQL on the recommendation table: `null` for every record. */
-export function respondCondition(scope: RespondScope, alias: string): SqlCondition | null {
-  if (scope.kind === "all") return null;
-  if (scope.kind === "none") return NO_RECORDS;
-  const conditions: SqlCondition[] = [];
-  if (scope.facilityId) {
-    conditions.push({
-      sql: `${alias}.facility_id = :responderFacilityId`,
-      params: { responderFacilityId: scope.facilityId },
-    });
-  }
-  if (scope.addressedToDhs) {
-    conditions.push({ sql: `${alias}.addressee ~* :dhsAuthority`, params: { dhsAuthority: DHS_AUTHORITY } });
-  }
-  return anyOf(conditions);
 }
 
 export const RESPOND_FORBIDDEN =

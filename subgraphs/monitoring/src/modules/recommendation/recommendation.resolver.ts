@@ -1,4 +1,4 @@
-import { RequiresScopes } from "@kgraph/platform";
+import { Classified, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
@@ -19,6 +19,7 @@ export class RecommendationResolver {
     return recommendations.recommendationById(ctx, id);
   }
 
+  @Classified("monitoringReport")
   @FieldResolver(() => RecommendationStatus, {
     description: "Where it stands; OVERDUE when still unanswered after its due date.",
   })
@@ -26,6 +27,7 @@ export class RecommendationResolver {
     return visibleRecommendationStatus(root);
   }
 
+  @Classified("monitoringReport")
   @FieldResolver(() => Boolean, {
     description: "True when the due date has passed and it is still unanswered or accepted but not implemented.",
   })
@@ -33,6 +35,7 @@ export class RecommendationResolver {
     return isOverdue(root);
   }
 
+  @Classified("monitoringReport")
   @FieldResolver(() => RecommendationResponse, {
     nullable: true,
     description: "The authority's response; null until it responds.",
@@ -41,6 +44,7 @@ export class RecommendationResolver {
     return recommendations.responseOf(root);
   }
 
+  @Classified("monitoringReport")
   @FieldResolver(() => Finding, { description: "The finding it follows." })
   async finding(@Root() root: Recommendation, @Ctx() ctx: MonitoringContext): Promise<Finding> {
     // Recommendations are only created on existing findings, and findings are never deleted.

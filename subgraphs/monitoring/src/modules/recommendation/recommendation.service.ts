@@ -1,16 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { badUserInput, notFound } from "@kgraph/platform";
+import { SCOPES, type Scope } from "@kgraph/policy";
 import type { EntityManager } from "typeorm";
 import type { MonitoringContext } from "../../context";
 import { Finding } from "../finding/finding.entity";
 import { assertVisitAcceptsFindings } from "../finding/finding.service";
-import { type SqlCondition, forbidden, lockForWrite } from "../../record-rules";
-import {
-  MONITORING_WRITE_FORBIDDEN,
-  monitoringWriteCondition,
-  monitoringWriteScope,
-  visitReference,
-} from "../visit/visit.policy";
+import { MONITORING_WRITE_FORBIDDEN, visitReference } from "../visit/visit.policy";
 import { lockVisit } from "../visit/visit.service";
 import { Recommendation, RecommendationResponse, RecommendationStatus } from "./recommendation.entity";
 import type { AddRecommendationInput, RespondToRecommendationInput } from "./recommendation.inputs";
@@ -18,10 +13,9 @@ import {
   RESPOND_FORBIDDEN,
   canMarkImplemented,
   canRespond,
-  respondCondition,
-  respondScope,
   visibleRecommendationStatus,
 } from "./recommendation.policy";
+import { RecommendationRecords } from "./recommendation.records";
 
 export function recommendationById(ctx: MonitoringContext, id: string): Promise<Recommendation | null> {
   return ctx.loaders.recommendationById.load(id);
@@ -53,7 +47,7 @@ export async function addRecommendation(
   const created = await ctx.db.transaction(async (tx) => {
     const finding = await tx.findOneBy(Finding, { id: input.findingId });
     if (!finding) throw notFound("Finding", input.findingId);
-    const visit = await lockVisit(tx, ctx.viewer, finding.visitId);
+    const visit = await lockVisit(ctx, tx, finding.visitId);
     assertVisitAcceptsFindings(visit, "Recommendations");
     // A visit that accepts findings has started, so it has a reference time.
     const reference = visitReference(visit) as Date;
@@ -93,9 +87,10 @@ export async function respondToRecommendation(
 ): Promise<Recommendation> {
   const updated = await ctx.db.transaction(async (tx) => {
     const recommendation = await lockRecommendation(
+      ctx,
       tx,
       input.recommendationId,
-      respondCondition(respondScope(ctx.viewer), "r"),
+      SCOPES.RECOMMENDATION_RESPOND,
       RESPOND_FORBIDDEN,
     );
     if (!canRespond(recommendation.status)) {
@@ -133,9 +128,10 @@ export async function markRecommendationImplemented(
 ): Promise<Recommendation> {
   const updated = await ctx.db.transaction(async (tx) => {
     const recommendation = await lockRecommendation(
+      ctx,
       tx,
       recommendationId,
-      monitoringWriteCondition(monitoringWriteScope(ctx.viewer), "r", "visit_id"),
+      SCOPES.MONITORING_WRITE,
       MONITORING_WRITE_FORBIDDEN,
     );
     if (!canMarkImplemented(recommendation.status)) {
@@ -159,16 +155,17 @@ export async function markRecommendationImplemented(
 }
 
 /** Reads a recommendation for a change, holding its row; FORBIDDEN when it lies outside the write rule. */
-async function lockRecommendation(
+function lockRecommendation(
+  ctx: MonitoringContext,
   tx: EntityManager,
   id: string,
-  rule: SqlCondition | null,
+  scope: Scope,
   refusal: string,
 ): Promise<Recommendation> {
-  const locked = await lockForWrite(tx, Recommendation, "r", id, rule);
-  if (!locked) throw notFound("Recommendation", id);
-  if (!locked.allowed) throw forbidden(refusal);
-  return locked.row;
+  return ctx.access.lockForWrite(tx, Recommendation, RecommendationRecords, scope, id, {
+    what: "Recommendation",
+    message: refusal,
+  });
 }
 
 function primeRecommendation(ctx: MonitoringContext, recommendation: Recommendation): void {

@@ -1,13 +1,13 @@
-import { type Viewer, manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { type RecordAccess, manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { whereRule } from "../../record-rules";
 import { MonitoringVisit } from "./visit.entity";
-import { visitReadCondition, visitReadScope } from "./visit.policy";
+import { VisitRecords } from "./visit.records";
 
-/** Loaders for one request: they apply the viewer's read rule (the public: published visits only). */
-export function createVisitLoaders(db: DataSource, viewer: Viewer) {
-  const readable = visitReadCondition(visitReadScope(viewer), "v", "id");
+/** Loaders for one request: they apply the viewer's read rule (visit.records.ts; the public: published visits only). */
+export function createVisitLoaders(db: DataSource, access: RecordAccess) {
+  const readable = access.where(VisitRecords, SCOPES.MONITORING_READ, "v");
   return {
     visitById: new DataLoader<string, MonitoringVisit | null>(async (ids) => {
       const wanted = wellFormedIds(ids);
@@ -16,7 +16,7 @@ export function createVisitLoaders(db: DataSource, viewer: Viewer) {
         .getRepository(MonitoringVisit)
         .createQueryBuilder("v")
         .where("v.id IN (:...ids)", { ids: wanted });
-      const rows = await whereRule(query, readable).getMany();
+      const rows = await query.andWhere(readable.sql, readable.params).getMany();
       return oneByKey(ids, rows, (row) => row.id);
     }),
     /** A facility's visits, newest first (the same order as the `visits` list). */
@@ -27,7 +27,8 @@ export function createVisitLoaders(db: DataSource, viewer: Viewer) {
         .getRepository(MonitoringVisit)
         .createQueryBuilder("v")
         .where("v.facility_id IN (:...facilityIds)", { facilityIds: wanted });
-      const rows = await whereRule(query, readable)
+      const rows = await query
+        .andWhere(readable.sql, readable.params)
         .orderBy("v.planned_for", "DESC")
         .addOrderBy("v.id", "DESC")
         .getMany();

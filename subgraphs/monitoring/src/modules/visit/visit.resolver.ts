@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Facility } from "../facility/facility.entity";
@@ -44,22 +44,26 @@ export class VisitResolver {
     return visits.listVisits(ctx, { ...page, filter });
   }
 
+  @Classified("monitoringReport")
   @FieldResolver(() => MonitoringBody, { description: "The monitoring body that visits." })
   async body(@Root() root: MonitoringVisit, @Ctx() ctx: MonitoringContext): Promise<MonitoringBody> {
     // A visit is only ever created for an existing body, and bodies are never deleted.
     return (await monitoringBodyById(ctx, root.bodyId)) as MonitoringBody;
   }
 
+  @Classified("monitoringReport")
   @FieldResolver(() => Facility, { description: "The facility visited." })
   facility(@Root() root: MonitoringVisit): Facility {
     return { id: root.facilityId };
   }
 
+  @Classified("monitoringReport")
   @FieldResolver(() => Boolean, { description: "True once the visit report is published." })
   published(@Root() root: MonitoringVisit): boolean {
     return root.status === VisitStatus.REPORT_PUBLISHED;
   }
 
+  @Classified("monitoringReport")
   @FieldResolver(() => [Finding], { description: "What the visit found, in the order recorded." })
   findings(@Root() root: MonitoringVisit, @Ctx() ctx: MonitoringContext): Promise<Finding[]> {
     return findingsOfVisit(ctx, root.id);

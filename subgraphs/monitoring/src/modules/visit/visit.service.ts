@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type Page, type Viewer, badUserInput, checkPageSize, notFound, toPage } from "@kgraph/platform";
+import { type Page, badUserInput, checkPageSize, notFound, toPage, userError } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import type { EntityManager } from "typeorm";
 import { assertNotInFuture } from "../../clock";
 import type { MonitoringContext } from "../../context";
@@ -14,17 +15,8 @@ import type {
   StartVisitInput,
   VisitFilter,
 } from "./visit.inputs";
-import { forbidden, lockForWrite, whereRule } from "../../record-rules";
-import {
-  MONITORING_WRITE_FORBIDDEN,
-  NEXT_VISIT_STATUSES,
-  canMoveVisit,
-  mayWriteForBody,
-  monitoringWriteCondition,
-  monitoringWriteScope,
-  visitReadCondition,
-  visitReadScope,
-} from "./visit.policy";
+import { MONITORING_WRITE_FORBIDDEN, NEXT_VISIT_STATUSES, canMoveVisit } from "./visit.policy";
+import { VisitRecords } from "./visit.records";
 
 export function visitById(ctx: MonitoringContext, id: string): Promise<MonitoringVisit | null> {
   return ctx.loaders.visitById.load(id);
@@ -41,7 +33,8 @@ export async function listVisits(
 ): Promise<Page<MonitoringVisit>> {
   const first = checkPageSize(args.first);
   const query = ctx.db.getRepository(MonitoringVisit).createQueryBuilder("v");
-  whereRule(query, visitReadCondition(visitReadScope(ctx.viewer), "v", "id"));
+  const readable = ctx.access.where(VisitRecords, SCOPES.MONITORING_READ, "v");
+  query.where(readable.sql, readable.params);
   const filter = args.filter ?? {};
   if (filter.facilityId) query.andWhere("v.facility_id = :facilityId", { facilityId: filter.facilityId });
   if (filter.bodyId) query.andWhere("v.body_id = :bodyId", { bodyId: filter.bodyId });
@@ -61,11 +54,16 @@ export async function listVisits(
 
 export async function planVisit(ctx: MonitoringContext, input: PlanVisitInput): Promise<MonitoringVisit> {
   const created = await ctx.db.transaction(async (tx) => {
+    const id = randomUUID();
+    // The write rule decides before anything is looked up: a monitor plans only for their own body.
+    const values = { id, body_id: input.bodyId, facility_id: input.facilityId };
+    if (!(await ctx.access.allowsNew(tx, VisitRecords, SCOPES.MONITORING_WRITE, values))) {
+      throw userError("FORBIDDEN", MONITORING_WRITE_FORBIDDEN);
+    }
     const body = await tx.findOneBy(MonitoringBody, { id: input.bodyId });
     if (!body) throw notFound("MonitoringBody", input.bodyId);
-    if (!mayWriteForBody(monitoringWriteScope(ctx.viewer), body.id)) throw forbidden(MONITORING_WRITE_FORBIDDEN);
     const visit = tx.create(MonitoringVisit, {
-      id: randomUUID(),
+      id,
       bodyId: body.id,
       facilityId: input.facilityId,
       phases: input.phases,
@@ -89,7 +87,7 @@ export async function startVisit(ctx: MonitoringContext, input: StartVisitInput)
   const startedAt = input.startedAt ?? new Date();
   assertNotInFuture(startedAt, "input.startedAt");
   const updated = await ctx.db.transaction(async (tx) => {
-    const visit = await lockVisit(tx, ctx.viewer, input.visitId);
+    const visit = await lockVisit(ctx, tx, input.visitId);
     assertMove(visit, VisitStatus.IN_PROGRESS);
     visit.status = VisitStatus.IN_PROGRESS;
     visit.startedAt = startedAt;
@@ -104,7 +102,7 @@ export async function completeVisit(ctx: MonitoringContext, input: CompleteVisit
   const endedAt = input.endedAt ?? new Date();
   assertNotInFuture(endedAt, "input.endedAt");
   const updated = await ctx.db.transaction(async (tx) => {
-    const visit = await lockVisit(tx, ctx.viewer, input.visitId);
+    const visit = await lockVisit(ctx, tx, input.visitId);
     assertMove(visit, VisitStatus.COMPLETED);
     const startedAt = visit.startedAt as Date;
     if (endedAt.getTime() < startedAt.getTime()) {
@@ -127,7 +125,7 @@ export async function publishVisitReport(
   input: PublishVisitReportInput,
 ): Promise<MonitoringVisit> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const visit = await lockVisit(tx, ctx.viewer, input.visitId);
+    const visit = await lockVisit(ctx, tx, input.visitId);
     assertMove(visit, VisitStatus.REPORT_PUBLISHED);
     visit.status = VisitStatus.REPORT_PUBLISHED;
     visit.publishedAt = new Date();
@@ -145,14 +143,14 @@ export async function publishVisitReport(
 
 /**
  * Reads a visit for a change, holding its row until the transaction ends; FORBIDDEN when the
- * viewer may not write for the visit's body (a monitor: only their own body's visits).
+ * viewer may not write for the visit's body (a monitor: only their own body's visits), whether
+ * or not the visit exists.
  */
-export async function lockVisit(tx: EntityManager, viewer: Viewer, visitId: string): Promise<MonitoringVisit> {
-  const rule = monitoringWriteCondition(monitoringWriteScope(viewer), "v");
-  const locked = await lockForWrite(tx, MonitoringVisit, "v", visitId, rule);
-  if (!locked) throw notFound("MonitoringVisit", visitId);
-  if (!locked.allowed) throw forbidden(MONITORING_WRITE_FORBIDDEN);
-  return locked.row;
+export function lockVisit(ctx: MonitoringContext, tx: EntityManager, visitId: string): Promise<MonitoringVisit> {
+  return ctx.access.lockForWrite(tx, MonitoringVisit, VisitRecords, SCOPES.MONITORING_WRITE, visitId, {
+    what: "MonitoringVisit",
+    message: MONITORING_WRITE_FORBIDDEN,
+  });
 }
 
 function assertMove(visit: MonitoringVisit, to: VisitStatus): void {

@@ -1,16 +1,17 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { OfficialRecords } from "../official/official.records";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { AttendanceStatus } from "./attendance-status";
 
 /** An official's seat in a training session, and how it went. */
+@RecordOf(() => OfficialRecords, (attendance: Attendance) => attendance.officialId)
 @ObjectType({ description: "An official's registration for a training session, and its result." })
 @Entity({ name: "attendance" })
 @Index("attendance_session_official", ["sessionId", "officialId"], { unique: true })
 export class Attendance {
   @Field(() => ID, { description: "Stable identifier." })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   @PrimaryColumn("uuid")
   id: string;
 
@@ -22,17 +23,17 @@ export class Attendance {
   officialId: string;
 
   @Field(() => AttendanceStatus, { description: "Where the attendance stands." })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   @Column("varchar", { length: 16 })
   status: AttendanceStatus;
 
   @Field({ description: "When the official was registered for the session." })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   @Column("timestamptz", { name: "registered_at" })
   registeredAt: Date;
 
   @Field({ description: "When the current status was recorded (the registration time while REGISTERED)." })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   @Column("timestamptz", { name: "recorded_at" })
   recordedAt: Date;
 }

@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
-import { type TrainingRecordScope, recordRuleCondition } from "../official/official.policy";
+import { type RecordAccess, manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
+import { AttendanceRecords } from "../official/official.records";
 import { TrainingSession } from "../session/session.entity";
 import { Attendance } from "./attendance.entity";
 
@@ -9,8 +10,8 @@ import { Attendance } from "./attendance.entity";
  * Attendances are training records: every loader here reads only those the caller's record rule
  * allows, in the same statement (an attendance outside the rule is absent, never filtered later).
  */
-export function createAttendanceLoaders(db: DataSource, records: TrainingRecordScope) {
-  const rule = recordRuleCondition(records, "a.official_id");
+export function createAttendanceLoaders(db: DataSource, access: RecordAccess) {
+  const rule = access.where(AttendanceRecords, SCOPES.TRAINING_RECORDS_READ, "a");
   const visible = () => db.getRepository(Attendance).createQueryBuilder("a").where(rule.sql, rule.params);
   return {
     attendanceById: new DataLoader<string, Attendance | null>(async (ids) => {

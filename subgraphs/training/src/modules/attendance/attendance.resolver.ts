@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { RequiresScopes } from "@kgraph/platform";
+import { Classified, RequiresScopes } from "@kgraph/platform";
 import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Certification } from "../certification/certification.entity";
@@ -15,13 +15,13 @@ import * as attendances from "./attendance.service";
 @Resolver(() => Attendance)
 export class AttendanceResolver {
   @FieldResolver(() => TrainingSession, { description: "The session." })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   async session(@Root() root: Attendance, @Ctx() ctx: TrainingContext): Promise<TrainingSession> {
     return (await sessionById(ctx, root.sessionId)) as TrainingSession;
   }
 
   @FieldResolver(() => Official, { description: "The official registered." })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   async official(@Root() root: Attendance, @Ctx() ctx: TrainingContext): Promise<Official> {
     return (await officialById(ctx, root.officialId)) as Official;
   }
@@ -30,7 +30,7 @@ export class AttendanceResolver {
     nullable: true,
     description: "The certificate issued for passing; null unless PASSED.",
   })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   certification(@Root() root: Attendance, @Ctx() ctx: TrainingContext): Promise<Certification | null> {
     return certificationOfAttendance(ctx, root.id);
   }

@@ -4,7 +4,8 @@ import type { TrainingContext } from "../../context";
 import { issueCertification } from "../certification/certification.service";
 import { Course } from "../course/course.entity";
 import { Official } from "../official/official.entity";
-import { canReadRecordsOf } from "../official/official.policy";
+import { SCOPES } from "@kgraph/policy";
+import { OfficialRecords } from "../official/official.records";
 import { displayName } from "../official/official.service";
 import { TrainingSession } from "../session/session.entity";
 import { hasEnded, hasSeat, isCancelled } from "../session/session.policy";
@@ -31,8 +32,8 @@ export function seatsTaken(ctx: TrainingContext, sessionId: string): Promise<num
 }
 
 /** A write to a record outside the caller's record rule is refused, and nothing is written. */
-function refuseOutsideRecordRule(ctx: TrainingContext, official: Official): void {
-  if (!canReadRecordsOf(ctx.records, official)) {
+async function refuseOutsideRecordRule(ctx: TrainingContext, official: Official): Promise<void> {
+  if (!(await ctx.access.allows(OfficialRecords, SCOPES.TRAINING_RECORDS_READ, official.id))) {
     throw userError(
       "FORBIDDEN",
       `You may write training records only of officials whose records you may read; ${official.id} is not one of them.`,
@@ -74,7 +75,7 @@ export async function registerAttendance(ctx: TrainingContext, args: RegisterAtt
         throw badUserInput(`${sentence(sessionName)} was cancelled; no one can register for it.`);
       const official = await tx.findOneBy(Official, { id: args.officialId });
       if (!official) throw notFound("Official", args.officialId);
-      refuseOutsideRecordRule(ctx, official);
+      await refuseOutsideRecordRule(ctx, official);
       if (!official.active) {
         throw badUserInput(
           `${displayName(official)} (${official.id}) is not active; only active officials can register for training.`,
@@ -128,7 +129,7 @@ export async function recordAttendanceResult(
       lock: { mode: "pessimistic_write" },
     });
     if (!attendance) throw notFound("Attendance", args.attendanceId);
-    refuseOutsideRecordRule(ctx, await tx.findOneByOrFail(Official, { id: attendance.officialId }));
+    await refuseOutsideRecordRule(ctx, await tx.findOneByOrFail(Official, { id: attendance.officialId }));
     const session = await tx.findOneByOrFail(TrainingSession, { id: attendance.sessionId });
     const course = await tx.findOneByOrFail(Course, { id: session.courseId });
     const sessionName = describeSession(session, course);

@@ -1,8 +1,9 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { oneByKey, wellFormedIds } from "@kgraph/platform";
+import { type RecordAccess, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
 import { Course } from "../course/course.entity";
-import { type TrainingRecordScope, recordRuleCondition } from "../official/official.policy";
+import { CertificationRecords } from "../official/official.records";
 import { primeCourses } from "../requirement/requirement.loaders";
 import { Certification } from "./certification.entity";
 
@@ -13,9 +14,9 @@ import { Certification } from "./certification.entity";
 export function createCertificationLoaders(
   db: DataSource,
   courseById: DataLoader<string, Course | null>,
-  records: TrainingRecordScope,
+  access: RecordAccess,
 ) {
-  const rule = recordRuleCondition(records, "cert.official_id");
+  const rule = access.where(CertificationRecords, SCOPES.TRAINING_RECORDS_READ, "cert");
   const visible = () => db.getRepository(Certification).createQueryBuilder("cert").where(rule.sql, rule.params);
   return {
     /** Each official's certificates (when the caller may see them), latest issued first. */

@@ -1,5 +1,4 @@
-import { SCOPES } from "@kgraph/policy";
-import { RequiresScopes } from "@kgraph/platform";
+import { Classified } from "@kgraph/platform";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Attendance } from "../attendance/attendance.entity";
@@ -14,19 +13,19 @@ import { isValid } from "./certification.service";
 @Resolver(() => Certification)
 export class CertificationResolver {
   @FieldResolver(() => Official, { description: "Who holds the certificate." })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   async official(@Root() root: Certification, @Ctx() ctx: TrainingContext): Promise<Official> {
     return (await officialById(ctx, root.officialId)) as Official;
   }
 
   @FieldResolver(() => Course, { description: "The course passed." })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   async course(@Root() root: Certification, @Ctx() ctx: TrainingContext): Promise<Course> {
     return (await courseById(ctx, root.courseId)) as Course;
   }
 
   @FieldResolver(() => Attendance, { description: "The PASSED attendance that earned the certificate." })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   async attendance(@Root() root: Certification, @Ctx() ctx: TrainingContext): Promise<Attendance> {
     return (await attendanceById(ctx, root.attendanceId)) as Attendance;
   }
@@ -34,7 +33,7 @@ export class CertificationResolver {
   @FieldResolver(() => Boolean, {
     description: "Whether the certificate is valid now: true while expiresAt lies ahead.",
   })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   valid(@Root() root: Certification, @Ctx() ctx: TrainingContext): boolean {
     return isValid(ctx, root);
   }

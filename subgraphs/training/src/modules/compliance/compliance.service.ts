@@ -1,7 +1,8 @@
 import type { TrainingContext } from "../../context";
 import { certificationsOfOfficial } from "../certification/certification.service";
 import type { Official } from "../official/official.entity";
-import { canReadRecordsOf } from "../official/official.policy";
+import { SCOPES } from "@kgraph/policy";
+import { OfficialRecords } from "../official/official.records";
 import { requiredCourses } from "../requirement/requirement.service";
 import { assessCompliance } from "./compliance.policy";
 import type { OfficialCompliance } from "./compliance.types";
@@ -13,7 +14,7 @@ import type { OfficialCompliance } from "./compliance.types";
  * the same rule in SQL, would be missing and the judgement false).
  */
 export async function complianceOf(ctx: TrainingContext, official: Official): Promise<OfficialCompliance | null> {
-  if (!canReadRecordsOf(ctx.records, official)) return null;
+  if (!(await ctx.access.allows(OfficialRecords, SCOPES.TRAINING_RECORDS_READ, official.id))) return null;
   const [required, certifications] = await Promise.all([
     requiredCourses(ctx, official.jobRole),
     certificationsOfOfficial(ctx, official.id),

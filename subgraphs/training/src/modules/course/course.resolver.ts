@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { RequiresScopes } from "@kgraph/platform";
+import { Classified, RequiresScopes } from "@kgraph/platform";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { JobRole } from "../official/job-role";
@@ -28,7 +28,7 @@ export class CourseResolver {
   @FieldResolver(() => [JobRole], {
     description: "The job roles for which this course is mandatory; empty when it is optional for all.",
   })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   requiredFor(@Root() root: Course, @Ctx() ctx: TrainingContext): Promise<JobRole[]> {
     return requiredFor(ctx, root.id);
   }

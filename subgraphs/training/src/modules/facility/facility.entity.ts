@@ -1,5 +1,4 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified } from "@kgraph/platform";
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 
 /**
@@ -16,19 +15,19 @@ export class Facility {
 @ObjectType({ description: "How many of a facility's active staff hold every certificate their job role requires." })
 export class StaffCompliance {
   @Field(() => Int, { description: "Active officials working at the facility." })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord", { ruleAppliedBy: "containerField" })
   staffCount: number;
 
   @Field(() => Int, {
     description: "Of those, how many hold a valid certificate for every course their job role requires.",
   })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord", { ruleAppliedBy: "containerField" })
   compliantCount: number;
 
   @Field(() => Float, {
     nullable: true,
     description: "compliantCount / staffCount, from 0 to 1; null when the facility has no active staff.",
   })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord", { ruleAppliedBy: "containerField" })
   share: number | null;
 }

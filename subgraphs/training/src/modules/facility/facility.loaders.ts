@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { wellFormedIds } from "@kgraph/platform";
-import { type TrainingRecordScope, canReadStaffComplianceOf } from "../official/official.policy";
+import { type RecordAccess, positional, wellFormedIds } from "@kgraph/platform";
+import { SCOPES } from "@kgraph/policy";
+import { FacilityStaffRecords } from "../official/official.records";
 import type { StaffCompliance } from "./facility.entity";
 
 /**
@@ -33,11 +34,11 @@ const STAFF_COMPLIANCE_SQL = `
  * facilities their record rule allows (all, or facility staff their own) and gets null for the
  * others, which are never queried.
  */
-export function createFacilityLoaders(db: DataSource, now: Date, records: TrainingRecordScope) {
+export function createFacilityLoaders(db: DataSource, now: Date, access: RecordAccess) {
   return {
     staffComplianceByFacilityId: new DataLoader<string, StaffCompliance | null>(async (facilityIds) => {
-      const allowed = new Set(facilityIds.filter((id) => canReadStaffComplianceOf(records, id)));
-      const valid = wellFormedIds([...allowed]);
+      const allowed = await permittedFacilities(db, access, wellFormedIds(facilityIds));
+      const valid = [...allowed];
       const rows = valid.length
         ? ((await db.query(STAFF_COMPLIANCE_SQL, [valid, now])) as {
             facility_id: string;
@@ -55,4 +56,17 @@ export function createFacilityLoaders(db: DataSource, now: Date, records: Traini
       });
     }),
   };
+}
+
+/** Which of these facilities' staff compliance the caller may read: the record rule, in SQL, on each. */
+async function permittedFacilities(db: DataSource, access: RecordAccess, facilityIds: string[]): Promise<Set<string>> {
+  const granted = access.scope(SCOPES.TRAINING_RECORDS_READ);
+  if (granted.kind === "all") return new Set(facilityIds);
+  if (granted.kind === "none" || !facilityIds.length) return new Set();
+  const rule = positional(FacilityStaffRecords.condition(granted, "f"), 1);
+  const rows = (await db.query(`SELECT f.facility_id FROM unnest($1::uuid[]) AS f(facility_id) WHERE ${rule.sql}`, [
+    facilityIds,
+    ...rule.values,
+  ])) as { facility_id: string }[];
+  return new Set(rows.map((row) => row.facility_id));
 }

@@ -1,5 +1,4 @@
-import { SCOPES } from "@kgraph/policy";
-import { RequiresScopes } from "@kgraph/platform";
+import { Classified } from "@kgraph/platform";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Facility, StaffCompliance } from "./facility.entity";
@@ -13,7 +12,7 @@ export class FacilityResolver {
       "How many of the facility's active staff hold every certificate their job role requires; " +
       "null when the caller may not read this facility's staff records.",
   })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord", { ruleAppliedBy: "returnedRecords" })
   staffCompliance(@Root() root: Facility, @Ctx() ctx: TrainingContext): Promise<StaffCompliance | null> {
     return staffComplianceOf(ctx, root.id);
   }

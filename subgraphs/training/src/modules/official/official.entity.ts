@@ -1,5 +1,5 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { OfficialRecords } from "./official.records";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { Agency, JobRole } from "./job-role";
@@ -8,6 +8,7 @@ import { Agency, JobRole } from "./job-role";
  * A person working for an authority in the programme. Other subgraphs point at officials by id
  * (a case's assigned officer); their training record lives here.
  */
+@RecordOf(() => OfficialRecords, (official: Official) => official.id)
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An official of an authority in the programme, with their training record." })
 @Entity({ name: "official" })
@@ -18,23 +19,23 @@ export class Official {
   id: string;
 
   @Field({ description: "Given names." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("varchar", { name: "given_names", length: 200 })
   givenNames: string;
 
   @Field({ description: "Family name." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("varchar", { name: "family_name", length: 200 })
   familyName: string;
 
   @Field(() => Agency, { description: "The agency the official works for." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Index()
   @Column("varchar", { length: 32 })
   agency: Agency;
 
   @Field(() => JobRole, { description: "What the official does; it decides which courses are mandatory for them." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Index()
   @Column("varchar", { name: "job_role", length: 32 })
   jobRole: JobRole;
@@ -47,12 +48,12 @@ export class Official {
   @Field({
     description: "Whether the official is currently in service; only active officials can register for training.",
   })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("boolean", { default: true })
   active: boolean;
 
   @Field({ description: "When the official was registered." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("timestamptz", { name: "registered_at" })
   registeredAt: Date;
 }

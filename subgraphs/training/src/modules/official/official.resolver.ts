@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Attendance } from "../attendance/attendance.entity";
@@ -37,13 +37,13 @@ export class OfficialResolver {
   }
 
   @FieldResolver(() => String, { description: "Display name: given names, then family name." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   name(@Root() root: Official): string {
     return officials.displayName(root);
   }
 
   @FieldResolver(() => Facility, { nullable: true, description: "The facility the official works at; null when none." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   facility(@Root() root: Official): Facility | null {
     return root.facilityId ? { id: root.facilityId } : null;
   }
@@ -53,7 +53,7 @@ export class OfficialResolver {
       "Every certificate the official was issued, latest first, expired ones included " +
       "(empty when the caller may not read this official's training records).",
   })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord", { ruleAppliedBy: "returnedRecords" })
   certifications(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<Certification[]> {
     return certificationsOfOfficial(ctx, root.id);
   }
@@ -63,7 +63,7 @@ export class OfficialResolver {
       "The official's registrations for sessions, latest session first " +
       "(empty when the caller may not read this official's training records).",
   })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord", { ruleAppliedBy: "returnedRecords" })
   attendances(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<Attendance[]> {
     return attendancesOfOfficial(ctx, root.id);
   }
@@ -74,7 +74,7 @@ export class OfficialResolver {
       "Whether the official holds a valid certificate for every course their job role requires, judged now; " +
       "null when the caller may not read this official's training records.",
   })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord")
   compliance(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<OfficialCompliance | null> {
     return complianceOf(ctx, root);
   }

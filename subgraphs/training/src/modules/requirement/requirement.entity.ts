@@ -1,22 +1,23 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { CourseRequirementRecords } from "../official/official.records";
 import type { Course } from "../course/course.entity";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { JobRole } from "../official/job-role";
 
 /** Makes a course mandatory for every official in a job role. */
+@RecordOf(() => CourseRequirementRecords, (courseRequirement: CourseRequirement) => courseRequirement.id)
 @ObjectType({ description: "A course that is mandatory for every official in a job role." })
 @Entity({ name: "course_requirement" })
 @Index("course_requirement_role_course", ["jobRole", "courseId"], { unique: true })
 export class CourseRequirement {
   @Field(() => ID, { description: "Stable identifier." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @PrimaryColumn("uuid")
   id: string;
 
   @Field(() => JobRole, { description: "The job role the course is mandatory for." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("varchar", { name: "job_role", length: 32 })
   jobRole: JobRole;
 
@@ -28,7 +29,7 @@ export class CourseRequirement {
   course?: Course;
 
   @Field({ description: "When the requirement was set." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("timestamptz", { name: "created_at" })
   createdAt: Date;
 }

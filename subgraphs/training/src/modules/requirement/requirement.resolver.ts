@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { RequiresScopes } from "@kgraph/platform";
+import { Classified, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Course } from "../course/course.entity";
@@ -24,7 +24,7 @@ export class RequirementResolver {
   }
 
   @FieldResolver(() => Course, { description: "The mandatory course." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   async course(@Root() root: CourseRequirement, @Ctx() ctx: TrainingContext): Promise<Course> {
     return (await courseById(ctx, root.courseId)) as Course;
   }

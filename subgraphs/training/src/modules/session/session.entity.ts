@@ -1,5 +1,5 @@
-import { RequiresScopes } from "@kgraph/platform";
-import { SCOPES } from "@kgraph/policy";
+import { Classified, RecordOf } from "@kgraph/platform";
+import { SessionRecords } from "../official/official.records";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Check, Column, Entity, Index, PrimaryColumn } from "typeorm";
 
@@ -17,6 +17,7 @@ registerEnumType(SessionStatus, {
 });
 
 /** One delivery of a course: a time, a place, a trainer and a number of seats. */
+@RecordOf(() => SessionRecords, (trainingSession: TrainingSession) => trainingSession.id)
 @ObjectType({ description: "One delivery of a course at a time and place, with a limited number of seats." })
 @Entity({ name: "training_session" })
 @Index("training_session_start_keyset", ["startsAt", "id"])
@@ -24,7 +25,7 @@ registerEnumType(SessionStatus, {
 @Check("training_session_capacity_positive", `"capacity" >= 1`)
 export class TrainingSession {
   @Field(() => ID, { description: "Stable identifier." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @PrimaryColumn("uuid")
   id: string;
 
@@ -33,42 +34,42 @@ export class TrainingSession {
   courseId: string;
 
   @Field({ description: "When the session starts." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("timestamptz", { name: "starts_at" })
   startsAt: Date;
 
   @Field({ description: "When the session ends; certificates from it are issued at this time." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("timestamptz", { name: "ends_at" })
   endsAt: Date;
 
   @Field({ description: "Where the session is held." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("varchar", { length: 300 })
   location: string;
 
   @Field({ description: "Who delivers the session." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("varchar", { length: 200 })
   trainer: string;
 
   @Field(() => Int, { description: "How many officials can register." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("integer")
   capacity: number;
 
   @Field(() => SessionStatus, { description: "Whether the session goes ahead." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("varchar", { length: 16 })
   status: SessionStatus;
 
   @Field(() => Date, { nullable: true, description: "When the session was cancelled; null unless it was." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("timestamptz", { name: "cancelled_at", nullable: true })
   cancelledAt: Date | null;
 
   @Field(() => String, { nullable: true, description: "Why the session was cancelled, when a reason was given." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   @Column("varchar", { name: "cancellation_reason", length: 500, nullable: true })
   cancellationReason: string | null;
 }

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Attendance } from "../attendance/attendance.entity";
@@ -36,7 +36,7 @@ export class SessionResolver {
   }
 
   @FieldResolver(() => Course, { description: "The course delivered." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   async course(@Root() root: TrainingSession, @Ctx() ctx: TrainingContext): Promise<Course> {
     return (await courseById(ctx, root.courseId)) as Course;
   }
@@ -45,13 +45,13 @@ export class SessionResolver {
     description:
       "Who registered, in order of registration, with their results: those whose training records the caller may read.",
   })
-  @RequiresScopes(SCOPES.TRAINING_RECORDS_READ)
+  @Classified("trainingRecord", { ruleAppliedBy: "returnedRecords" })
   attendances(@Root() root: TrainingSession, @Ctx() ctx: TrainingContext): Promise<Attendance[]> {
     return attendancesOfSession(ctx, root.id);
   }
 
   @FieldResolver(() => Int, { description: "Seats still free: capacity less every registration." })
-  @RequiresScopes(SCOPES.TRAINING_READ)
+  @Classified("training")
   async availableSeats(@Root() root: TrainingSession, @Ctx() ctx: TrainingContext): Promise<number> {
     return Math.max(0, root.capacity - (await seatsTaken(ctx, root.id)));
   }

@@ -1,0 +1,4 @@
+export * from "./classified";
+export * from "./record-access";
+export * from "./record-kind";
+export * from "./record-scope";

@@ -1,0 +1,17 @@
+import { Classified, servedWithRecord } from "@kgraph/platform";
+import { FieldResolver, Resolver, Root } from "type-graphql";
+import { IdentityDocument, Person } from "./person.entity";
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @FieldResolver(() => [IdentityDocument], {
+    // Nullable so a caller without person:documents:read (facility staff) loses only this field.
+    nullable: true,
+    description:
+      "Identity documents recorded for the person (person:documents:read); never null for those who may read them.",
+  })
+  @Classified("identityDocument")
+  identityDocuments(@Root() person: Person): IdentityDocument[] {
+    return servedWithRecord(IdentityDocument, person.identityDocuments, { caseId: person.caseId });
+  }
+}
