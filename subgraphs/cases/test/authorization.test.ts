@@ -10,7 +10,9 @@ import {
   signToken,
   subjectRef,
 } from "@kgraph/platform";
-import { ROLES, ROLE_SCOPES, type Role, SCOPES, type Scope } from "@kgraph/policy";
+import { type Role, SCOPES, type Scope } from "@kgraph/policy";
+import { type Caller, type Cell, type Step, CALLERS, callerHolds, describeRoleTable } from "@kgraph/testkit";
+import { definition } from "../src";
 import type { Agreement } from "../src/modules/agreement/agreement.entity";
 import type { Case } from "../src/modules/case/case.entity";
 import { CaseStatus } from "../src/modules/case/case-status";
@@ -33,9 +35,6 @@ const DOCS = SCOPES.PERSON_DOCUMENTS_READ;
 const SENS = SCOPES.CASE_SENSITIVE_READ;
 const PRIV = SCOPES.CASE_PRIVILEGED;
 
-type Caller = Role | "public";
-const CALLERS: Caller[] = [...ROLES, "public"];
-
 let h: CasesHarness;
 let f: Fixture;
 
@@ -56,33 +55,7 @@ async function callAs(caller: Caller): Promise<CallAs> {
   return { roles: [caller], sub: randomUUID() };
 }
 
-function holds(caller: Caller, scopes: readonly Scope[]): boolean {
-  if (!scopes.length) return true;
-  return caller !== "public" && scopes.every((scope) => ROLE_SCOPES[caller].includes(scope));
-}
-
-/** One step of a selection path: a field, what it needs, and whether it is a list (index 0 is followed). */
-interface Step {
-  field: string;
-  args?: string;
-  /** Scopes the field itself requires (its @requiresScopes); none = public. */
-  scopes?: Scope[];
-  list?: boolean;
-  /** An `_entities` root: the record resolves to null (no error) for callers without these scopes. */
-  recordScopes?: Scope[];
-  /** Select the rest inside `... on <type> { }` (entities, and to exercise inline fragments). */
-  on?: string;
-}
-
-interface Cell {
-  /** The field under test, as Type.field. */
-  name: string;
-  steps: Step[];
-  /** Selection under the last step when it is an object. */
-  leaf?: string;
-  /** The exact value at the leaf for a caller allowed to read it. */
-  expected: (caller: Caller) => unknown;
-}
+const holds = callerHolds;
 
 const caseT: Step = { field: "case", args: "(id: $t)", scopes: [CR] };
 const caseP: Step = { field: "case", args: "(id: $p)", scopes: [CR] };
@@ -477,114 +450,28 @@ const CELLS: Cell[] = [
   },
 ];
 
-/** The operation for a cell: its steps nested, with exactly the variables it uses. */
-function operation(cell: Cell): string {
-  const steps = [...cell.steps].reverse();
-  let body = `${steps[0].field}${steps[0].args ?? ""} ${cell.leaf ?? ""}`.trim();
-  for (const step of steps.slice(1)) {
-    body = `${step.field}${step.args ?? ""} { ${step.on ? `... on ${step.on} { ${body} }` : body} }`;
-  }
-  const variables = [
-    ["t", "ID!"],
-    ["p", "ID!"],
-    ["tr", "ID!"],
-    ["caseRefs", "[_Any!]!"],
-    ["transferRefs", "[_Any!]!"],
-  ].filter(([name]) => body.includes(`$${name} `) || body.includes(`$${name})`));
-  const definitions = variables.length ? `(${variables.map(([n, t]) => `$${n}: ${t}`).join(", ")})` : "";
-  return `query${definitions} { ${body} }`;
-}
-
-function variables(): Record<string, unknown> {
+/** The variables the cells use. */
+function variables(): Record<string, { type: string; value: unknown }> {
   return {
-    t: f.t.id,
-    p: f.p.id,
-    tr: f.transfer.id,
-    caseRefs: [{ __typename: "Case", id: f.t.id }],
-    transferRefs: [{ __typename: "Transfer", id: f.transfer.id }],
+    t: { type: "ID!", value: f.t.id },
+    p: { type: "ID!", value: f.p.id },
+    tr: { type: "ID!", value: f.transfer.id },
+    caseRefs: { type: "[_Any!]!", value: [{ __typename: "Case", id: f.t.id }] },
+    transferRefs: { type: "[_Any!]!", value: [{ __typename: "Transfer", id: f.transfer.id }] },
   };
 }
 
-/** The response path of each step (lists are followed at index 0). */
-function pathOf(steps: Step[]): (string | number)[] {
-  return steps.flatMap((step) => (step.list ? [step.field, 0] : [step.field]));
-}
-
-function at(data: unknown, path: (string | number)[]): unknown {
-  let value: unknown = data;
-  for (const key of path) {
-    if (value === null || value === undefined) return value;
-    value = (value as Record<string | number, unknown>)[key];
-  }
-  return value;
-}
-
-/** What the table says a caller gets for a cell. */
-function expectation(
-  cell: Cell,
-  caller: Caller,
-):
-  | { kind: "data"; value: unknown }
-  | { kind: "forbidden"; path: (string | number)[] }
-  | { kind: "absent"; path: (string | number)[] } {
-  for (let i = 0; i < cell.steps.length; i++) {
-    const step = cell.steps[i];
-    // The error is at the field itself (a list field fails as a whole, not at an index).
-    if (!holds(caller, step.scopes ?? []))
-      return { kind: "forbidden", path: [...pathOf(cell.steps.slice(0, i)), step.field] };
-    if (step.recordScopes && !holds(caller, step.recordScopes)) {
-      return { kind: "absent", path: pathOf(cell.steps.slice(0, i + 1)) };
-    }
-  }
-  return { kind: "data", value: cell.expected(caller) };
-}
-
-describe("the scope table: every field for every role and the public", () => {
-  const table = CELLS.flatMap((cell) => CALLERS.map((caller) => [cell.name, caller, cell] as const));
-
-  it.each(table)("%s as %s", async (_name, caller, cell) => {
-    const res = await h.gql(operation(cell), variables(), await callAs(caller));
-    expect(res.status).toBe(200);
-    const expected = expectation(cell, caller);
-    if (expected.kind === "data") {
-      expect(res.errors).toBeUndefined();
-      expect(at(res.data, pathOf(cell.steps))).toEqual(expected.value);
-    } else if (expected.kind === "absent") {
-      expect(res.errors).toBeUndefined();
-      expect(at(res.data, expected.path)).toBeNull();
-    } else {
-      expect(res.errors).toHaveLength(1);
-      expect(res.errors![0]).toMatchObject({ path: expected.path, extensions: { code: "FORBIDDEN" } });
-      // Nothing of the field leaks: its value (or a parent's, when it was not nullable) is null.
-      expect(at(res.data, expected.path) ?? null).toBeNull();
-    }
-  });
-
-  it("covers every object field of the subgraph's schema", async () => {
-    const res = await h.gql(
-      `{ __schema { types { name kind fields { name } } } }`,
-      {},
-      { roles: [...ROLES], sub: randomUUID() },
-    );
-    const types = (res.data!.__schema.types as { name: string; kind: string; fields: { name: string }[] | null }[])
-      .filter((t) => t.kind === "OBJECT" && !t.name.startsWith("__") && !["Mutation", "_Service"].includes(t.name))
-      // Connections carry no data of their own; the public statistics are one cell above; the
-      // audit trail's types belong to the platform and are tested with it.
-      .filter((t) => !/(Connection|Edge)$|^PageInfo$|Arrivals$|^ProgrammeStatistics$|^Audit/.test(t.name));
-    const covered = new Set(CELLS.map((cell) => cellField(cell)));
-    const missing = types.flatMap((t) =>
-      (t.fields ?? [])
-        .map((field) => `${t.name}.${field.name}`)
-        .filter((name) => !["Query._entities", "Query._service"].includes(name) && !covered.has(name)),
-    );
-    expect(missing).toEqual([]);
-  });
-});
-
-/** The Type.field a cell tests (its name, without a parenthesised note). */
-function cellField(cell: Cell): string {
-  return cell.name.replace(/ \(.*\)$/, "");
-}
+describeRoleTable("the scope table: every field for every role and the public", () => ({
+  cells: CELLS,
+  variables,
+  callAs,
+  send: (query, values, as) => h.gql(query, values, as),
+  schema: () => definition.buildSchema(),
+  coveredElsewhere: {
+    "Query.auditTrail": "above, as a cell",
+    "AuditTrail.cases": "packages/platform/test/audit.test.ts and tests/e2e/audit.test.ts",
+  },
+}));
 
 describe("aliases, fragments and inline fragments meet the same wall", () => {
   const QUERY = `query($t: ID!) {
@@ -913,5 +800,42 @@ describe("the subgraph refuses requests without a valid token (HTTP 401)", () =>
     const res = await send("Bearer not-a-jwt");
     expect(res.status).toBe(401);
     expect(res.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("finding 3: sensitive facts do not travel in non-sensitive fields", () => {
+  // Before: ReviewDecision.code/text (MEDICAL_REFERRAL, REFER_FOR_ASYLUM, …), Case.statusReason and
+  // CounselContactEvent.deniedReason were case:read, so monitors, DHS, auditors and facility
+  // staff learned what case:sensitive:read hides.
+  const QUERY = `query($t: ID!) { case(id: $t) {
+    statusReason
+    reviews { decisions { code text } }
+    counselContacts { deniedReason }
+  } }`;
+
+  it.each(["monitor", "dhs_liaison", "auditor", "facility_staff"] as const)(
+    "%s gets FORBIDDEN at each sensitive path and nothing of it",
+    async (caller) => {
+      const res = await h.gql(QUERY, { t: f.t.id }, await callAs(caller));
+      expect(res.data).toEqual({
+        case: { statusReason: null, reviews: [{ decisions: null }], counselContacts: [{ deniedReason: null }] },
+      });
+      expect(forbiddenPaths(res)).toEqual([
+        ["case", "counselContacts", 0, "deniedReason"],
+        ["case", "reviews", 0, "decisions"],
+        ["case", "statusReason"],
+      ]);
+    },
+  );
+
+  it("the MIA officer, the Ombudsperson and the counsel of record read them", async () => {
+    for (const caller of ["mia_officer", "ombudsperson", "legal_counsel"] as const) {
+      const res = await h.gql(QUERY, { t: f.t.id }, await callAs(caller));
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.case.reviews[0].decisions[0]).toEqual({
+        code: "MEDICAL_REFERRAL",
+        text: "Refer to the regional hospital's diabetes clinic.",
+      });
+    }
   });
 });

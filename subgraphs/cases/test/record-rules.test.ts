@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CallAs } from "@kgraph/platform";
+import { describeRecordRuleRows } from "@kgraph/testkit";
+import { CaseRecords, PrivilegedNoteRecords, TransferRecords } from "../src/modules/case/case.records";
 import type { Case } from "../src/modules/case/case.entity";
 import { CaseStatus } from "../src/modules/case/case-status";
 import { PrivilegedNote } from "../src/modules/counsel/counsel.entity";
@@ -384,5 +386,154 @@ describe("handover", () => {
     expect(handover.data!.recordHandover.cases).toEqual([{ id: c.id, status: "RECEIVED", person: null }]);
     expect(await name("dhs_liaison")).toBeNull();
     expect(await name("mia_officer")).toEqual({ familyName: expect.any(String) });
+  });
+});
+
+/**
+ * The record-rule table of this subgraph on the shared kit: each role the policy narrows on a
+ * kind of record has a row showing exactly which records it reaches (the kit fails when a row or
+ * a rule's SQL is missing).
+ */
+const identityOf = (as: CallAs) => async () => {
+  const res = await h.gql(
+    `{ cases(first: 100) { edges { node { id person { familyName } vulnerabilityFlags { handlingInstructions } } } } }`,
+    {},
+    as,
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data!.cases.edges as {
+    node: { id: string; person: unknown; vulnerabilityFlags: { handlingInstructions: string | null }[] };
+  }[];
+};
+
+describeRecordRuleRows(
+  "record rules of the cases subgraph",
+  [CaseRecords, TransferRecords, PrivilegedNoteRecords],
+  [
+    {
+      role: "legal_counsel",
+      kind: "Case",
+      shows: "exactly their current clients, through the list, by id and as entities, identity included",
+      run: async () => {
+        const want = ids([g.a1, g.a2]);
+        expect({ list: await listed(COUNSEL_CALLER), byId: await byId(COUNSEL_CALLER) }).toEqual({
+          list: want,
+          byId: want,
+        });
+        expect(await asEntities(COUNSEL_CALLER)).toEqual(want);
+        const people = (await identityOf(COUNSEL_CALLER)()).filter((e) => e.node.person).map((e) => e.node.id);
+        expect(people.sort()).toEqual(want);
+      },
+    },
+    {
+      role: "facility_staff",
+      kind: "Case",
+      shows: "exactly the people placed (now or before) at their facility, identity included",
+      run: async () => {
+        const want = ids([g.a1, g.b, g.d]);
+        expect(await listed(FACILITY_CALLER)).toEqual(want);
+        expect(await byId(FACILITY_CALLER)).toEqual(want);
+        expect(await asEntities(FACILITY_CALLER)).toEqual(want);
+      },
+    },
+    {
+      role: "dhs_liaison",
+      kind: "Case",
+      shows: "every case, but identity (person and handling instructions) only before the handover",
+      run: async () => {
+        // Cases added by the handover test above are not part of this ground truth.
+        const known = new Set(ids(g.all));
+        expect((await listed("dhs_liaison")).filter((id) => known.has(id))).toEqual(ids(g.all));
+        const rows = await identityOf("dhs_liaison")();
+        expect(
+          rows
+            .filter((e) => known.has(e.node.id) && e.node.person)
+            .map((e) => e.node.id)
+            .sort(),
+        ).toEqual(ids([g.a2, g.e]));
+      },
+    },
+    {
+      role: "legal_counsel",
+      kind: "Transfer",
+      shows: "a transfer only while it carries one of their clients",
+      run: async () => {
+        expect((await onTransfer(COUNSEL_CALLER)).viaTransfer).toEqual(ids([g.a1]));
+        expect((await onTransfer({ roles: ["legal_counsel"], sub: randomUUID() })).viaTransfer).toBeNull();
+      },
+    },
+    {
+      role: "facility_staff",
+      kind: "Transfer",
+      shows: "a transfer only while it carries one of their residents",
+      run: async () => {
+        expect((await onTransfer(FACILITY_CALLER)).viaTransfer).toEqual(ids([g.a1]));
+        const elsewhere: CallAs = { roles: ["facility_staff"], sub: randomUUID(), facility_id: randomUUID() };
+        expect((await onTransfer(elsewhere)).viaTransfer).toBeNull();
+      },
+    },
+    {
+      role: "legal_counsel",
+      kind: "PrivilegedNote",
+      shows: "the text of a note only to its author while counsel of record",
+      run: async () => {
+        const res = await h.gql(
+          `query($id: ID!) { case(id: $id) { privilegedNotes { id text } } }`,
+          { id: g.b.id },
+          { roles: ["legal_counsel"], sub: OTHER_COUNSEL },
+        );
+        expect(res.data!.case.privilegedNotes).toEqual([
+          { id: g.counselNoteOnB, text: null },
+          { id: g.otherNoteOnB, text: "By the current counsel." },
+        ]);
+      },
+    },
+  ],
+);
+
+describe("finding 2: identity data follows the identity rule wherever it sits", () => {
+  // Before: a DHS liaison lost `person` at handover but still read
+  // VulnerabilityFlag.handlingInstructions (a person:read field) of every handed-over case.
+  it("a DHS liaison reads a handed-over person's handling instructions nowhere, a pending one's everywhere", async () => {
+    const arrived = await createCase(h.db, g.agreementId, { status: CaseStatus.ACCOMMODATED });
+    const pending = await createCase(h.db, g.agreementId, { status: CaseStatus.ACCEPTED });
+    for (const c of [arrived, pending]) {
+      const added = await h.gql(
+        `mutation($input: AddVulnerabilityFlagInput!) { addVulnerabilityFlag(input: $input) { id } }`,
+        {
+          input: {
+            caseId: c.id,
+            code: "MEDICAL",
+            source: "MEDICAL_ASSESSMENT",
+            handlingInstructions: "Insulin twice daily.",
+          },
+        },
+        "mia_officer",
+      );
+      expect(added.errors).toBeUndefined();
+    }
+    const QUERY = `query($r: [_Any!]!, $a: ID!) {
+      byId: case(id: $a) { vulnerabilityFlags { code handlingInstructions } }
+      _entities(representations: $r) { ... on Case { id vulnerabilityFlags { code handlingInstructions } } }
+    }`;
+    const res = await h.gql(
+      QUERY,
+      {
+        a: arrived.id,
+        r: [
+          { __typename: "Case", id: arrived.id },
+          { __typename: "Case", id: pending.id },
+        ],
+      },
+      "dhs_liaison",
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({
+      byId: { vulnerabilityFlags: [{ code: "MEDICAL", handlingInstructions: null }] },
+      _entities: [
+        { id: arrived.id, vulnerabilityFlags: [{ code: "MEDICAL", handlingInstructions: null }] },
+        { id: pending.id, vulnerabilityFlags: [{ code: "MEDICAL", handlingInstructions: "Insulin twice daily." }] },
+      ],
+    });
   });
 });

@@ -11,6 +11,9 @@ const CHECK_OUT_REASONS: Partial<Record<SeedCaseStatus, string>> = {
 };
 
 const FACILITY_COLUMNS = ["id", "name", "type", "municipality", "official_capacity", "status"];
+/** Who confirmed the seeded placements: the MIA case officers' desk (synthetic). */
+const SEED_OFFICER = "seed-mia-officer";
+
 const PLACEMENT_COLUMNS = [
   "id",
   "case_id",
@@ -21,6 +24,8 @@ const PLACEMENT_COLUMNS = [
   "check_in_at",
   "check_out_at",
   "check_out_reason",
+  "confirmed_at",
+  "confirmed_by",
 ];
 
 /**
@@ -68,6 +73,9 @@ export async function seedFacilities(
         p.checkInAt,
         p.checkOutAt,
         ended ? (CHECK_OUT_REASONS[seedCase.status] ?? "Left the facility") : null,
+        // Seeded placements are the case officers': confirmed when planned.
+        p.checkInAt,
+        SEED_OFFICER,
       ]);
     }
     if (openForCase > 1) throw new Error(`Seed world: case ${seedCase.caseNumber} has ${openForCase} open placements.`);
