@@ -106,6 +106,47 @@ it("records a write in its transaction, and a failed mutation leaves no event", 
   });
 });
 
+it("withholds only the anonymous complaint's own actor when one request runs several mutations", async () => {
+  const ombuds = { roles: ["ombudsperson"], sub: "ombuds-multi-1" };
+  const text = `Named complaint ${Date.now()}: the showers in block D are broken.`;
+  const named = await platform.gql(
+    `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { receiptCode } }`,
+    {
+      input: {
+        channel: "WEB",
+        category: "LIVING_CONDITIONS",
+        text,
+        anonymous: false,
+        complainantName: "Synthetic Filer",
+      },
+    },
+    ombuds,
+  );
+  expect(named.errors).toBeUndefined();
+  const [{ id: complaintId }] = await sql(`SELECT id FROM monitoring.complaint WHERE text = $1`, [text]);
+  const [{ seq: before }] = await sql(`SELECT coalesce(max(seq), 0)::text AS seq FROM monitoring.audit_event`);
+  const both = await platform.gql(
+    `mutation($file: FileComplaintInput!, $triage: TriageComplaintInput!) {
+      fileComplaint(input: $file) { receiptCode }
+      triageComplaint(input: $triage) { id status } }`,
+    {
+      file: { channel: "WEB", category: "OTHER", text: "Filed without my name.", anonymous: true },
+      triage: { complaintId },
+    },
+    ombuds,
+  );
+  expect(both.errors).toBeUndefined();
+  expect(both.data!.triageComplaint).toEqual({ id: complaintId, status: "UNDER_REVIEW" });
+  const events = await sql(
+    `SELECT operation, actor_sub, actor_roles FROM monitoring.audit_event WHERE seq > $1 ORDER BY seq`,
+    [before],
+  );
+  expect(events).toEqual([
+    { operation: "mutation fileComplaint", actor_sub: null, actor_roles: [] },
+    { operation: "mutation triageComplaint", actor_sub: "ombuds-multi-1", actor_roles: ["ombudsperson"] },
+  ]);
+});
+
 it("refuses UPDATE and DELETE on the trail, to the service's role by grant and to anyone by trigger", async () => {
   const passwords = {
     cases: randomBytes(12).toString("hex"),

@@ -69,16 +69,19 @@ it("appends a mutation's WRITE event in its transaction: committed together, or 
   const recorder = new AuditRecorder(db, SCHEMA, viewer, "req-2");
   const audited = auditedDataSource(db, recorder);
   const id = randomUUID();
-  recorder.beginMutation("createThing", { input: { name: "x", caseId: id } });
-  await audited.transaction(async (tx) => {
-    await tx.query(`INSERT INTO ${SCHEMA}.thing (id) VALUES ($1)`, [id]);
-    return { id };
-  });
-  await expect(
+  await recorder.runMutation("createThing", { input: { name: "x", caseId: id } }, () =>
     audited.transaction(async (tx) => {
-      await tx.query(`INSERT INTO ${SCHEMA}.thing (id) VALUES ($1)`, [randomUUID()]);
-      throw new Error("rule refused");
+      await tx.query(`INSERT INTO ${SCHEMA}.thing (id) VALUES ($1)`, [id]);
+      return { id };
     }),
+  );
+  await expect(
+    recorder.runMutation("createThing", { input: { name: "y" } }, () =>
+      audited.transaction(async (tx) => {
+        await tx.query(`INSERT INTO ${SCHEMA}.thing (id) VALUES ($1)`, [randomUUID()]);
+        throw new Error("rule refused");
+      }),
+    ),
   ).rejects.toThrow("rule refused");
   const written = await events();
   expect(written).toHaveLength(1);
@@ -114,4 +117,26 @@ it("chains events under concurrency, and audit:verify names the first edited or 
   await db.query(`DELETE FROM ${SCHEMA}.audit_event WHERE seq = $1`, [all[7].seq]);
   const removed = await verifyChain(database.url, SCHEMA);
   expect(removed.broken).toContain(`event ${all[8].seq} (${all[8].id}) links to`);
+});
+
+it("withholds the actor from the withholding mutation's own event only, even when mutations overlap", async () => {
+  await db.query(`TRUNCATE ${SCHEMA}.audit_event`);
+  const recorder = new AuditRecorder(db, SCHEMA, viewer, "req-w");
+  const audited = auditedDataSource(db, recorder);
+  const write = (name: string, withhold: boolean) =>
+    recorder.runMutation(name, {}, async () => {
+      if (withhold) recorder.withholdActor();
+      // Let the other mutation start before this one writes its event.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return audited.transaction(async () => ({ id: randomUUID() }));
+    });
+  await Promise.all([write("fileAnonymously", true), write("triage", false)]);
+  await write("afterwards", false);
+  expect(() => recorder.withholdActor()).toThrow(/no mutation is running/);
+  const byOperation = Object.fromEntries((await events()).map((e) => [e.operation, [e.actorSub, e.actorRoles]]));
+  expect(byOperation).toEqual({
+    "mutation fileAnonymously": [null, []],
+    "mutation triage": ["ombuds-1", ["ombudsperson"]],
+    "mutation afterwards": ["ombuds-1", ["ombudsperson"]],
+  });
 });
