@@ -14,6 +14,8 @@ const DATABASE_NAME = "kgraph";
  */
 export interface DevelopmentSecrets {
   subjectRefKey: string;
+  /** The key the gateway signs its subgraph requests with (GATEWAY_HMAC_SECRET). */
+  gatewayHmacSecret: string;
   /** Passwords of the per-subgraph database roles (kgraph_cases, …). */
   databasePasswords: Record<string, string>;
 }
@@ -24,12 +26,14 @@ export function developmentSecrets(): DevelopmentSecrets {
   const stored = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<DevelopmentSecrets>) : {};
   const secrets: DevelopmentSecrets = {
     subjectRefKey: stored.subjectRefKey ?? randomBytes(32).toString("base64url"),
+    gatewayHmacSecret: stored.gatewayHmacSecret ?? randomBytes(32).toString("base64url"),
     databasePasswords: Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [name, stored.databasePasswords?.[name] ?? randomBytes(24).toString("base64url")]),
     ),
   };
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   if (process.env.SUBJECT_REF_KEY) secrets.subjectRefKey = process.env.SUBJECT_REF_KEY;
+  if (process.env.GATEWAY_HMAC_SECRET) secrets.gatewayHmacSecret = process.env.GATEWAY_HMAC_SECRET;
   return secrets;
 }
 

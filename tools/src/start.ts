@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       say("seeding the default synthetic programme (first run)…");
       await runSeed(database.url, { progress: (line) => say(line) });
     }
-    const { subjectRefKey, databasePasswords } = developmentSecrets();
+    const { subjectRefKey, databasePasswords, gatewayHmacSecret } = developmentSecrets();
     // Each subgraph connects as its own role, confined to its schema, unable to alter the audit trail.
     let subgraphDatabaseUrls: Record<string, string>;
     try {
@@ -94,6 +94,7 @@ async function main(): Promise<void> {
       AUTH_DEV_KEYS: keysFile,
       DATABASE_URL: database.url,
       SUBJECT_REF_KEY: subjectRefKey,
+      GATEWAY_HMAC_SECRET: gatewayHmacSecret,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     };
     const port = (name: keyof typeof PORTS) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? PORTS[name]);

@@ -3,7 +3,21 @@ import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../context";
 import { type AuditEntry, AuditEvent, AuditKind } from "./audit-event.entity";
-import { type AuditContent, GENESIS_HASH, eventHash } from "./chain";
+import { type AuditContent, CURRENT_HASH_VERSION, GENESIS_HASH, eventHash } from "./chain";
+
+/** What a request's events say about the request itself. */
+export interface AuditRequest {
+  /** The id the platform vouches for: the gateway's own (when it signed the request) or the subgraph's. */
+  requestId: string;
+  /** The id the client sent, kept as the client's claim and never in place of requestId. */
+  clientRequestId?: string | null;
+  /**
+   * The name the client gave its operation, as the gateway vouches it passed it on (null: the
+   * client gave none). Left out when no gateway vouches for the request: the caller's operation's
+   * own name is then the client's name.
+   */
+  clientOperationName?: string | null;
+}
 
 /** One running mutation: what its WRITE events name, and whether they omit the actor. */
 interface RunningMutation {
@@ -29,21 +43,23 @@ const runningMutation = new AsyncLocalStorage<RunningMutation>();
 export class AuditRecorder {
   private readonly reads = new Map<string, AuditEntry>();
   private operation = "query";
+  private operationName: string | null = null;
 
   constructor(
     /** The subgraph's database, where its trail lives (also read by the audit trail query). */
     readonly db: DataSource,
     private readonly subgraph: string,
     private readonly viewer: Viewer,
-    private readonly requestId: string,
-    /** The client's operation name, as the gateway passes it on (`x-operation-name`). */
-    private readonly clientOperation?: string,
+    private readonly request: AuditRequest,
   ) {}
 
-  /** Names the operation reads belong to (the first resolver that reads sets it). */
-  describeOperation(operation: string): void {
-    if (this.reads.size === 0)
-      this.operation = this.clientOperation ? `${this.clientOperation}: ${operation}` : operation;
+  /**
+   * What the request executes (`query { case, agreements }`, from the parsed operation, never the
+   * client's word for it) and the name the operation carries, which is only ever the client's.
+   */
+  executing(operation: string, operationName: string | null): void {
+    this.operation = operation;
+    this.operationName = operationName;
   }
 
   read(type: string, id: string | null, field: string): void {
@@ -84,12 +100,9 @@ export class AuditRecorder {
     // The same id named by an argument and returned as a record counts once, as the record.
     records.sort((a, b) => Number(a.type.startsWith("arg:")) - Number(b.type.startsWith("arg:")));
     const unique = [...new Map(records.reverse().map((r) => [r.id, r])).values()];
-    const label = this.clientOperation
-      ? `${this.clientOperation}: mutation ${mutation.name}`
-      : `mutation ${mutation.name}`;
     const fields = [...new Set(fieldNamesIn(mutation.args))].sort();
     const entries = unique.map((r) => ({ type: r.type, id: r.id, fields }));
-    const content = this.content(AuditKind.WRITE, label, entries, mutation.actorWithheld);
+    const content = this.content(AuditKind.WRITE, `mutation ${mutation.name}`, entries, mutation.actorWithheld);
     await appendEvent(tx, { ...content, fields });
   }
 
@@ -116,10 +129,14 @@ export class AuditRecorder {
       actorRoles: actorWithheld ? [] : [...this.viewer.roles].sort(),
       kind,
       operation: operation.slice(0, 300),
-      requestId: this.requestId,
+      requestId: this.request.requestId,
+      clientRequestId: this.request.clientRequestId ?? null,
+      clientOperationName:
+        this.request.clientOperationName !== undefined ? this.request.clientOperationName : this.operationName,
       recordIds: [...new Set(entries.map((e) => e.id).filter((id): id is string => id !== null))].sort(),
       fields: [...new Set(entries.flatMap((e) => e.fields.map((f) => `${e.type}.${f}`)))].sort(),
       entries,
+      hashVersion: CURRENT_HASH_VERSION,
     };
   }
 }

@@ -44,7 +44,6 @@ function scopeGuard(scopes: readonly Scope[]): MiddlewareFn<BaseContext> {
     // A read of identity, sensitive, privileged or complainant data is noted for the audit
     // trail (one event per request); the record is the parent's id (a person's: the case id).
     if (audited && value !== null && value !== undefined) {
-      context.audit?.describeOperation(describeOperation(info));
       context.audit?.read(info.parentType.name, recordIdOf(root), info.fieldName);
     }
     return value;
@@ -58,16 +57,6 @@ function recordIdOf(root: unknown): string | null {
     if (typeof record.caseId === "string") return record.caseId;
   }
   return null;
-}
-
-function describeOperation(info: {
-  operation: { operation: string; name?: { value: string } | null; selectionSet: { selections: readonly unknown[] } };
-}): string {
-  const roots = info.operation.selectionSet.selections
-    .map((s) => (s as { kind: string; name?: { value: string } }).name?.value)
-    .filter(Boolean)
-    .join(", ");
-  return `${info.operation.operation} ${info.operation.name?.value ?? "(anonymous)"} { ${roots} }`;
 }
 
 const authenticatedGuard: MiddlewareFn<BaseContext> = ({ context, info }, next) => {
