@@ -126,7 +126,9 @@ export const PUBLISHED_VIEWS: { owner: string; view: string; consumers: string[]
 /**
  * One login role per subgraph (kgraph_cases, …), allowed into its own schema only, plus the
  * views published to it. The audit table is append-only for it: INSERT and SELECT, never
- * UPDATE, DELETE or TRUNCATE. Run after every migration (new tables need their grants).
+ * UPDATE, DELETE or TRUNCATE. Its sequences (the audit trail's positions, case numbers) are
+ * nextval-only: without UPDATE it cannot setval a position back or forward. Run after every
+ * migration (new tables need their grants); it also takes back what earlier versions granted.
  * Returns each subgraph's connection URL.
  */
 export async function ensureServiceRoles(
@@ -145,7 +147,8 @@ export async function ensureServiceRoles(
       await admin.query(`${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${literal(password)}`);
       await admin.query(`GRANT USAGE ON SCHEMA ${name} TO ${role}`);
       await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${name} TO ${role}`);
-      await admin.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${name} TO ${role}`);
+      await admin.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${name} FROM ${role}, PUBLIC`);
+      await admin.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${name} TO ${role}`);
       await admin.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${name}.audit_event FROM ${role}, PUBLIC`);
       const url = new URL(adminUrl);
       url.username = role;
