@@ -1,5 +1,5 @@
 import path from "node:path";
-import { authConfigShape, commonConfigShape, loadConfig, portVar } from "@kgraph/platform";
+import { authConfigShape, commonConfigShape, gatewaySignatureConfigShape, loadConfig, portVar } from "@kgraph/platform";
 import { z } from "zod";
 
 const url = z.string().url();
@@ -11,6 +11,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       LOG_LEVEL: commonConfigShape.LOG_LEVEL,
       NODE_ENV: commonConfigShape.NODE_ENV,
       ...authConfigShape,
+      ...gatewaySignatureConfigShape,
       LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
       LIMIT_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
       LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).default(30),

@@ -22,7 +22,13 @@ async function main(): Promise<void> {
       maxBodyBytes: config.LIMIT_MAX_BODY_BYTES,
     },
     trustedDocuments: { file: config.TRUSTED_DOCUMENTS_FILE, publicOnly: config.PUBLIC_TRUSTED_DOCUMENTS_ONLY },
+    gatewaySignatureSecret: config.GATEWAY_HMAC_SECRET,
   });
+  if (!config.GATEWAY_HMAC_SECRET) {
+    logger.warn(
+      "GATEWAY_HMAC_SECRET is not set: subgraph requests go unsigned, so no subgraph records the gateway's request ids",
+    );
+  }
   // A plain http server ignores the first SIGTERM while connections are open: close and exit here.
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");

@@ -9,6 +9,7 @@ import { useExactRemovedFieldPaths } from "./error-paths";
 import { graphiqlOptions, renderGraphiQLWithRoles } from "./graphiql";
 import { checkReadiness } from "./health";
 import { DEFAULT_LIMITS, type Limits, useLimits } from "./limits";
+import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds } from "./request-ids";
 import { type TrustedDocumentsOptions, trustedDocuments } from "./trusted-documents";
 import { createIntrospectionFilter } from "./introspection";
 import { loadSupergraph } from "./supergraph";
@@ -27,14 +28,20 @@ export interface GatewayOptions {
   /** Where GraphiQL's example operations are (documents/). */
   documentsDir: string;
   limits?: Partial<Limits>;
+  /**
+   * The secret the gateway signs its subgraph requests with (GATEWAY_HMAC_SECRET), so subgraphs
+   * can take its request ids as its own. Without it, requests go unsigned and every subgraph
+   * records request ids of its own.
+   */
+  gatewaySignatureSecret?: string;
 }
 
 /**
  * The one public endpoint: Hive Gateway runtime serving the committed supergraph with the Rust
  * query planner, JWT verification and field authorization from the supergraph's
  * `@authenticated`/`@requiresScopes`, GraphiQL with every asset inlined (works offline), the
- * caller's Authorization header (or the gateway's public token) and the request id passed on to
- * every subgraph, and health endpoints.
+ * caller's Authorization header (or the gateway's public token) and the gateway's own request id
+ * passed on to every subgraph in requests signed with GATEWAY_HMAC_SECRET, and health endpoints.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const supergraph = loadSupergraph(options.supergraphPath, options.subgraphUrls);
@@ -53,8 +60,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     graphiql: graphiqlOptions(development ? options.auth.devKeysFile : undefined, options.documentsDir) as never,
     renderGraphiQL: renderGraphiQLWithRoles(development),
     logging: gatewayLogLevel(options.logLevel),
-    requestId: { headerName: "x-request-id" },
+    // The gateway's own request ids (the runtime's would take the client's x-request-id as the id).
+    requestId: false,
     plugins: () => [
+      useGatewayRequestIds() as never,
       // Tokens first: a caller is counted by their verified subject.
       tokens.plugin as never,
       useLimits({ ...DEFAULT_LIMITS, ...options.limits }, (request) => callerKey(request, tokens.claimsOf)) as never,
@@ -63,13 +72,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ],
     genericAuth: authorizationOptions(tokens.claimsOf) as never,
     propagateHeaders: {
-      // The caller's token (already verified above), or the gateway's own for a public caller.
-      // The client's operation name goes along too, so the audit trail names what the user ran.
+      // The caller's token (already verified above), or the gateway's own for a public caller;
+      // the gateway's request id, and the client's id and operation name as the client's claims.
       fromClientToSubgraphs: async ({ request, context }) => ({
         authorization: request.headers.get("authorization") ?? `Bearer ${await publicToken()}`,
-        "x-operation-name": operationNameOf((context as { params?: OperationParams }).params),
+        ...claimHeaders(gatewayClaims(context as never)),
       }),
     },
+    // Signed with @graphql-mesh/hmac-upstream-signature over the query, variables and the claims above.
+    hmacSignature: options.gatewaySignatureSecret
+      ? { secret: options.gatewaySignatureSecret, serializeExecutionRequest: signedRequestContent }
+      : undefined,
     maskedErrors: true,
     persistedDocuments: trustedDocuments(options.trustedDocuments) as never,
     // Batched requests (an array of operations) run each operation under the same rules.
@@ -121,20 +134,6 @@ function gatewayLogLevel(level: string | undefined): "debug" | "info" | "warn" |
     default:
       return false;
   }
-}
-
-interface OperationParams {
-  operationName?: string | null;
-  query?: string;
-}
-
-/** The operation's name: the one the client chose, or the name its only operation carries. */
-function operationNameOf(params: OperationParams | undefined): string | undefined {
-  if (params?.operationName) return params.operationName;
-  const match = /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(
-    params?.query ?? "",
-  );
-  return match?.[1];
 }
 
 /** Who a request counts against for the rate limit: the token's subject, else the address. */

@@ -85,8 +85,11 @@ it("sends the same number of SQL statements for a page of 10 and a page of 200 (
   expect(small).toBeLessThan(20);
 });
 
-it("passes the caller's Authorization header and request id to every subgraph it calls", async () => {
-  for (const proxy of Object.values(platform.proxies)) proxy.seen.length = 0;
+it("passes the caller's Authorization header, its own request id and the client's beside it, signed, to every subgraph", async () => {
+  for (const proxy of Object.values(platform.proxies)) {
+    proxy.seen.length = 0;
+    proxy.bodies.length = 0;
+  }
   const authorization = (await platform.auth.authorization("mia_officer")) as string;
   const response = await fetch(platform.gatewayUrl, {
     method: "POST",
@@ -94,14 +97,19 @@ it("passes the caller's Authorization header and request id to every subgraph it
     body: JSON.stringify({ query: CROSS_SUBGRAPH, variables: { first: 50 } }),
   });
   expect(response.status).toBe(200);
-  expect(response.headers.get("x-request-id")).toBe("e2e-trace-123");
+  // The gateway's own id, whatever the client sent.
+  const requestId = response.headers.get("x-request-id");
+  expect(requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   for (const name of ["cases", "facilities", "monitoring", "training"]) {
-    const seen = platform.proxies[name].seen;
+    const { seen, bodies } = platform.proxies[name];
     expect(seen.length).toBeGreaterThan(0);
     for (const headers of seen) {
       expect(headers.authorization).toBe(authorization);
-      expect(headers["x-request-id"]).toBe("e2e-trace-123");
+      expect(headers["x-request-id"]).toBe(requestId);
+      expect(headers["x-client-request-id"]).toBe("e2e-trace-123");
+      expect(headers["x-operation-name"]).toBe("CaseDashboard");
     }
+    for (const body of bodies) expect(JSON.parse(body).extensions?.["hmac-signature"]).toEqual(expect.any(String));
   }
 });
 

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { definition as cases } from "@kgraph/cases";
@@ -32,6 +33,8 @@ export interface Platform {
   /** With `recordHeaders`: what the gateway sent to each subgraph. */
   proxies: Record<string, RecordingProxy>;
   auth: TestAuth;
+  /** The secret the gateway signs its subgraph requests with (fresh for each platform). */
+  gatewaySecret: string;
   /** Sends an operation through the gateway as a caller (default: every role at once; null: public). */
   gql<T = Record<string, any>>(
     query: string,
@@ -51,6 +54,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 async function startGatewayProcess(
   subgraphUrls: Record<string, string>,
   auth: TestAuth,
+  gatewaySecret: string,
   trustedOnly: boolean,
   extraEnv: Record<string, string> = {},
 ): Promise<RunningServer> {
@@ -68,6 +72,7 @@ async function startGatewayProcess(
       TRAINING_URL: subgraphUrls.training,
       LOG_LEVEL: process.env.GATEWAY_LOG_LEVEL ?? "error",
       AUTH_DEV_KEYS: keysFile,
+      GATEWAY_HMAC_SECRET: gatewaySecret,
       PUBLIC_TRUSTED_DOCUMENTS_ONLY: String(trustedOnly),
       ...extraEnv,
     },
@@ -139,6 +144,7 @@ export async function startPlatform(
   }
   await options.seed?.(database.url);
   const auth = await createTestAuth();
+  const gatewaySecret = randomBytes(32).toString("base64url");
   const servers: RunningServer[] = [];
   const subgraphUrls: Record<string, string> = {};
   const proxies: Record<string, RecordingProxy> = {};
@@ -150,6 +156,7 @@ export async function startPlatform(
         port: 0,
         logger,
         verifier: auth.verifier,
+        gatewaySignatureSecret: gatewaySecret,
       });
       servers.push(server);
       subgraphUrls[subgraph.name] = server.url;
@@ -160,7 +167,13 @@ export async function startPlatform(
         subgraphUrls[subgraph.name] = proxy.url;
       }
     }
-    const gateway = await startGatewayProcess(subgraphUrls, auth, options.trustedOnly ?? false, options.gatewayEnv);
+    const gateway = await startGatewayProcess(
+      subgraphUrls,
+      auth,
+      gatewaySecret,
+      options.trustedOnly ?? false,
+      options.gatewayEnv,
+    );
     servers.push(gateway);
     return {
       gatewayUrl: gateway.url,
@@ -168,6 +181,7 @@ export async function startPlatform(
       subgraphUrls,
       proxies,
       auth,
+      gatewaySecret,
       async gql(query, variables, as = ALL_ROLES) {
         const authorization = await auth.authorization(as);
         return graphqlRequest(gateway.url, query, variables, authorization ? { authorization } : {});

@@ -14,6 +14,8 @@ const DATABASE_NAME = "kgraph";
  */
 export interface DevelopmentSecrets {
   subjectRefKey: string;
+  /** The key the gateway signs its subgraph requests with (GATEWAY_HMAC_SECRET). */
+  gatewayHmacSecret: string;
   /** Passwords of the per-subgraph database roles (kgraph_cases, …). */
   databasePasswords: Record<string, string>;
 }
@@ -24,12 +26,14 @@ export function developmentSecrets(): DevelopmentSecrets {
   const stored = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<DevelopmentSecrets>) : {};
   const secrets: DevelopmentSecrets = {
     subjectRefKey: stored.subjectRefKey ?? randomBytes(32).toString("base64url"),
+    gatewayHmacSecret: stored.gatewayHmacSecret ?? randomBytes(32).toString("base64url"),
     databasePasswords: Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [name, stored.databasePasswords?.[name] ?? randomBytes(24).toString("base64url")]),
     ),
   };
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   if (process.env.SUBJECT_REF_KEY) secrets.subjectRefKey = process.env.SUBJECT_REF_KEY;
+  if (process.env.GATEWAY_HMAC_SECRET) secrets.gatewayHmacSecret = process.env.GATEWAY_HMAC_SECRET;
   return secrets;
 }
 
@@ -113,7 +117,9 @@ export async function migrateAll(url: string): Promise<Record<string, string[]>>
 /**
  * One login role per subgraph (kgraph_cases, …), allowed into its own schema only, plus the
  * views published to it. The audit table is append-only for it: INSERT and SELECT, never
- * UPDATE, DELETE or TRUNCATE. Run after every migration (new tables need their grants).
+ * UPDATE, DELETE or TRUNCATE. Its sequences (the audit trail's positions, case numbers) are
+ * nextval-only: without UPDATE it cannot setval a position back or forward. Run after every
+ * migration (new tables need their grants); it also takes back what earlier versions granted.
  * Returns each subgraph's connection URL.
  */
 export async function ensureServiceRoles(
@@ -132,7 +138,8 @@ export async function ensureServiceRoles(
       await admin.query(`${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${literal(password)}`);
       await admin.query(`GRANT USAGE ON SCHEMA ${name} TO ${role}`);
       await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${name} TO ${role}`);
-      await admin.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${name} TO ${role}`);
+      await admin.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${name} FROM ${role}, PUBLIC`);
+      await admin.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${name} TO ${role}`);
       await admin.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${name}.audit_event FROM ${role}, PUBLIC`);
       const url = new URL(adminUrl);
       url.username = role;
@@ -148,6 +155,90 @@ export async function ensureServiceRoles(
     return urls;
   } finally {
     await admin.end();
+  }
+}
+
+/** The variables that name each subgraph's own connection where roles are provisioned outside npm start. */
+export const SUBGRAPH_DATABASE_URL_VARS = SUBGRAPH_NAMES.map((name) => `${name.toUpperCase()}_DATABASE_URL`);
+
+/**
+ * The connection each subgraph runs with: never DATABASE_URL's own role, which can change or
+ * delete the audit trail. By default each subgraph gets its own role (`ensureServiceRoles`),
+ * which needs a DATABASE_URL role allowed to create roles. Where roles are provisioned separately
+ * (managed databases), <NAME>_DATABASE_URL for every subgraph names them instead; each is checked
+ * to be unable to alter its audit trail. Anything else stops with what to do.
+ */
+export async function subgraphDatabaseUrls(
+  adminUrl: string,
+  passwords: Record<string, string>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ urls: Record<string, string>; source: "created" | "environment" }> {
+  const given = SUBGRAPH_DATABASE_URL_VARS.filter((variable) => env[variable]);
+  if (given.length > 0) {
+    const missing = SUBGRAPH_DATABASE_URL_VARS.filter((variable) => !env[variable]);
+    if (missing.length) {
+      throw new Error(
+        `${given.join(", ")} ${given.length === 1 ? "is" : "are"} set but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not: ` +
+          "with roles provisioned outside npm start, set every subgraph's own database URL (see README, Configuration).",
+      );
+    }
+    const urls = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name, i) => [name, env[SUBGRAPH_DATABASE_URL_VARS[i]] as string]),
+    );
+    for (const [i, name] of SUBGRAPH_NAMES.entries()) {
+      const { role, powers } = await auditTrailPowers(urls[name], name);
+      if (powers.length) {
+        throw new Error(
+          `${SUBGRAPH_DATABASE_URL_VARS[i]} connects as ${role}, which ${powers.join(" and ")}: the ${name} subgraph must not ` +
+            `be able to alter its audit trail. Give it a role like the one \`node tools/dist/migrate.js --service-roles\` creates ` +
+            `(INSERT and SELECT on ${name}.audit_event, USAGE on its sequences, nothing more).`,
+        );
+      }
+    }
+    return { urls, source: "environment" };
+  }
+  try {
+    return { urls: await ensureServiceRoles(adminUrl, passwords), source: "created" };
+  } catch (err) {
+    const role = decodeURIComponent(new URL(adminUrl).username) || "(default user)";
+    throw new Error(
+      `could not create the subgraphs' own database roles (${SUBGRAPH_NAMES.map((n) => `kgraph_${n}`).join(", ")}): ` +
+        `${err instanceof Error ? err.message : String(err)}.\n` +
+        `The subgraphs will not run as DATABASE_URL's own role (${role}), which could change or delete the audit trail. Either\n` +
+        "  - point DATABASE_URL at a role with CREATEROLE (e.g. the database owner given CREATEROLE, or a superuser), or\n" +
+        "  - create the roles separately (`node tools/dist/migrate.js --service-roles` as an administrator, with " +
+        `${SUBGRAPH_NAMES.map((n) => `${n.toUpperCase()}_DB_PASSWORD`).join(", ")}) and set ` +
+        `${SUBGRAPH_DATABASE_URL_VARS.join(", ")} to their connection URLs (README, Configuration).`,
+    );
+  }
+}
+
+/** What a connection's role could do to a subgraph's audit trail beyond appending and reading it. */
+export async function auditTrailPowers(url: string, schema: string): Promise<{ role: string; powers: string[] }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const table = `${schema}.audit_event`;
+    const { rows } = await client.query(
+      `SELECT current_user AS role,
+              (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
+              pg_has_role(current_user, (SELECT tableowner FROM pg_tables WHERE schemaname = $1 AND tablename = 'audit_event'), 'USAGE') AS owner,
+              has_table_privilege($2, 'UPDATE') AS "update", has_table_privilege($2, 'DELETE') AS "delete",
+              has_table_privilege($2, 'TRUNCATE') AS "truncate",
+              has_sequence_privilege(pg_get_serial_sequence($2, 'seq'), 'UPDATE') AS "setval"`,
+      [schema, table],
+    );
+    const found = rows[0] as Record<string, boolean | string>;
+    const powers: string[] = [];
+    if (found.superuser) powers.push("is a superuser");
+    else if (found.owner) powers.push(`owns ${table}`);
+    for (const privilege of ["update", "delete", "truncate"] as const) {
+      if (found[privilege] && !found.superuser && !found.owner) powers.push(`may ${privilege.toUpperCase()} ${table}`);
+    }
+    if (found.setval && !found.superuser && !found.owner) powers.push("may setval its sequence");
+    return { role: String(found.role), powers };
+  } finally {
+    await client.end();
   }
 }
 

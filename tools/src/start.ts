@@ -5,10 +5,10 @@ import { DEFAULT_DEV_KEYS_FILE, loadOrCreateDevKeys } from "@kgraph/platform";
 import {
   DATA_DIR,
   developmentSecrets,
-  ensureServiceRoles,
   migrateAll,
   noteRunningDatabase,
   openPlatformDatabase,
+  subgraphDatabaseUrls,
 } from "./runtime";
 import { isSeeded, runSeed } from "./seed/run";
 import { ROOT, SUBGRAPH_NAMES } from "./subgraphs";
@@ -63,24 +63,20 @@ async function main(): Promise<void> {
     for (const [name, migrations] of Object.entries(applied)) {
       if (migrations.length) say(`${name}: applied ${migrations.join(", ")}`);
     }
+    const { subjectRefKey, databasePasswords, gatewayHmacSecret } = developmentSecrets();
+    // Each subgraph connects as its own role, confined to its schema, unable to alter the audit
+    // trail; when that cannot be arranged, stop here (before the long first seed) and say why.
+    const subgraphs = await subgraphDatabaseUrls(database.url, databasePasswords);
+    say(
+      subgraphs.source === "created"
+        ? `subgraphs connect as ${SUBGRAPH_NAMES.map((name) => `kgraph_${name}`).join(", ")}`
+        : "subgraphs connect with their own <NAME>_DATABASE_URL roles",
+    );
     if (await isSeeded(database.url)) {
       say("data already present; not seeding");
     } else {
       say("seeding the default synthetic programme (first run)…");
       await runSeed(database.url, { progress: (line) => say(line) });
-    }
-    const { subjectRefKey, databasePasswords } = developmentSecrets();
-    // Each subgraph connects as its own role, confined to its schema, unable to alter the audit trail.
-    let subgraphDatabaseUrls: Record<string, string>;
-    try {
-      subgraphDatabaseUrls = await ensureServiceRoles(database.url, databasePasswords);
-      say("subgraphs connect as kgraph_cases, kgraph_facilities, kgraph_monitoring, kgraph_training");
-    } catch (err) {
-      say(
-        `could not create the per-subgraph database roles (${err instanceof Error ? err.message : String(err)}); ` +
-          "the subgraphs use DATABASE_URL's own role, so the database does not stop them from editing the audit trail",
-      );
-      subgraphDatabaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, database!.url]));
     }
     const keysFile = process.env.AUTH_DEV_KEYS ?? DEFAULT_DEV_KEYS_FILE;
     if (!process.env.AUTH_JWKS_URL) {
@@ -94,11 +90,12 @@ async function main(): Promise<void> {
       AUTH_DEV_KEYS: keysFile,
       DATABASE_URL: database.url,
       SUBJECT_REF_KEY: subjectRefKey,
+      GATEWAY_HMAC_SECRET: gatewayHmacSecret,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     };
     const port = (name: keyof typeof PORTS) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? PORTS[name]);
     for (const name of SUBGRAPH_NAMES) {
-      const subgraphEnv = { ...env, DATABASE_URL: subgraphDatabaseUrls[name] };
+      const subgraphEnv = { ...env, DATABASE_URL: subgraphs.urls[name] };
       children.push({ name, child: launch(name, path.join(ROOT, "subgraphs", name, "dist", "main.js"), subgraphEnv) });
     }
     for (const name of SUBGRAPH_NAMES) await waitReady(name, `http://127.0.0.1:${port(name)}/readyz`, children);

@@ -22,3 +22,12 @@ export const commonConfigShape = {
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 };
+
+/**
+ * The secret the gateway signs its subgraph requests with, shared by the gateway and every
+ * subgraph (`npm start` generates one into .data/; production sets it). A subgraph takes the
+ * request id the gateway passes on only from a request signed with it.
+ */
+export const gatewaySignatureConfigShape = {
+  GATEWAY_HMAC_SECRET: z.string().min(32, "must be at least 32 characters (e.g. 32 random bytes, base64)").optional(),
+};

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import type { AuditRecorder } from "./audit/recorder";
+import type { AuditRecorder, AuditRequest } from "./audit/recorder";
 import type { Logger } from "./logger";
 
 /**
@@ -32,10 +32,38 @@ export interface BaseContext {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 
-/** The gateway's request id when it sent a well-formed one, a new one otherwise. */
-export function requestIdFrom(headers: IncomingHttpHeaders): string {
-  const value = headers["x-request-id"];
+/** A request id as a caller sent it in a header, when it is well-formed; undefined otherwise. */
+export function requestIdHeader(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
   const candidate = Array.isArray(value) ? value[0] : value;
-  return candidate && REQUEST_ID.test(candidate) ? candidate : randomUUID();
+  return candidate && REQUEST_ID.test(candidate) ? candidate : undefined;
+}
+
+/** An operation name as a caller sent it in a header, when it is a well-formed GraphQL name. */
+export function operationNameHeader(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  const candidate = Array.isArray(value) ? value[0] : value;
+  return candidate && OPERATION_NAME.test(candidate) ? candidate : undefined;
+}
+
+/** A request's ids, and whose word each one is (see `AuditRequest`). */
+export type RequestIds = AuditRequest & { clientRequestId: string | null };
+
+/**
+ * A request's ids. Only a request the gateway signed (see `signedByGateway`) may name the request
+ * id: `x-request-id` is then the gateway's own and `x-client-request-id` the client's. From any
+ * other caller, `x-request-id` is merely what that caller calls its request: it is kept as the
+ * client's id, and the subgraph gives the request an id of its own.
+ */
+export function requestIdsFrom(headers: IncomingHttpHeaders, signed: boolean): RequestIds {
+  if (signed) {
+    return {
+      requestId: requestIdHeader(headers, "x-request-id") ?? randomUUID(),
+      clientRequestId: requestIdHeader(headers, "x-client-request-id") ?? null,
+      clientOperationName: operationNameHeader(headers, "x-operation-name") ?? null,
+    };
+  }
+  return { requestId: randomUUID(), clientRequestId: requestIdHeader(headers, "x-request-id") ?? null };
 }

@@ -14,6 +14,11 @@ export interface StartSubgraphOptions {
   logger: Logger;
   /** Verifies every request's bearer token (the gateway is not the only wall). */
   verifier: TokenVerifier;
+  /**
+   * The secret the gateway signs its requests with (GATEWAY_HMAC_SECRET): the request ids of
+   * signed requests are the gateway's. Without it, every request gets this subgraph's own id.
+   */
+  gatewaySignatureSecret?: string;
 }
 
 /**
@@ -34,6 +39,11 @@ export async function serveSubgraph<TContext extends BaseContext>(
   createContextFactory: (db: DataSource, options: StartSubgraphOptions) => (base: BaseContext) => TContext,
   options: StartSubgraphOptions,
 ): Promise<RunningServer> {
+  if (!options.gatewaySignatureSecret) {
+    options.logger.warn(
+      "GATEWAY_HMAC_SECRET is not set: no request is taken as the gateway's, so the audit trail records this subgraph's own request ids only",
+    );
+  }
   const db = definition.createDataSource(options.databaseUrl, options.logger);
   await db.initialize();
   try {
@@ -46,8 +56,8 @@ export async function serveSubgraph<TContext extends BaseContext>(
       port: options.port,
       createContext: createContextFactory(db, options),
       verifier: options.verifier,
-      createAuditRecorder: (viewer, requestId, clientOperation) =>
-        new AuditRecorder(db, definition.name, viewer, requestId, clientOperation),
+      gatewaySignatureSecret: options.gatewaySignatureSecret,
+      createAuditRecorder: (viewer, request) => new AuditRecorder(db, definition.name, viewer, request),
       ready: async () => {
         await db.query("SELECT 1");
       },

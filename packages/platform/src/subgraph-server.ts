@@ -5,9 +5,11 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
-import type { AuditRecorder } from "./audit/recorder";
+import { signedByGateway } from "./audit/gateway-signature";
+import { executedOperation } from "./audit/operation";
+import type { AuditRecorder, AuditRequest } from "./audit/recorder";
 import { AuthError, type TokenVerifier } from "./auth/verifier";
-import { type BaseContext, type Viewer, requestIdFrom } from "./context";
+import { type BaseContext, type Viewer, operationNameHeader, requestIdHeader, requestIdsFrom } from "./context";
 import { maskError } from "./errors";
 import type { Logger } from "./logger";
 
@@ -29,7 +31,12 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Verifies the bearer token of every GraphQL request: none or an invalid one is HTTP 401. */
   verifier: TokenVerifier;
   /** A fresh audit recorder for each request. */
-  createAuditRecorder: (viewer: Viewer, requestId: string, clientOperation?: string) => AuditRecorder;
+  createAuditRecorder: (viewer: Viewer, request: AuditRequest) => AuditRecorder;
+  /**
+   * The secret the gateway signs its requests with (GATEWAY_HMAC_SECRET). Only a request signed
+   * with it may set the request id; without it, every request gets this subgraph's own id.
+   */
+  gatewaySignatureSecret?: string;
 }
 
 export interface RunningServer {
@@ -40,7 +47,8 @@ export interface RunningServer {
 
 /**
  * A subgraph's HTTP boundary: `POST/GET /graphql`, `/healthz` (the process is up) and
- * `/readyz` (it can reach its database). Request ids come from the gateway's `x-request-id`.
+ * `/readyz` (it can reach its database). The request id is the gateway's `x-request-id` when the
+ * gateway signed the request, this subgraph's own otherwise (the caller's id is kept beside it).
  */
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
@@ -50,7 +58,22 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        // The audit trail names what executes, from the parsed operation, before any resolver runs.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ document, operation, contextValue }) {
+              if (operation) {
+                contextValue.audit.executing(executedOperation(document, operation), operation.name?.value ?? null);
+              }
+            },
+          };
+        },
+      },
+    ],
     formatError: (formatted, error) => {
       const request = currentRequest.getStore();
       return maskError(formatted, error, request?.requestId, (detail) =>
@@ -81,8 +104,6 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     }
     if (url.pathname !== "/graphql") return send(res, 404, { error: "not found" });
 
-    const requestId = requestIdFrom(req.headers);
-    const logger = options.logger.child({ requestId });
     let body: unknown;
     if (req.method === "POST") {
       const raw = await readBody(req);
@@ -95,6 +116,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         });
       }
     }
+    // The ids the gateway vouches for count only when its signature covers them; else they are the caller's claims.
+    const signed = signedByGateway(options.gatewaySignatureSecret, body, {
+      requestId: requestIdHeader(req.headers, "x-request-id") ?? null,
+      clientRequestId: requestIdHeader(req.headers, "x-client-request-id") ?? null,
+      clientOperationName: operationNameHeader(req.headers, "x-operation-name") ?? null,
+    });
+    const ids = requestIdsFrom(req.headers, signed);
+    const { requestId } = ids;
+    const logger = options.logger.child({ requestId, clientRequestId: ids.clientRequestId, viaGateway: signed });
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -107,14 +137,21 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       if (!(err instanceof AuthError)) throw err;
       logger.info({ reason: err.message }, "request refused: no valid token");
       res.setHeader("www-authenticate", 'Bearer error="invalid_token"');
+      res.setHeader("x-request-id", requestId);
       return send(res, 401, { errors: [{ message: err.message, extensions: { code: "UNAUTHENTICATED" } }] });
     }
-    const audit = options.createAuditRecorder(viewer, requestId, operationNameFrom(req.headers));
+    const audit = options.createAuditRecorder(viewer, ids);
     const response = await currentRequest.run({ requestId, logger }, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
         context: async () =>
-          options.createContext({ viewer, requestId, logger: logger.child({ sub: viewer.sub }), authorization, audit }),
+          options.createContext({
+            viewer,
+            requestId,
+            logger: logger.child({ sub: viewer.sub }),
+            authorization,
+            audit,
+          }),
       }),
     );
     // The request's audited reads are written before anything leaves: no audit event, no data.
@@ -175,13 +212,6 @@ function readBody(req: http.IncomingMessage): Promise<string | undefined> {
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
-}
-
-/** The client's operation name the gateway passes on, when it is a well-formed GraphQL name. */
-function operationNameFrom(headers: http.IncomingHttpHeaders): string | undefined {
-  const value = headers["x-operation-name"];
-  const name = Array.isArray(value) ? value[0] : value;
-  return name && /^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name) ? name : undefined;
 }
 
 function send(res: http.ServerResponse, status: number, payload: unknown): void {

@@ -133,6 +133,8 @@ export async function createTestAuth(): Promise<TestAuth> {
 
 export interface SubgraphHarness {
   url: string;
+  /** The secret the subgraph takes as the gateway's signing key (a fresh one per harness). */
+  gatewaySecret: string;
   /** A connection to the test database, for factories and for checking what was written. */
   db: DataSource;
   auth: TestAuth;
@@ -153,15 +155,18 @@ export async function startSubgraphHarness(definition: SubgraphDefinition): Prom
   await migrate(db);
   await createPublishedViewStandIns(db, definition.name);
   const auth = await createTestAuth();
+  const gatewaySecret = randomBytes(32).toString("base64url");
   const server = await definition.start({
     databaseUrl: database.url,
     subjectRefKey: TEST_SUBJECT_REF_KEY,
     port: 0,
     logger: createLogger(definition.name, "silent"),
     verifier: auth.verifier,
+    gatewaySignatureSecret: gatewaySecret,
   });
   return {
     url: server.url,
+    gatewaySecret,
     db,
     auth,
     async gql(query, variables, as = ALL_ROLES) {

@@ -1,7 +1,8 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import {
   AuditEvent,
+  AuditKind,
   AuditRecorder,
   GENESIS_HASH,
   type Viewer,
@@ -38,10 +39,10 @@ const events = () => db.getRepository(AuditEvent).find({ order: { seq: "ASC" } }
 
 it("writes all of a request's audited reads as one event naming records and fields", async () => {
   await db.query(`TRUNCATE ${SCHEMA}.audit_event`);
-  const recorder = new AuditRecorder(db, SCHEMA, viewer, "req-1");
+  const recorder = new AuditRecorder(db, SCHEMA, viewer, { requestId: "req-1", clientRequestId: "client-1" });
   const caseA = randomUUID();
   const caseB = randomUUID();
-  recorder.describeOperation("query CaseFile { case }");
+  recorder.executing("query { case }", "CaseFile");
   recorder.read("Person", caseA, "familyName");
   recorder.read("Person", caseA, "givenNames");
   recorder.read("Person", caseB, "familyName");
@@ -54,8 +55,11 @@ it("writes all of a request's audited reads as one event naming records and fiel
     kind: "READ",
     actorSub: "ombuds-1",
     actorRoles: ["ombudsperson"],
-    operation: "query CaseFile { case }",
+    operation: "query { case }",
+    clientOperationName: "CaseFile",
     requestId: "req-1",
+    clientRequestId: "client-1",
+    hashVersion: 2,
     recordIds: [caseA, caseB].sort(),
     fields: ["Person.familyName", "Person.givenNames"],
     previousHash: GENESIS_HASH,
@@ -66,19 +70,22 @@ it("writes all of a request's audited reads as one event naming records and fiel
 it("appends a mutation's WRITE event in its transaction: committed together, or not at all", async () => {
   await db.query(`TRUNCATE ${SCHEMA}.audit_event`);
   await db.query(`CREATE TABLE IF NOT EXISTS ${SCHEMA}.thing (id uuid PRIMARY KEY)`);
-  const recorder = new AuditRecorder(db, SCHEMA, viewer, "req-2");
+  const recorder = new AuditRecorder(db, SCHEMA, viewer, { requestId: "req-2" });
   const audited = auditedDataSource(db, recorder);
   const id = randomUUID();
-  recorder.beginMutation("createThing", { input: { name: "x", caseId: id } });
-  await audited.transaction(async (tx) => {
-    await tx.query(`INSERT INTO ${SCHEMA}.thing (id) VALUES ($1)`, [id]);
-    return { id };
-  });
-  await expect(
+  await recorder.runMutation("createThing", { input: { name: "x", caseId: id } }, () =>
     audited.transaction(async (tx) => {
-      await tx.query(`INSERT INTO ${SCHEMA}.thing (id) VALUES ($1)`, [randomUUID()]);
-      throw new Error("rule refused");
+      await tx.query(`INSERT INTO ${SCHEMA}.thing (id) VALUES ($1)`, [id]);
+      return { id };
     }),
+  );
+  await expect(
+    recorder.runMutation("createThing", { input: { name: "y" } }, () =>
+      audited.transaction(async (tx) => {
+        await tx.query(`INSERT INTO ${SCHEMA}.thing (id) VALUES ($1)`, [randomUUID()]);
+        throw new Error("rule refused");
+      }),
+    ),
   ).rejects.toThrow("rule refused");
   const written = await events();
   expect(written).toHaveLength(1);
@@ -96,7 +103,7 @@ it("chains events under concurrency, and audit:verify names the first edited or 
   await db.query(`TRUNCATE ${SCHEMA}.audit_event`);
   await Promise.all(
     Array.from({ length: 12 }, (_, i) => {
-      const recorder = new AuditRecorder(db, SCHEMA, viewer, `req-c${i}`);
+      const recorder = new AuditRecorder(db, SCHEMA, viewer, { requestId: `req-c${i}` });
       recorder.read("Person", randomUUID(), "familyName");
       return recorder.flush();
     }),
@@ -114,4 +121,89 @@ it("chains events under concurrency, and audit:verify names the first edited or 
   await db.query(`DELETE FROM ${SCHEMA}.audit_event WHERE seq = $1`, [all[7].seq]);
   const removed = await verifyChain(database.url, SCHEMA);
   expect(removed.broken).toContain(`event ${all[8].seq} (${all[8].id}) links to`);
+});
+
+it("withholds the actor from the withholding mutation's own event only, even when mutations overlap", async () => {
+  await db.query(`TRUNCATE ${SCHEMA}.audit_event`);
+  const recorder = new AuditRecorder(db, SCHEMA, viewer, { requestId: "req-w" });
+  const audited = auditedDataSource(db, recorder);
+  const write = (name: string, withhold: boolean) =>
+    recorder.runMutation(name, {}, async () => {
+      if (withhold) recorder.withholdActor();
+      // Let the other mutation start before this one writes its event.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return audited.transaction(async () => ({ id: randomUUID() }));
+    });
+  await Promise.all([write("fileAnonymously", true), write("triage", false)]);
+  await write("afterwards", false);
+  expect(() => recorder.withholdActor()).toThrow(/no mutation is running/);
+  const byOperation = Object.fromEntries((await events()).map((e) => [e.operation, [e.actorSub, e.actorRoles]]));
+  expect(byOperation).toEqual({
+    "mutation fileAnonymously": [null, []],
+    "mutation triage": ["ombuds-1", ["ombudsperson"]],
+    "mutation afterwards": ["ombuds-1", ["ombudsperson"]],
+  });
+});
+
+it("verifies events written in the first canonical form beside current ones, and notices a changed claim or version", async () => {
+  await db.query(`TRUNCATE ${SCHEMA}.audit_event`);
+  // An event as the platform wrote it before the client's claims were recorded apart (hash version 1).
+  const legacy = {
+    id: randomUUID(),
+    subgraph: SCHEMA,
+    at: new Date("2026-11-01T10:00:00.000Z"),
+    actorSub: "officer-1",
+    actorRoles: ["mia_officer"],
+    kind: AuditKind.WRITE,
+    operation: "Accept: mutation acceptCase",
+    requestId: "client-chosen-1",
+    clientRequestId: null,
+    clientOperationName: null,
+    recordIds: [],
+    fields: ["caseId"],
+    entries: [],
+    hashVersion: 1,
+  };
+  const legacyHash = createHash("sha256")
+    .update(GENESIS_HASH)
+    .update("\n")
+    .update(
+      JSON.stringify([
+        legacy.id,
+        legacy.subgraph,
+        legacy.at.toISOString(),
+        legacy.actorSub,
+        legacy.actorRoles,
+        legacy.kind,
+        legacy.operation,
+        legacy.requestId,
+        legacy.recordIds,
+        legacy.fields,
+        [],
+      ]),
+    )
+    .digest("hex");
+  await db.getRepository(AuditEvent).insert({ ...legacy, previousHash: GENESIS_HASH, hash: legacyHash });
+  const recorder = new AuditRecorder(db, SCHEMA, viewer, { requestId: "gw-1", clientRequestId: "client-2" });
+  recorder.executing("query { case }", "Check");
+  recorder.read("Person", randomUUID(), "familyName");
+  await recorder.flush();
+  expect(await verifyChain(database.url, SCHEMA)).toEqual({ events: 2 });
+
+  const [, current] = await events();
+  expect(current).toMatchObject({ hashVersion: 2, previousHash: legacyHash, clientRequestId: "client-2" });
+  await db.query(`UPDATE ${SCHEMA}.audit_event SET client_request_id = 'another' WHERE seq = $1`, [current.seq]);
+  expect((await verifyChain(database.url, SCHEMA)).broken).toContain(
+    `event ${current.seq} (${current.id}, query { case }) does not match its hash`,
+  );
+  await db.query(`UPDATE ${SCHEMA}.audit_event SET client_request_id = 'client-2', hash_version = 1 WHERE seq = $1`, [
+    current.seq,
+  ]);
+  expect((await verifyChain(database.url, SCHEMA)).broken).toContain(
+    `event ${current.seq} (${current.id}, query { case }) does not match its hash`,
+  );
+  await db.query(`UPDATE ${SCHEMA}.audit_event SET hash_version = 7 WHERE seq = $1`, [current.seq]);
+  expect((await verifyChain(database.url, SCHEMA)).broken).toBe(
+    `event ${current.seq} (${current.id}) claims hash version 7, which no version of the platform wrote`,
+  );
 });

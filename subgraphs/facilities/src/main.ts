@@ -13,6 +13,7 @@ runSubgraphMain(async () => {
     port: config.FACILITIES_PORT,
     logger,
     verifier: verifierFromConfig(config),
+    gatewaySignatureSecret: config.GATEWAY_HMAC_SECRET,
   });
   return { server, logger };
 });

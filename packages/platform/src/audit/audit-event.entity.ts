@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
 export enum AuditKind {
@@ -72,13 +72,36 @@ export class AuditEvent {
   @Column("varchar", { length: 8 })
   kind: AuditKind;
 
-  @Field({ description: "Which operation: the mutation, or the query's name and root fields." })
+  @Field({
+    description:
+      "What executed, as the subgraph saw it: `mutation <field>` for a write, `query { <root fields> }` for a read. Never the client's name for it (see clientOperationName).",
+  })
   @Column("varchar", { length: 300 })
   operation: string;
 
-  @Field(() => String, { nullable: true, description: "The request id, the same in every subgraph and in the logs." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "CLIENT-SUPPLIED, unverified: the name the client gave its operation (`LooksHarmless` for `query LooksHarmless { … }`). It may say anything; what actually ran is `operation`.",
+  })
+  @Column("varchar", { name: "client_operation_name", length: 100, nullable: true })
+  clientOperationName: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The request id the platform itself assigned: the gateway's own (the same in every subgraph and in the logs), or, for a request that did not provably come from the gateway, the subgraph's own. Never an id the client chose.",
+  })
   @Column("varchar", { name: "request_id", length: 128, nullable: true })
   requestId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "CLIENT-SUPPLIED, unverified: the request id the client sent (its `x-request-id`), kept beside requestId to match the client's own logs.",
+  })
+  @Column("varchar", { name: "client_request_id", length: 128, nullable: true })
+  clientRequestId: string | null;
 
   @Field(() => [String], { description: "Every record id touched." })
   @Column("text", { name: "record_ids", array: true })
@@ -99,4 +122,11 @@ export class AuditEvent {
   @Field({ description: "The previous event's hash (64 zeros for the first event)." })
   @Column("char", { name: "previous_hash", length: 64 })
   previousHash: string;
+
+  @Field(() => Int, {
+    description:
+      "Which canonical form `hash` covers: 1 for events written before the client-supplied fields were recorded apart, 2 since (it also covers those fields).",
+  })
+  @Column("smallint", { name: "hash_version", default: 1 })
+  hashVersion: number;
 }

@@ -5,3 +5,5 @@ export * from "./trail";
 export * from "./audited-data-source";
 export * from "./mutation-middleware";
 export * from "./verify";
+export * from "./gateway-signature";
+export * from "./operation";

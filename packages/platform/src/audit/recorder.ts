@@ -1,8 +1,38 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../context";
 import { type AuditEntry, AuditEvent, AuditKind } from "./audit-event.entity";
-import { type AuditContent, GENESIS_HASH, eventHash } from "./chain";
+import { type AuditContent, CURRENT_HASH_VERSION, GENESIS_HASH, eventHash } from "./chain";
+
+/** What a request's events say about the request itself. */
+export interface AuditRequest {
+  /** The id the platform vouches for: the gateway's own (when it signed the request) or the subgraph's. */
+  requestId: string;
+  /** The id the client sent, kept as the client's claim and never in place of requestId. */
+  clientRequestId?: string | null;
+  /**
+   * The name the client gave its operation, as the gateway vouches it passed it on (null: the
+   * client gave none). Left out when no gateway vouches for the request: the caller's operation's
+   * own name is then the client's name.
+   */
+  clientOperationName?: string | null;
+}
+
+/** One running mutation: what its WRITE events name, and whether they omit the actor. */
+interface RunningMutation {
+  recorder: AuditRecorder;
+  name: string;
+  args: Record<string, unknown>;
+  actorWithheld: boolean;
+}
+
+/**
+ * The mutation whose resolver is running, for the code it calls. Each mutation gets its own
+ * scope (see `runMutation`), so what one mutation decides about its event (withholding the actor)
+ * cannot reach another mutation of the same request.
+ */
+const runningMutation = new AsyncLocalStorage<RunningMutation>();
 
 /**
  * Collects what one request must leave in the audit trail. Reads of audited fields are noted
@@ -13,23 +43,23 @@ import { type AuditContent, GENESIS_HASH, eventHash } from "./chain";
 export class AuditRecorder {
   private readonly reads = new Map<string, AuditEntry>();
   private operation = "query";
-  private mutation?: { name: string; args: Record<string, unknown> };
-  private actorWithheld = false;
+  private operationName: string | null = null;
 
   constructor(
     /** The subgraph's database, where its trail lives (also read by the audit trail query). */
     readonly db: DataSource,
     private readonly subgraph: string,
     private readonly viewer: Viewer,
-    private readonly requestId: string,
-    /** The client's operation name, as the gateway passes it on (`x-operation-name`). */
-    private readonly clientOperation?: string,
+    private readonly request: AuditRequest,
   ) {}
 
-  /** Names the operation reads belong to (the first resolver that reads sets it). */
-  describeOperation(operation: string): void {
-    if (this.reads.size === 0)
-      this.operation = this.clientOperation ? `${this.clientOperation}: ${operation}` : operation;
+  /**
+   * What the request executes (`query { case, agreements }`, from the parsed operation, never the
+   * client's word for it) and the name the operation carries, which is only ever the client's.
+   */
+  executing(operation: string, operationName: string | null): void {
+    this.operation = operation;
+    this.operationName = operationName;
   }
 
   read(type: string, id: string | null, field: string): void {
@@ -40,16 +70,22 @@ export class AuditRecorder {
   }
 
   /**
-   * The running write is recorded without its actor: for an anonymous complaint, naming the
-   * signed-in filer next to the complaint's id would undo the anonymity the filer chose.
+   * Runs one mutation's resolver (a global middleware calls this for every mutation field): the
+   * WRITE events appended while it runs name it, and anything it decides about them stays with it.
    */
-  withholdActor(): void {
-    this.actorWithheld = true;
+  runMutation<T>(name: string, args: Record<string, unknown>, resolve: () => T): T {
+    return runningMutation.run({ recorder: this, name, args, actorWithheld: false }, resolve);
   }
 
-  /** Called as a mutation starts (a global middleware): what the WRITE event will name. */
-  beginMutation(name: string, args: Record<string, unknown>): void {
-    this.mutation = { name, args };
+  /**
+   * The running mutation's own event is recorded without its actor: for an anonymous complaint,
+   * naming the signed-in filer next to the complaint's id would undo the anonymity the filer
+   * chose. Every other event of the request (other mutations, its reads) still names the actor.
+   */
+  withholdActor(): void {
+    const mutation = this.currentMutation();
+    if (!mutation) throw new Error("withholdActor() applies to a mutation's own event, and no mutation is running");
+    mutation.actorWithheld = true;
   }
 
   /**
@@ -58,28 +94,16 @@ export class AuditRecorder {
    * fields, the arguments it was given.
    */
   async writeForMutation(tx: EntityManager, result: unknown): Promise<void> {
-    const mutation = this.mutation;
+    const mutation = this.currentMutation();
     if (!mutation) return;
     const records = [...idsIn(mutation.args, "argument"), ...recordsIn(result)];
     // The same id named by an argument and returned as a record counts once, as the record.
     records.sort((a, b) => Number(a.type.startsWith("arg:")) - Number(b.type.startsWith("arg:")));
     const unique = [...new Map(records.reverse().map((r) => [r.id, r])).values()];
-    const label = this.clientOperation
-      ? `${this.clientOperation}: mutation ${mutation.name}`
-      : `mutation ${mutation.name}`;
-    await this.write(tx, label, unique, fieldNamesIn(mutation.args));
-  }
-
-  /** Appends a WRITE event in the caller's transaction. */
-  async write(
-    tx: EntityManager,
-    operation: string,
-    records: { type: string; id: string }[],
-    fields: string[],
-  ): Promise<void> {
-    const sorted = [...new Set(fields)].sort();
-    const entries = records.map((r) => ({ type: r.type, id: r.id, fields: sorted }));
-    await appendEvent(tx, { ...this.content(AuditKind.WRITE, operation, entries), fields: sorted });
+    const fields = [...new Set(fieldNamesIn(mutation.args))].sort();
+    const entries = unique.map((r) => ({ type: r.type, id: r.id, fields }));
+    const content = this.content(AuditKind.WRITE, `mutation ${mutation.name}`, entries, mutation.actorWithheld);
+    await appendEvent(tx, { ...content, fields });
   }
 
   /** Writes the request's READ event, if it read anything audited. */
@@ -87,23 +111,32 @@ export class AuditRecorder {
     if (this.reads.size === 0) return;
     const entries = [...this.reads.values()].map((e) => ({ ...e, fields: [...e.fields].sort() }));
     this.reads.clear();
-    await this.db.transaction((tx) => appendEvent(tx, this.content(AuditKind.READ, this.operation, entries)));
+    const content = this.content(AuditKind.READ, this.operation, entries, false);
+    await this.db.transaction((tx) => appendEvent(tx, content));
   }
 
-  private content(kind: AuditKind, operation: string, entries: AuditEntry[]): AuditContent {
-    const withheld = kind === AuditKind.WRITE && this.actorWithheld;
+  private currentMutation(): RunningMutation | undefined {
+    const mutation = runningMutation.getStore();
+    return mutation?.recorder === this ? mutation : undefined;
+  }
+
+  private content(kind: AuditKind, operation: string, entries: AuditEntry[], actorWithheld: boolean): AuditContent {
     return {
       id: randomUUID(),
       subgraph: this.subgraph,
       at: new Date(),
-      actorSub: withheld ? null : (this.viewer.sub ?? null),
-      actorRoles: withheld ? [] : [...this.viewer.roles].sort(),
+      actorSub: actorWithheld ? null : (this.viewer.sub ?? null),
+      actorRoles: actorWithheld ? [] : [...this.viewer.roles].sort(),
       kind,
       operation: operation.slice(0, 300),
-      requestId: this.requestId,
+      requestId: this.request.requestId,
+      clientRequestId: this.request.clientRequestId ?? null,
+      clientOperationName:
+        this.request.clientOperationName !== undefined ? this.request.clientOperationName : this.operationName,
       recordIds: [...new Set(entries.map((e) => e.id).filter((id): id is string => id !== null))].sort(),
       fields: [...new Set(entries.flatMap((e) => e.fields.map((f) => `${e.type}.${f}`)))].sort(),
       entries,
+      hashVersion: CURRENT_HASH_VERSION,
     };
   }
 }

@@ -51,10 +51,9 @@ function scopeGuard(scopes: readonly Scope[]): MiddlewareFn<BaseContext> {
 /** Notes an audited read for the request's READ event: the type, the record (a person's: the case id), the field. */
 export function noteAuditedRead(
   context: BaseContext,
-  info: Parameters<typeof describeOperation>[0] & { parentType: { name: string }; fieldName: string },
+  info: { parentType: { name: string }; fieldName: string },
   recordId: string | null,
 ): void {
-  context.audit?.describeOperation(describeOperation(info));
   context.audit?.read(info.parentType.name, recordId, info.fieldName);
 }
 
@@ -65,16 +64,6 @@ function recordIdOf(root: unknown): string | null {
     if (typeof record.caseId === "string") return record.caseId;
   }
   return null;
-}
-
-function describeOperation(info: {
-  operation: { operation: string; name?: { value: string } | null; selectionSet: { selections: readonly unknown[] } };
-}): string {
-  const roots = info.operation.selectionSet.selections
-    .map((s) => (s as { kind: string; name?: { value: string } }).name?.value)
-    .filter(Boolean)
-    .join(", ");
-  return `${info.operation.operation} ${info.operation.name?.value ?? "(anonymous)"} { ${roots} }`;
 }
 
 const authenticatedGuard: MiddlewareFn<BaseContext> = ({ context, info }, next) => {

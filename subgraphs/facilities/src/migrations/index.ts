@@ -1,3 +1,4 @@
+import { AuditClientClaims1796205373566 } from "./1796205373566-AuditClientClaims";
 import { AuditTrail1795811515745 } from "./1795811515745-AuditTrail";
 import { Initial1795809384198 } from "./1795809384198-Initial";
 import { PublishedAuthorizationViews1795810919868 } from "./1795810919868-PublishedAuthorizationViews";
@@ -8,4 +9,5 @@ export const migrations = [
   PublishedAuthorizationViews1795810919868,
   AuditTrail1795811515745,
   PlacementConfirmation1795900000000,
+  AuditClientClaims1796205373566,
 ];

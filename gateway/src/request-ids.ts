@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { defaultExecutionRequestSerializer } from "@graphql-mesh/hmac-upstream-signature";
+import type { ExecutionRequest } from "@graphql-tools/utils";
+import { type GatewayClaims, signedContent } from "@kgraph/platform";
+
+/**
+ * The gateway's request ids. Every request gets an id of the gateway's own, whatever the client
+ * sends: the id is what ties a request's audit events in every subgraph to the logs, so no client
+ * may choose it (or reuse another request's). A client's `x-request-id` is kept beside it as the
+ * client's (`x-client-request-id` upstream), for matching with the client's own logs. Responses
+ * carry the gateway's id.
+ *
+ * The runtime's own request-id plugin is off (`requestId: false`): it takes the client's header
+ * as the id whenever one is sent.
+ */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+
+interface RequestIds {
+  requestId: string;
+  clientRequestId: string | null;
+}
+
+const idsByRequest = new WeakMap<Request, RequestIds>();
+
+interface LoggingContext {
+  log?: { child(attributes: Record<string, unknown>): unknown };
+}
+
+export function useGatewayRequestIds() {
+  return {
+    onRequest({ request, serverContext }: { request: Request; serverContext: LoggingContext }) {
+      const sent = request.headers.get("x-request-id");
+      const ids = { requestId: randomUUID(), clientRequestId: sent && REQUEST_ID.test(sent) ? sent : null };
+      idsByRequest.set(request, ids);
+      if (serverContext.log) serverContext.log = serverContext.log.child(ids) as LoggingContext["log"];
+    },
+    onResponse({ request, response }: { request: Request; response: Response }) {
+      const ids = idsByRequest.get(request);
+      if (ids) response.headers.set("x-request-id", ids.requestId);
+    },
+  };
+}
+
+interface OperationParams {
+  operationName?: string | null;
+  query?: string;
+}
+
+interface RequestContext {
+  request?: Request;
+  params?: OperationParams;
+}
+
+/**
+ * What the gateway vouches for in each subgraph request of a client request: its own request id,
+ * the client's id and the client's name for the operation (both recorded as the client's claims).
+ */
+export function gatewayClaims(context: RequestContext | undefined): GatewayClaims {
+  const ids = context?.request ? idsByRequest.get(context.request) : undefined;
+  return {
+    requestId: ids?.requestId ?? null,
+    clientRequestId: ids?.clientRequestId ?? null,
+    clientOperationName: operationNameOf(context?.params) ?? null,
+  };
+}
+
+/** The claims as the headers subgraphs read them. */
+export function claimHeaders(claims: GatewayClaims): Record<string, string | undefined> {
+  return {
+    "x-request-id": claims.requestId ?? undefined,
+    "x-client-request-id": claims.clientRequestId ?? undefined,
+    "x-operation-name": claims.clientOperationName ?? undefined,
+  };
+}
+
+/**
+ * What the gateway signs for a subgraph request: the library's serialised request (query and
+ * variables) followed by the claims, so a subgraph can trust the claims in the headers only
+ * together with the body they were sent with.
+ */
+export function signedRequestContent(executionRequest: ExecutionRequest): string {
+  return signedContent(
+    defaultExecutionRequestSerializer(executionRequest) ?? "",
+    gatewayClaims(executionRequest.context as RequestContext | undefined),
+  );
+}
+
+/** The operation's name: the one the client chose, or the name its only operation carries. */
+function operationNameOf(params: OperationParams | undefined): string | undefined {
+  const match = /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(
+    params?.query ?? "",
+  );
+  const name = params?.operationName || match?.[1];
+  return name && OPERATION_NAME.test(name) ? name : undefined;
+}
