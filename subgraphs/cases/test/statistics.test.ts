@@ -151,3 +151,21 @@ describe("programmeStatistics", () => {
     });
   });
 });
+
+describe("programmeStatistics against differencing", () => {
+  it("does not let two overlapping ranges give away a month of 1 to 4 arrivals", async () => {
+    const agreement = await createAgreement(h.db, { termStart: "2024-01-01", termEnd: "2026-12-31" });
+    await arrivals(agreement.id, "2024-01-10", "AF", 5);
+    await arrivals(agreement.id, "2024-04-10", "AF", 6);
+    await arrivals(agreement.id, "2024-05-10", "IR", 3);
+    const total = async (from: string, to: string) => {
+      const res = await h.gql(STATS, { from, to, a: agreement.id }, { token: await h.auth.publicToken() });
+      expect(res.errors).toBeUndefined();
+      return res.data!.programmeStatistics.totalArrivals as number | null;
+    };
+    const janToApr = await total("2024-01", "2024-04");
+    const janToMay = await total("2024-01", "2024-05");
+    // Published before: 11 and 14, so May's 3 arrivals were 14 − 11.
+    expect({ janToApr, janToMay }).toEqual({ janToApr: 11, janToMay: null });
+  });
+});
