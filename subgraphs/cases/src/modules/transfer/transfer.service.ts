@@ -17,6 +17,7 @@ import { transfersVisible } from "../case/case-access.policy";
 import { Case } from "../case/case.entity";
 import { transitionCase } from "../case/case.service";
 import { CaseStatus } from "../case/case-status";
+import { forgetStatisticsGrid } from "../statistics/statistics.service";
 import { Transfer, TransferCase, TransferDirection, TransferStatus } from "./transfer.entity";
 import type {
   CancelTransferInput,
@@ -138,6 +139,8 @@ export async function recordTransfer(ctx: CasesContext, input: RecordTransferInp
   });
   forgetCases(ctx, result.caseIds);
   ctx.loaders.transferById.clear(result.transfer.id).prime(result.transfer.id, result.transfer);
+  // Arrivals dated at the handover, which may fall in a month already published.
+  if (result.caseIds.length) forgetStatisticsGrid(ctx.db);
   return result.transfer;
 }
 
