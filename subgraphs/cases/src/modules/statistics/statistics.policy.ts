@@ -20,7 +20,8 @@
  * 3. no withheld cell determined by the relations together: the relations of a grid block are
  *    those of a network (each cell in at most two, with opposite signs), where a cell is
  *    determined exactly when it is a bridge among the withheld cells; a bridge is closed into a
- *    cycle by withholding the cheapest published cells that connect its two ends.
+ *    cycle by withholding the cheapest published cells that connect its two ends (and a cell
+ *    withheld only for others' sake that no cycle can reach is known anyway: it is published).
  * Months are decided when they complete, from their own relation, and stay as published; a
  * quarter's nationality breakdown is decided when the quarter completes, with its months fixed.
  */
