@@ -68,7 +68,7 @@ async function runAndRead(page: Page, expected: string): Promise<string> {
 it("runs the public example (facility conditions) without a token", async () => {
   const page = await openGraphiQL(null);
   await page.getByText("FacilityConditions").first().waitFor();
-  const result = await runAndRead(page, "occupancyRate");
+  const result = await runAndRead(page, "occupancyBand");
   expect(result).toContain('"facilities"');
   expect(result).not.toContain('"errors"');
   await page.screenshot({ path: path.join(ARTIFACTS, "graphiql-public.png") });
@@ -88,7 +88,7 @@ it("runs an officer's case dashboard with the role's development token, names an
 it("opens a monitor with the monitor's examples and runs them", async () => {
   const page = await openGraphiQL("monitor");
   await page.getByText("VisitReport").first().waitFor();
-  const result = await runAndRead(page, "occupancyRate");
+  const result = await runAndRead(page, "occupancyBand");
   expect(result).toContain('"visits"');
   await page.screenshot({ path: path.join(ARTIFACTS, "graphiql-monitor.png") });
   await page.close();

@@ -171,7 +171,7 @@ describe("fields removed before planning", () => {
   });
 });
 
-/** Every object field of the composed graph and the scopes it needs (null: public). */
+/** Every object field of the composed graph and the scopes it needs (null: public; [[]]: any signed-in caller). */
 const SUPERGRAPH_REQUIREMENTS = (() => {
   const document = parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "schema", "supergraph.graphql"), "utf8"));
   const map = new Map<string, string[][] | null>();
@@ -181,14 +181,18 @@ const SUPERGRAPH_REQUIREMENTS = (() => {
       if (field.name.value.startsWith("_")) continue;
       const directive = field.directives?.find((d) => d.name.value === "requiresScopes");
       const value = directive?.arguments?.find((a) => a.name.value === "scopes")?.value;
-      map.set(`${def.name.value}.${field.name.value}`, value ? (valueFromASTUntyped(value) as string[][]) : null);
+      const signedIn = field.directives?.some((d) => d.name.value === "authenticated");
+      map.set(
+        `${def.name.value}.${field.name.value}`,
+        value ? (valueFromASTUntyped(value) as string[][]) : signedIn ? [[]] : null,
+      );
     }
   }
   return map;
 })();
 
 describe("each role sees its own schema", () => {
-  const INTROSPECT = `{ __schema { queryType { fields { name } } types { name kind fields { name } } } }`;
+  const INTROSPECT = `{ __schema { queryType { fields { name } } types { name kind fields(includeDeprecated: true) { name } } } }`;
 
   async function visibleFields(as: Parameters<Platform["gql"]>[2]) {
     const res = await platform.gql(INTROSPECT, {}, as);

@@ -16,7 +16,7 @@ import {
  *   npm run example -- [--url http://localhost:4000/graphql] [--token <mia_officer token>]
  */
 export interface WalkthroughResult {
-  facilities: { name: string; occupancyRate: number | null; openRecommendations: number }[];
+  facilities: { name: string; occupancyBand: string | null; openRecommendations: number }[];
   arrivalsReported: number | null;
   receiptCode: string;
   complaintStatus: string;
@@ -45,7 +45,7 @@ export async function walkthrough(url: string, officerToken?: string): Promise<W
   const result: WalkthroughResult = {
     facilities: conditions.data.facilities.map((f) => ({
       name: f.name,
-      occupancyRate: f.occupancyRate,
+      occupancyBand: f.occupancyBand,
       openRecommendations: f.openRecommendations.length,
     })),
     arrivalsReported: statistics.data?.programmeStatistics.totalArrivals ?? null,

@@ -104,8 +104,8 @@ const CELLS: Cell[] = [
   {
     name: "Query.programmeStatistics",
     steps: [{ field: "programmeStatistics", args: '(from: "2026-01", to: "2026-01")' }],
-    leaf: "{ from to agreement { id } suppressionThreshold totalArrivals totalSuppressed arrivalsByMonth { month arrivals suppressed monthlyCap } arrivalsByNationality { nationality arrivals suppressed } }",
-    // One arrival in January: a count below 5, withheld.
+    leaf: "{ from to agreement { id } suppressionThreshold totalArrivals totalSuppressed arrivalsByMonth { month complete arrivals suppressed monthlyCap } arrivalsByNationality { nationality arrivals suppressed } arrivalsByQuarter { quarter complete nationalities { nationality arrivals } nationalitiesWithheld } }",
+    // One arrival in January: a count below 5, withheld, and its nationality not named.
     expected: () => ({
       from: "2026-01",
       to: "2026-01",
@@ -113,8 +113,9 @@ const CELLS: Cell[] = [
       suppressionThreshold: 5,
       totalArrivals: null,
       totalSuppressed: true,
-      arrivalsByMonth: [{ month: "2026-01", arrivals: null, suppressed: true, monthlyCap: 150 }],
-      arrivalsByNationality: [{ nationality: "AF", arrivals: null, suppressed: true }],
+      arrivalsByMonth: [{ month: "2026-01", complete: true, arrivals: null, suppressed: true, monthlyCap: 150 }],
+      arrivalsByNationality: [],
+      arrivalsByQuarter: [{ quarter: "2026-Q1", complete: true, nationalities: [], nationalitiesWithheld: true }],
     }),
   },
   {

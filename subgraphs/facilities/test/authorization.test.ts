@@ -41,6 +41,10 @@ afterAll(async () => {
   await h?.stop();
 });
 
+/** A field any signed-in caller may read, but not the public (`@authenticated`). */
+const SIGNED_IN = "signed in";
+type Access = Scope | typeof SIGNED_IN | null;
+
 const PR = SCOPES.PLACEMENT_READ;
 const PW = SCOPES.PLACEMENT_WRITE;
 const FW = SCOPES.FACILITY_WRITE;
@@ -63,13 +67,13 @@ const ref = (__typename: string, id: string) => ({ r: [{ __typename, id }] });
 interface Row {
   /** The field and the door it is reached through. */
   field: string;
-  /** The scope the field needs; null: public. */
-  scope: Scope | null;
+  /** The scope the field needs; SIGNED_IN: any role; null: public. */
+  scope: Access;
   query: string;
   variables: (role: string) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** The exact data an allowed caller gets. */
   allowed: (role: string, variables: Record<string, unknown>) => unknown;
-  /** Where a denied caller's FORBIDDEN is and the data that comes with it (a function: read once the scenario exists). */
+  /** Where a denied caller's FORBIDDEN (UNAUTHENTICATED for SIGNED_IN) is and the data that comes with it (a function: read once the scenario exists). */
   denied?: { path: (string | number)[]; data: unknown };
   /** After a denied call: proof that it changed nothing. */
   unchanged?: (variables: Record<string, unknown>) => Promise<void>;
@@ -77,7 +81,7 @@ interface Row {
   staffFacility?: () => string;
 }
 
-const FACILITY_FIELDS = "id name type municipality officialCapacity status occupancy occupancyRate";
+const FACILITY_FIELDS = "id name type municipality officialCapacity status occupancyBand";
 const facilityA = () => ({
   id: s.A.id,
   name: s.A.name,
@@ -85,8 +89,7 @@ const facilityA = () => ({
   municipality: "Prishtinë",
   officialCapacity: 50,
   status: "OPERATIONAL",
-  occupancy: 1,
-  occupancyRate: 0.02,
+  occupancyBand: "UNDER_HALF",
 });
 
 /** Each protected Placement field, the scenario placement that shows it, and the value. */
@@ -151,6 +154,25 @@ const ROWS: Row[] = [
     query: ENTITIES(`... on Facility { ${FACILITY_FIELDS} }`),
     variables: () => ref("Facility", s.A.id),
     allowed: () => ({ _entities: [facilityA()] }),
+  },
+  {
+    field: "Facility.occupancy via facility(id)",
+    scope: SIGNED_IN,
+    query: `query($f: ID!) { facility(id: $f) { id occupancy } }`,
+    variables: () => ({ f: s.A.id }),
+    allowed: () => ({ facility: { id: s.A.id, occupancy: 1 } }),
+    denied: { path: ["facility", "occupancy"], data: () => ({ facility: { id: s.A.id, occupancy: null } }) },
+  },
+  {
+    field: "Facility.occupancyRate via _entities",
+    scope: SIGNED_IN,
+    query: ENTITIES(`... on Facility { id occupancyRate }`),
+    variables: () => ref("Facility", s.A.id),
+    allowed: () => ({ _entities: [{ id: s.A.id, occupancyRate: 0.02 }] }),
+    denied: {
+      path: ["_entities", 0, "occupancyRate"],
+      data: () => ({ _entities: [{ id: s.A.id, occupancyRate: null }] }),
+    },
   },
   {
     field: "Facility.placements via facility(id)",
@@ -387,7 +409,8 @@ const ROWS: Row[] = [
   },
 ];
 
-const allowedRoles = (scope: Scope | null): readonly string[] => (scope ? rolesWith(scope) : CALLERS);
+const allowedRoles = (scope: Access): readonly string[] =>
+  scope === SIGNED_IN ? ROLES : scope ? rolesWith(scope) : CALLERS;
 
 describe("the scope table: every caller × every protected field, through every door", () => {
   const cells = ROWS.flatMap((row) =>
@@ -414,7 +437,7 @@ describe("the scope table: every caller × every protected field, through every 
     } else {
       expect(row.denied).toBeDefined();
       expect(res.errors).toHaveLength(1);
-      expect(res.errors![0].extensions?.code).toBe("FORBIDDEN");
+      expect(res.errors![0].extensions?.code).toBe(row.scope === SIGNED_IN ? "UNAUTHENTICATED" : "FORBIDDEN");
       expect(res.errors![0].path).toEqual(row.denied!.path);
       const data = row.denied!.data;
       expect(res.data).toEqual(typeof data === "function" ? (data as () => unknown)() : data);
@@ -434,7 +457,7 @@ describe("the scope table: every caller × every protected field, through every 
  * The scope table as the SDL must carry it for the gateway: every field of every type this
  * subgraph defines, and the scope it needs (null: none). A field missing here fails the test.
  */
-const EXPECTED_SCOPES: Record<string, Scope | null> = {
+const EXPECTED_SCOPES: Record<string, Access> = {
   "Query.facilities": null,
   "AuditTrail.id": null,
   "AuditTrail.facilities": SCOPES.AUDIT_READ,
@@ -446,8 +469,9 @@ const EXPECTED_SCOPES: Record<string, Scope | null> = {
   "Facility.municipality": null,
   "Facility.officialCapacity": null,
   "Facility.status": null,
-  "Facility.occupancy": null,
-  "Facility.occupancyRate": null,
+  "Facility.occupancy": SIGNED_IN,
+  "Facility.occupancyRate": SIGNED_IN,
+  "Facility.occupancyBand": null,
   "Facility.placements": PR,
   "PlacementConnection.edges": null,
   "PlacementConnection.pageInfo": null,
@@ -478,9 +502,9 @@ const EXPECTED_SCOPES: Record<string, Scope | null> = {
 };
 
 describe("the subgraph SDL", () => {
-  it("carries @requiresScopes exactly as the scope table says, on every field of every type", async () => {
+  it("carries @requiresScopes and @authenticated exactly as the scope table says, on every field of every type", async () => {
     const { sdl } = await definition.buildSchema();
-    const found: Record<string, Scope | null> = {};
+    const found: Record<string, Access> = {};
     for (const node of parse(sdl).definitions) {
       if (node.kind !== Kind.OBJECT_TYPE_DEFINITION && node.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
       const type = node as ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
@@ -490,10 +514,11 @@ describe("the subgraph SDL", () => {
       for (const field of type.fields ?? []) {
         const directives = (field.directives ?? []).filter((d) => d.name.value === "requiresScopes");
         expect(directives.length).toBeLessThanOrEqual(1);
-        // Nothing here is merely "signed in": each field is public or needs a scope.
-        expect(field.directives?.map((d) => d.name.value) ?? []).not.toContain("authenticated");
+        const signedIn = (field.directives ?? []).some((d) => d.name.value === "authenticated");
+        // A field is public, for any signed-in caller, or needs a scope: never two of these.
+        if (signedIn) expect(directives).toHaveLength(0);
         const arg = directives[0]?.arguments?.[0];
-        let scope: Scope | null = null;
+        let scope: Access = signedIn ? SIGNED_IN : null;
         if (arg) {
           // scopes: [["x"]] — one alternative of one scope.
           expect(arg.name.value).toBe("scopes");

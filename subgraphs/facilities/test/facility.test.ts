@@ -1,5 +1,7 @@
 import { sqlStatements, unique } from "@kgraph/platform";
 import { FacilityStatus, FacilityType } from "../src/modules/facility/facility.entity";
+import { PlacementStatus } from "../src/modules/placement/placement.entity";
+import { insertPlacement } from "./authorization-fixture";
 import {
   CANCEL,
   CHECK_IN,
@@ -21,6 +23,15 @@ afterAll(async () => {
 });
 
 const CREATE = `mutation($input: CreateFacilityInput!) { createFacility(input: $input) { id name type municipality officialCapacity status occupancy occupancyRate } }`;
+
+/** A resident checked in at the facility, written straight to the database. */
+const checkedIn = (facilityId: string) => ({
+  caseId: newCaseId(),
+  facilityId,
+  status: PlacementStatus.CHECKED_IN,
+  plannedAt: new Date("2026-01-01T08:00:00Z"),
+  checkInAt: new Date("2026-01-02T08:00:00Z"),
+});
 
 async function place(caseId: string, facilityId: string, options: { regime?: string; plannedAt?: string } = {}) {
   const res = await h.gql(PLACE, {
@@ -197,6 +208,49 @@ describe("facilities and facility(id)", () => {
     ]);
     const names = res.data!.facilities.map((f: { name: string }) => f.name);
     expect(names).toEqual([...names].sort((x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)));
+  });
+
+  it("shows the public a band of the occupancy, never the exact count; signed-in callers see both", async () => {
+    const prefix = unique("Band");
+    const large = await createFacility(h.db, { name: `${prefix} A`, officialCapacity: 40 });
+    const small = await createFacility(h.db, { name: `${prefix} B`, officialCapacity: 12 });
+    for (let i = 0; i < 36; i++) await insertPlacement(h.db, checkedIn(large.id));
+    await insertPlacement(h.db, checkedIn(small.id));
+    const band = await h.gql(
+      `query($large: ID!, $small: ID!) { a: facility(id: $large) { name occupancyBand } b: facility(id: $small) { name occupancyBand } }`,
+      { large: large.id, small: small.id },
+      { token: await h.auth.publicToken() },
+    );
+    expect(band.errors).toBeUndefined();
+    // 36 of 40 is 90 %; the 12-place facility gets no band (one resident would be too easy to tell).
+    expect(band.data).toEqual({
+      a: { name: `${prefix} A`, occupancyBand: "NINETY_TO_FULL" },
+      b: { name: `${prefix} B`, occupancyBand: null },
+    });
+
+    const exact = `query($id: ID!) { facility(id: $id) { name occupancy occupancyRate occupancyBand } }`;
+    const refused = await h.gql(exact, { id: small.id }, { token: await h.auth.publicToken() });
+    expect(refused.data).toEqual({
+      facility: { name: `${prefix} B`, occupancy: null, occupancyRate: null, occupancyBand: null },
+    });
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        message: "Facility.occupancy needs a signed-in caller.",
+        path: ["facility", "occupancy"],
+        extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }),
+      }),
+      expect.objectContaining({
+        message: "Facility.occupancyRate needs a signed-in caller.",
+        path: ["facility", "occupancyRate"],
+        extensions: expect.objectContaining({ code: "UNAUTHENTICATED" }),
+      }),
+    ]);
+
+    const signedIn = await h.gql(exact, { id: small.id }, "monitor");
+    expect(signedIn.errors).toBeUndefined();
+    expect(signedIn.data).toEqual({
+      facility: { name: `${prefix} B`, occupancy: 1, occupancyRate: 0.083, occupancyBand: null },
+    });
   });
 
   it("answers null for an unknown or malformed id", async () => {

@@ -14,6 +14,7 @@ import type { EntityManager } from "typeorm";
 import type { CasesContext } from "../../context";
 import { Agreement, AgreementStatus } from "../agreement/agreement.entity";
 import { Person } from "../person/person.entity";
+import { forgetStatisticsGrid } from "../statistics/statistics.service";
 import { Case } from "./case.entity";
 import type { AssignOfficerInput, CaseFilter, ChangeCaseStatusInput, NominateCaseInput } from "./case.inputs";
 import { CaseStatus } from "./case-status";
@@ -111,6 +112,7 @@ export async function changeCaseStatus(ctx: CasesContext, input: ChangeCaseStatu
     transitionCase(tx, input.caseId, input.status, input.reason ?? null),
   );
   ctx.loaders.caseById.clear(updated.id).prime(updated.id, updated);
+  if (updated.status === CaseStatus.RECEIVED) forgetStatisticsGrid(ctx.db);
   return updated;
 }
 

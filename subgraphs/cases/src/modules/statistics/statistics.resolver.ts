@@ -8,7 +8,7 @@ import { ProgrammeStatistics } from "./statistics.types";
 export class StatisticsResolver {
   @Query(() => ProgrammeStatistics, {
     description:
-      "Public aggregate statistics over a range of months (at most 36): arrivals per month against the cap, and by nationality. Small counts are suppressed.",
+      "Public aggregate statistics over a range of months (at most 36): arrivals per month against the cap, and by nationality per quarter, from one fixed grid; only completed periods are counted and small counts are withheld so that no combination of answers reveals them.",
   })
   programmeStatistics(@Args() args: ProgrammeStatisticsArgs, @Ctx() ctx: CasesContext) {
     return programmeStatistics(ctx, args);

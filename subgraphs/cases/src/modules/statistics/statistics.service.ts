@@ -1,107 +1,153 @@
-import { badUserInput, notFound } from "@kgraph/platform";
+import { badUserInput, userError } from "@kgraph/platform";
+import type { DataSource } from "typeorm";
 import type { CasesContext } from "../../context";
-import { AgreementStatus } from "../agreement/agreement.entity";
+import { Agreement, AgreementStatus } from "../agreement/agreement.entity";
 import type { ProgrammeStatisticsArgs } from "./statistics.inputs";
-import { SUPPRESSION_THRESHOLD, cellsToSuppress, isSmallCount } from "./statistics.policy";
-import type { NationalityArrivals, ProgrammeStatistics } from "./statistics.types";
-
-/** Longest range one request may cover. */
-export const MAX_MONTHS = 36;
+import {
+  ALL_AGREEMENTS,
+  type AgreementTerms,
+  type ArrivalCount,
+  EARLIEST_MONTH,
+  MAX_MONTHS,
+  SUPPRESSION_THRESHOLD,
+  type StatisticsGrid,
+  buildGrid,
+  figuresForRange,
+  formatMonth,
+  formatQuarter,
+  isGridFresh,
+  monthOf,
+  monthlyCapIn,
+  parseMonth,
+  startOfMonth,
+} from "./statistics.policy";
+import type { ProgrammeStatistics } from "./statistics.types";
 
 /**
- * Public arrivals per month against the cap, and by nationality, over a range of months. Each
- * breakdown is one SQL aggregate; small counts are then withheld (statistics.policy.ts).
+ * Public statistics over a range of months: only what the grid publishes (statistics.policy.ts),
+ * read from a grid computed once per process and reused, so a request scans no cases.
  */
 export async function programmeStatistics(
   ctx: CasesContext,
   args: ProgrammeStatisticsArgs,
 ): Promise<ProgrammeStatistics> {
-  const span = monthNumber(args.to) - monthNumber(args.from) + 1;
+  const from = monthArgument(args.from, "from");
+  const to = monthArgument(args.to, "to");
+  const span = to - from + 1;
   if (span < 1) {
     throw badUserInput(`from (${args.from}) must not be after to (${args.to}).`, { argument: "from" });
   }
   if (span > MAX_MONTHS) {
     throw badUserInput(
       `The range ${args.from} to ${args.to} spans ${span} months; at most ${MAX_MONTHS} are allowed.`,
-      {
-        argument: "to",
-      },
+      { argument: "to" },
     );
   }
   const agreementId = args.agreementId ?? null;
   const agreement = agreementId ? await ctx.loaders.agreementById.load(agreementId) : null;
-  if (agreementId && !agreement) throw notFound("Agreement", agreementId);
+  if (agreementId && !agreement) {
+    throw userError("NOT_FOUND", `Agreement ${agreementId} does not exist.`, {
+      id: agreementId,
+      argument: "agreementId",
+    });
+  }
 
-  const start = `${args.from}-01T00:00:00Z`;
-  const end = firstOfNextMonth(args.to);
-  const [months, nationalities] = await Promise.all([
-    ctx.db.query(
-      `WITH months AS (
-         SELECT generate_series($1::timestamptz, $2::timestamptz - interval '1 month', interval '1 month') AS month_start
-       ), arrivals AS (
-         SELECT date_trunc('month', arrived_at) AS month_start, count(*)::int AS arrivals
-           FROM "case"
-          WHERE arrived_at >= $1 AND arrived_at < $2 AND ($3::uuid IS NULL OR agreement_id = $3)
-          GROUP BY 1
-       )
-       SELECT to_char(m.month_start, 'YYYY-MM') AS month,
-              coalesce(a.arrivals, 0) AS arrivals,
-              (SELECT sum(g.monthly_cap)::int FROM agreement g
-                WHERE ($3::uuid IS NULL OR g.id = $3) AND g.status <> $4
-                  AND g.term_start < m.month_start + interval '1 month'
-                  AND (g.term_end IS NULL OR g.term_end >= m.month_start)) AS monthly_cap
-         FROM months m LEFT JOIN arrivals a ON a.month_start = m.month_start
-        ORDER BY m.month_start`,
-      [start, end, agreementId, AgreementStatus.DRAFT],
-    ) as Promise<{ month: string; arrivals: number; monthly_cap: number | null }[]>,
-    ctx.db.query(
-      `SELECT nationality, count(*)::int AS arrivals
-         FROM "case"
-        WHERE arrived_at >= $1 AND arrived_at < $2 AND ($3::uuid IS NULL OR agreement_id = $3)
-        GROUP BY nationality
-        ORDER BY nationality`,
-      [start, end, agreementId],
-    ) as Promise<{ nationality: string; arrivals: number }[]>,
-  ]);
-
-  const total = months.reduce((sum, m) => sum + m.arrivals, 0);
-  const monthSuppressed = cellsToSuppress(months.map((m) => m.arrivals));
-  const nationalitySuppressed = cellsToSuppress(nationalities.map((n) => n.arrivals));
-  const byNationality: NationalityArrivals[] = nationalities.map((n, i) => ({
-    nationality: n.nationality,
-    arrivals: nationalitySuppressed[i] ? null : n.arrivals,
-    suppressed: nationalitySuppressed[i],
-  }));
+  const { grid, agreements } = await statisticsGrid(ctx.db);
+  const figures = figuresForRange(grid, from, to, agreement?.id ?? ALL_AGREEMENTS);
+  const terms = agreement ? [agreement] : agreements;
   return {
     from: args.from,
     to: args.to,
     agreement,
     suppressionThreshold: SUPPRESSION_THRESHOLD,
-    totalArrivals: isSmallCount(total) ? null : total,
-    totalSuppressed: isSmallCount(total),
-    arrivalsByMonth: months.map((m, i) => ({
-      month: m.month,
-      arrivals: monthSuppressed[i] ? null : m.arrivals,
-      suppressed: monthSuppressed[i],
-      monthlyCap: m.monthly_cap,
+    lastCompleteMonth: formatMonth(grid.openMonth - 1),
+    totalArrivals: figures.total,
+    totalSuppressed: figures.total === null,
+    arrivalsByMonth: figures.months.map((m) => ({
+      month: formatMonth(m.month),
+      complete: m.complete,
+      arrivals: m.arrivals,
+      suppressed: m.suppressed,
+      monthlyCap: monthlyCapIn(terms, m.month, AgreementStatus.DRAFT),
     })),
-    // Published counts largest first; withheld ones after them by code, so their place in the order tells nothing.
-    arrivalsByNationality: [
-      ...byNationality
-        .filter((n) => !n.suppressed)
-        .sort((a, b) => (b.arrivals as number) - (a.arrivals as number) || a.nationality.localeCompare(b.nationality)),
-      ...byNationality.filter((n) => n.suppressed),
-    ],
+    arrivalsByNationality: [],
+    arrivalsByQuarter: figures.quarters.map((q) => ({
+      quarter: formatQuarter(q.quarter),
+      firstMonth: formatMonth(q.quarter * 3),
+      lastMonth: formatMonth(q.quarter * 3 + 2),
+      complete: q.complete,
+      nationalities: q.nationalities,
+      nationalitiesWithheld: q.nationalitiesWithheld,
+    })),
   };
 }
 
-function monthNumber(month: string): number {
-  const [year, m] = month.split("-").map(Number);
-  return year * 12 + (m - 1);
+function monthArgument(text: string, argument: "from" | "to"): number {
+  const month = parseMonth(text);
+  if (month === null) throw badUserInput(`${argument} must be a month as YYYY-MM; got "${text}".`, { argument });
+  if (month < parseMonth(EARLIEST_MONTH)!) {
+    throw badUserInput(`${argument} (${text}) is before ${EARLIEST_MONTH}, the first month with statistics.`, {
+      argument,
+    });
+  }
+  return month;
 }
 
-function firstOfNextMonth(month: string): string {
-  const next = monthNumber(month) + 1;
-  const year = Math.floor(next / 12);
-  return `${String(year).padStart(4, "0")}-${String((next % 12) + 1).padStart(2, "0")}-01T00:00:00Z`;
+interface CachedGrid {
+  computedAt: number;
+  openMonth: number;
+  value: Promise<{ grid: StatisticsGrid; agreements: AgreementTerms[] }>;
+}
+
+/**
+ * One grid per database, per process. Completed months do not change, so the grid serves until
+ * the month turns, for at most GRID_TTL_MS (arrivals recorded by other processes, or written
+ * straight to the database, show within that), or until this process records an arrival
+ * (forgetStatisticsGrid).
+ */
+const grids = new Map<string, CachedGrid>();
+
+/** The database a data source reads (a request's data source is a wrapper around the subgraph's). */
+function databaseOf(db: DataSource): string {
+  const options = db.options as { url?: string; schema?: string };
+  return `${options.url ?? ""} ${options.schema ?? ""}`;
+}
+
+function statisticsGrid(db: DataSource): Promise<{ grid: StatisticsGrid; agreements: AgreementTerms[] }> {
+  const now = Date.now();
+  const key = databaseOf(db);
+  const cached = grids.get(key);
+  if (cached && isGridFresh(cached, now)) return cached.value;
+  const openMonth = monthOf(new Date(now));
+  const entry: CachedGrid = { computedAt: now, openMonth, value: computeGrid(db, openMonth) };
+  grids.set(key, entry);
+  // A failed computation is not kept: the next request tries again.
+  entry.value.catch(() => {
+    if (grids.get(key) === entry) grids.delete(key);
+  });
+  return entry.value;
+}
+
+/** After this process recorded an arrival (which may be dated in a completed month). */
+export function forgetStatisticsGrid(db: DataSource): void {
+  grids.delete(databaseOf(db));
+}
+
+/** The grid from one grouped aggregate over the cases that arrived in completed months. */
+async function computeGrid(db: DataSource, openMonth: number) {
+  const [rows, agreements] = await Promise.all([
+    db.query(
+      `SELECT (extract(year FROM arrived_at AT TIME ZONE 'UTC') * 12
+               + extract(month FROM arrived_at AT TIME ZONE 'UTC') - 1)::int AS month,
+              agreement_id AS "agreementId", nationality, count(*)::int AS arrivals
+         FROM "case"
+        WHERE arrived_at < $1
+        GROUP BY 1, 2, 3`,
+      [startOfMonth(openMonth).toISOString()],
+    ) as Promise<ArrivalCount[]>,
+    db.getRepository(Agreement).find({
+      select: { id: true, status: true, termStart: true, termEnd: true, monthlyCap: true },
+    }),
+  ]);
+  return { grid: buildGrid(rows, openMonth), agreements };
 }

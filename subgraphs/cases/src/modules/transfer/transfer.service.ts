@@ -18,6 +18,7 @@ import { TransferRecords } from "../case/case.records";
 import { Case } from "../case/case.entity";
 import { transitionCase } from "../case/case.service";
 import { CaseStatus } from "../case/case-status";
+import { forgetStatisticsGrid } from "../statistics/statistics.service";
 import { Transfer, TransferCase, TransferDirection, TransferStatus } from "./transfer.entity";
 import type {
   CancelTransferInput,
@@ -137,6 +138,8 @@ export async function recordTransfer(ctx: CasesContext, input: RecordTransferInp
   });
   forgetCases(ctx, result.caseIds);
   ctx.loaders.transferById.clear(result.transfer.id).prime(result.transfer.id, result.transfer);
+  // Arrivals dated at the handover, which may fall in a month already published.
+  if (result.caseIds.length) forgetStatisticsGrid(ctx.db);
   return result.transfer;
 }
 

@@ -37,6 +37,26 @@ registerEnumType(FacilityStatus, {
   },
 });
 
+/** Public occupancy: a band of the official capacity in use, never the exact count (DESIGN §3). */
+export enum OccupancyBand {
+  UNDER_HALF = "UNDER_HALF",
+  HALF_TO_THREE_QUARTERS = "HALF_TO_THREE_QUARTERS",
+  THREE_QUARTERS_TO_NINETY = "THREE_QUARTERS_TO_NINETY",
+  NINETY_TO_FULL = "NINETY_TO_FULL",
+  OVER_CAPACITY = "OVER_CAPACITY",
+}
+registerEnumType(OccupancyBand, {
+  name: "OccupancyBand",
+  description: "How much of a facility's official capacity is in use (residents checked in), as a band.",
+  valuesConfig: {
+    UNDER_HALF: { description: "Under 50 % of the official capacity (empty included)." },
+    HALF_TO_THREE_QUARTERS: { description: "50 % to under 75 %." },
+    THREE_QUARTERS_TO_NINETY: { description: "75 % to under 90 %." },
+    NINETY_TO_FULL: { description: "90 % to 100 %: full or nearly." },
+    OVER_CAPACITY: { description: "More residents than official places." },
+  },
+});
+
 /** A place where received persons are accommodated; its capacity bounds the open placements. */
 @Directive('@key(fields: "id")')
 @ObjectType({

@@ -1,11 +1,12 @@
-import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Authenticated, Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FacilitiesContext } from "../../context";
 import { PlacementConnection } from "../placement/placement.connection";
 import { placementsOfFacility } from "../placement/placement.service";
-import { Facility } from "./facility.entity";
+import { Facility, OccupancyBand } from "./facility.entity";
 import { CreateFacilityInput, UpdateFacilityInput } from "./facility.inputs";
+import { MIN_BANDED_CAPACITY } from "./facility.policy";
 import * as facilities from "./facility.service";
 
 @Resolver(() => Facility)
@@ -23,16 +24,32 @@ export class FacilityResolver {
     return facilities.facilityById(ctx, id);
   }
 
-  @FieldResolver(() => Int, { description: "Residents now: placements CHECKED_IN." })
+  @Authenticated()
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "Residents now: placements CHECKED_IN. Signed-in callers only (an exact count of a few residents points at people); the public reads occupancyBand.",
+  })
   occupancy(@Root() root: Facility, @Ctx() ctx: FacilitiesContext): Promise<number> {
     return facilities.occupancyOf(ctx, root);
   }
 
+  @Authenticated()
   @FieldResolver(() => Float, {
-    description: "occupancy / officialCapacity, rounded to three decimals (0.875 = 87.5 %).",
+    nullable: true,
+    description:
+      "occupancy / officialCapacity, rounded to three decimals (0.875 = 87.5 %). Signed-in callers only; the public reads occupancyBand.",
   })
   occupancyRate(@Root() root: Facility, @Ctx() ctx: FacilitiesContext): Promise<number> {
     return facilities.occupancyRateOf(ctx, root);
+  }
+
+  @FieldResolver(() => OccupancyBand, {
+    nullable: true,
+    description: `Public occupancy: the band of the official capacity in use now (under 50 %, 50–74 %, 75–89 %, 90–100 %, over capacity). Null for a facility with fewer than ${MIN_BANDED_CAPACITY} places, where a band could narrow the count of residents down to fewer than 5 possible values.`,
+  })
+  occupancyBand(@Root() root: Facility, @Ctx() ctx: FacilitiesContext) {
+    return facilities.occupancyBandOf(ctx, root);
   }
 
   @Classified("placement", { ruleAppliedBy: "returnedRecords" })

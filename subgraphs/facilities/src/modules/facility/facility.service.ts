@@ -5,7 +5,7 @@ import type { FacilitiesContext } from "../../context";
 import { OPEN_PLACEMENT_STATUSES, Placement, PlacementRegime, PlacementStatus } from "../placement/placement.entity";
 import { Facility, FacilityStatus, FacilityType } from "./facility.entity";
 import type { CreateFacilityInput, UpdateFacilityInput } from "./facility.inputs";
-import { occupancyRate } from "./facility.policy";
+import { occupancyBand, occupancyRate } from "./facility.policy";
 
 const NAME_UNIQUE = "facility_name_unique";
 
@@ -27,6 +27,11 @@ export function occupancyOf(ctx: FacilitiesContext, facility: Facility): Promise
 
 export async function occupancyRateOf(ctx: FacilitiesContext, facility: Facility): Promise<number> {
   return occupancyRate(await occupancyOf(ctx, facility), facility.officialCapacity);
+}
+
+/** What the public sees of the occupancy: a band, or nothing for a small facility. */
+export async function occupancyBandOf(ctx: FacilitiesContext, facility: Facility) {
+  return occupancyBand(await occupancyOf(ctx, facility), facility.officialCapacity);
 }
 
 export async function createFacility(ctx: FacilitiesContext, input: CreateFacilityInput): Promise<Facility> {
