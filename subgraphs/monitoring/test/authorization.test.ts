@@ -36,7 +36,7 @@ import { type MonitoringHarness, startMonitoringHarness } from "./harness";
  * readers (authorization-fixture.ts) — never from the decorators under test.
  */
 
-// ~1,500 requests in the table's one test.
+// The table runs as one test: some 150 cells × 9 callers, one request each.
 jest.setTimeout(300_000);
 
 let h: MonitoringHarness;
