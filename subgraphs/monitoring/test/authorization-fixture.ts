@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { CallAs, TokenClaims } from "@kgraph/platform";
-import { ROLES, type Role } from "@kgraph/policy";
+import { ROLES, type Role, SCOPES } from "@kgraph/policy";
 import {
   type MonitoringHarness,
   addFinding,
@@ -9,32 +9,39 @@ import {
   daysFromNow,
   hoursAgo,
   ok,
-  planVisit,
   visitIn,
 } from "./harness";
 
 /**
  * The authorization scenario. Bodies A (the monitor's, `org_id`) and B; facilities F1 (the
- * facility staff's, `facility_id`, visited by A and B), F2 (visited by B only) and F3 (never
- * visited); counsel K of record for case `client`, counsel K2 for case `other`.
+ * facility staff's, `facility_id`), F2 and F3; counsel K of record for case `client`, counsel K2
+ * for case `other`; case r1 lives at F1 and r2 at F2 (`facilities.case_residence`).
  *
- * Visits        body  facility  status            findings → recommendations
- *   pub         A     F1        REPORT_PUBLISHED  fPub → recPubAnswered (ACCEPTED), recPubOpen (OPEN)
- *   pub2        B     F2        REPORT_PUBLISHED  (none)
- *   hidden      B     F1        COMPLETED         fHidden → recHidden (OPEN)
- *   planned     B     F2        PLANNED
+ * Visits          body  facility  status            announced  findings → recommendations
+ *   pub           A     F1        REPORT_PUBLISHED  no         fPub → recPubAnswered (ACCEPTED), recPubOpen (OVERDUE)
+ *   pub2          B     F2        REPORT_PUBLISHED  yes        (none)
+ *   hidden        B     F1        COMPLETED         no         fHidden → recHidden (OPEN)
+ *   away          B     F2        COMPLETED         yes        fAway → recAway (IMPLEMENTED), recAwayOpen (OPEN)
+ *   announced     B     F1        PLANNED           yes        (none)
+ *   surpriseOwn   A     F2        PLANNED           no         (none)
+ *   surpriseOther B     F1        PLANNED           no         fSurprise → recSurprise (OPEN), inserted in SQL
  *
- * Incidents: iF1 at F1, iF2 at F2.
+ * fSurprise and recSurprise are rows the API cannot make (findings need a started visit): they are
+ * written directly so the rules of findings and recommendations are held to their visit's rule
+ * even for a record recorded too early.
  *
- * Complaints   facility  case     filed by        escalated to                                 readable by (besides the Ombudsperson)
- *   all        F1        client   public          "Ministry of Internal Affairs – Inspectorate" monitor (A visited F1), counsel K, MIA
- *   filed      F3        —        the monitor     —                                            monitor (filed it)
- *   visited    F1        —        public          —                                            monitor (A visited F1)
- *   client     F2        client   public          —                                            counsel K
- *   mia        F2        —        public          "MIA"                                        MIA
- *   other      F2        other    public          "State Prosecutor"                           nobody else
+ * Incidents: iF1 at F1 naming r1, iF2 at F2 naming r2.
  *
- * `cases.counsel_client` belongs to the cases subgraph (a published view); here a stand-in table.
+ * Complaints   facility  case     filed by        escalated to                                  decided
+ *   all        F1        client   public, named   "Ministry of Internal Affairs – Inspectorate"  yes
+ *   filed      F3        —        the monitor     —                                             no
+ *   visited    F1        —        public          —                                             no
+ *   client     F2        client   public          "Police Inspectorate"                         yes
+ *   mia        F2        —        public          "MIA"                                         no
+ *   other      F2        other    public          "State Prosecutor"                            no
+ *
+ * The published views of other subgraphs (`cases.counsel_client`, `facilities.case_residence`)
+ * are the harness's empty stand-in tables; the scenario inserts the rows it needs.
  */
 export interface Scenario {
   bodyA: string;
@@ -43,19 +50,98 @@ export interface Scenario {
   F2: string;
   F3: string;
   counsel: { K: string; K2: string };
-  cases: { client: string; other: string };
+  cases: { client: string; other: string; r1: string; r2: string };
   monitorSub: string;
-  visits: { pub: string; pub2: string; hidden: string; planned: string };
-  findings: { pub: string; hidden: string };
-  recommendations: { pubAnswered: string; pubOpen: string; hidden: string };
-  incidents: { iF1: string; iF2: string };
-  complaints: { all: string; filed: string; visited: string; client: string; mia: string; other: string };
+  visits: Record<VisitKey, string>;
+  findings: Record<FindingKey, string>;
+  recommendations: Record<RecommendationKey, string>;
+  incidents: Record<IncidentKey, string>;
+  complaints: Record<ComplaintKey, string>;
 }
 
 export type Caller = Role | "public";
 export const CALLERS: readonly Caller[] = [...ROLES, "public"];
 
-/** The `sub` the default test caller (every role at once) signs with; it answered recPubAnswered. */
+export type VisitKey = "pub" | "pub2" | "hidden" | "away" | "announced" | "surpriseOwn" | "surpriseOther";
+export type FindingKey = "pub" | "hidden" | "away" | "surprise";
+export type RecommendationKey = "pubAnswered" | "pubOpen" | "hidden" | "away" | "awayOpen" | "surprise";
+export type IncidentKey = "iF1" | "iF2";
+export type ComplaintKey = "all" | "filed" | "visited" | "client" | "mia" | "other";
+
+/**
+ * WHO READS WHAT in the scenario, written out from DESIGN §3 and issue 7 (not from the code under
+ * test): the expectations of the role table and of the record-rule rows.
+ *
+ * Visits (monitoring:read): every role reads visits that were announced or have started; an
+ * unannounced visit before it starts only its body's monitors and the Ombudsperson; facility
+ * staff only their own facility's; everyone, the public included, published reports.
+ */
+const EVERY_ROLE: readonly Caller[] = ROLES;
+const ALL_BUT_STAFF: readonly Caller[] = ROLES.filter((role) => role !== "facility_staff");
+export const VISIT_READERS: Record<VisitKey, readonly Caller[]> = {
+  pub: CALLERS,
+  pub2: CALLERS,
+  hidden: EVERY_ROLE,
+  away: ALL_BUT_STAFF,
+  announced: EVERY_ROLE,
+  surpriseOwn: ["monitor", "ombudsperson"],
+  surpriseOther: ["ombudsperson"],
+};
+/** A finding or recommendation is read exactly when its visit is. */
+export const VISIT_OF_FINDING: Record<FindingKey, VisitKey> = {
+  pub: "pub",
+  hidden: "hidden",
+  away: "away",
+  surprise: "surpriseOther",
+};
+export const FINDING_OF_RECOMMENDATION: Record<RecommendationKey, FindingKey> = {
+  pubAnswered: "pub",
+  pubOpen: "pub",
+  hidden: "hidden",
+  away: "away",
+  awayOpen: "away",
+  surprise: "surprise",
+};
+/** Incidents: every role, facility staff only their own facility's; never the public. */
+export const INCIDENT_READERS: Record<IncidentKey, readonly Caller[]> = {
+  iF1: EVERY_ROLE,
+  iF2: ALL_BUT_STAFF,
+};
+/**
+ * Complaints (complaint:read): the Ombudsperson all; a monitor those they filed or about a
+ * facility their body has visited (started: A started a visit to F1, only planned one to F2);
+ * counsel their clients'; the MIA those referred to it.
+ */
+export const COMPLAINT_READERS: Record<ComplaintKey, readonly Caller[]> = {
+  all: ["mia_officer", "legal_counsel", "monitor", "ombudsperson"],
+  filed: ["monitor", "ombudsperson"],
+  visited: ["monitor", "ombudsperson"],
+  client: ["legal_counsel", "ombudsperson"],
+  mia: ["mia_officer", "ombudsperson"],
+  other: ["ombudsperson"],
+};
+
+export const readsVisit = (caller: Caller, visit: VisitKey) => VISIT_READERS[visit].includes(caller);
+export const readsFinding = (caller: Caller, finding: FindingKey) => readsVisit(caller, VISIT_OF_FINDING[finding]);
+export const readsRecommendation = (caller: Caller, recommendation: RecommendationKey) =>
+  readsFinding(caller, FINDING_OF_RECOMMENDATION[recommendation]);
+export const readsIncident = (caller: Caller, incident: IncidentKey) => INCIDENT_READERS[incident].includes(caller);
+export const readsComplaint = (caller: Caller, complaint: ComplaintKey) =>
+  COMPLAINT_READERS[complaint].includes(caller);
+
+/** Who holds each scope this subgraph uses (DESIGN §3, "Scopes per role"), written out. */
+export const HOLDERS: Record<string, readonly Role[]> = {
+  [SCOPES.MONITORING_READ]: ROLES,
+  [SCOPES.MONITORING_WRITE]: ["monitor", "ombudsperson"],
+  [SCOPES.RECOMMENDATION_RESPOND]: ["mia_officer", "dhs_liaison", "facility_staff"],
+  [SCOPES.INCIDENT_WRITE]: ["mia_officer", "facility_staff", "ombudsperson"],
+  [SCOPES.COMPLAINT_READ]: ["mia_officer", "legal_counsel", "monitor", "ombudsperson"],
+  [SCOPES.COMPLAINT_IDENTITY_READ]: ["ombudsperson"],
+  [SCOPES.COMPLAINT_HANDLE]: ["ombudsperson"],
+  [SCOPES.AUDIT_READ]: ["ombudsperson", "auditor"],
+};
+
+/** The `sub` of the default test caller (every role at once); it answered recPubAnswered and recAway. */
 export const ALL_ROLES_SUB = "00000000-0000-4000-8000-0000000000aa";
 
 /** Each role's token, with the claims its record rules read. */
@@ -133,6 +219,14 @@ export async function decide(h: MonitoringHarness, complaintId: string) {
   );
 }
 
+export async function startVisit(h: MonitoringHarness, visitId: string) {
+  ok(
+    await h.gql(`mutation($input: StartVisitInput!) { startVisit(input: $input) { id } }`, {
+      input: { visitId, startedAt: hoursAgo(1) },
+    }),
+  );
+}
+
 export async function publish(h: MonitoringHarness, visitId: string) {
   ok(
     await h.gql(`mutation($input: PublishVisitReportInput!) { publishVisitReport(input: $input) { id } }`, {
@@ -149,59 +243,111 @@ export async function respond(h: MonitoringHarness, recommendationId: string) {
   );
 }
 
+export async function markImplemented(h: MonitoringHarness, recommendationId: string) {
+  ok(
+    await h.gql(`mutation($id: ID!) { markRecommendationImplemented(recommendationId: $id) { id } }`, {
+      id: recommendationId,
+    }),
+  );
+}
+
 const RECORD_INCIDENT = `mutation($input: RecordIncidentInput!) { recordIncident(input: $input) { id } }`;
 
-export async function recordIncident(h: MonitoringHarness, facilityId: string): Promise<string> {
+/** Records an incident (as every role at once: the MIA may name any case) naming the cases given. */
+export async function recordIncident(h: MonitoringHarness, facilityId: string, caseIds: string[]): Promise<string> {
   return ok(
     await h.gql(RECORD_INCIDENT, {
       input: {
         type: "USE_OF_FORCE",
         at: hoursAgo(5),
         facilityId,
-        caseIds: [randomUUID()],
+        caseIds,
         narrative: "Restraint used during the evening count; nurse called.",
       },
     }),
   ).recordIncident.id;
 }
 
-export async function createCounselClientStandIn(h: MonitoringHarness): Promise<void> {
-  await h.db.query(`CREATE SCHEMA IF NOT EXISTS cases`);
-  await h.db.query(`CREATE TABLE IF NOT EXISTS cases.counsel_client (case_id uuid, counsel_id uuid)`);
+/** People an MIA officer placed at a facility: rows of the facilities subgraph's published view. */
+export async function addResidents(h: MonitoringHarness, facilityId: string, caseIds: string[]): Promise<void> {
+  for (const caseId of caseIds) {
+    await h.db.query(`INSERT INTO facilities.case_residence (case_id, facility_id, current) VALUES ($1, $2, true)`, [
+      caseId,
+      facilityId,
+    ]);
+  }
+}
+
+/** Counsel of record: a row of the cases subgraph's published view. */
+export async function addCounselClient(h: MonitoringHarness, caseId: string, counselId: string): Promise<void> {
+  await h.db.query(`INSERT INTO cases.counsel_client (case_id, counsel_id) VALUES ($1, $2)`, [caseId, counselId]);
+}
+
+/** A finding and an OPEN recommendation on a visit, written in SQL (the API refuses a visit that has not started). */
+async function insertFindingAndRecommendation(h: MonitoringHarness, visitId: string, facilityId: string) {
+  const finding = randomUUID();
+  const recommendation = randomUUID();
+  await h.db.query(
+    `INSERT INTO monitoring.finding (id, visit_id, severity, standard_ref, description, created_at)
+     VALUES ($1, $2, 'MEDIUM', 'CPT/Inf(2017)3 §5', 'Recorded before the visit started.', now())`,
+    [finding, visitId],
+  );
+  await h.db.query(
+    `INSERT INTO monitoring.recommendation (id, finding_id, visit_id, facility_id, addressee, text, due_at, status, created_at)
+     VALUES ($1, $2, $3, $4, 'Facility management', 'Open the yard every day.', $5, 'OPEN', now())`,
+    [recommendation, finding, visitId, facilityId, daysFromNow(90)],
+  );
+  return { finding, recommendation };
 }
 
 /** Builds the scenario (as every role at once, the harness default, except where a caller matters). */
 export async function seedScenario(h: MonitoringHarness): Promise<Scenario> {
-  await createCounselClientStandIn(h);
   const bodyA = (await createBody(h.db)).id;
   const bodyB = (await createBody(h.db)).id;
   const [F1, F2, F3] = [randomUUID(), randomUUID(), randomUUID()];
   const counsel = { K: randomUUID(), K2: randomUUID() };
-  const cases = { client: randomUUID(), other: randomUUID() };
-  await h.db.query(`INSERT INTO cases.counsel_client (case_id, counsel_id) VALUES ($1, $2), ($3, $4)`, [
-    cases.client,
-    counsel.K,
-    cases.other,
-    counsel.K2,
-  ]);
+  const cases = { client: randomUUID(), other: randomUUID(), r1: randomUUID(), r2: randomUUID() };
+  await addCounselClient(h, cases.client, counsel.K);
+  await addCounselClient(h, cases.other, counsel.K2);
+  await addResidents(h, F1, [cases.r1]);
+  await addResidents(h, F2, [cases.r2]);
   const monitorSub = randomUUID();
+  const visit = (
+    status: Parameters<typeof visitIn>[1],
+    bodyId: string,
+    facilityId: string,
+    plannedFor: string,
+    announced: boolean,
+  ) => visitIn(h, status, { bodyId, facilityId, plannedFor, announced }).then((v) => v.id);
 
-  const pub = (await visitIn(h, "COMPLETED", { bodyId: bodyA, facilityId: F1 })).id;
+  const pub = await visit("COMPLETED", bodyA, F1, hoursAgo(30), false);
   const fPub = (await addFinding(h, pub)).id;
-  const recPubAnswered = (await addRecommendation(h, fPub)).id;
-  const recPubOpen = (await addRecommendation(h, fPub, { addressee: "Facility management", dueAt: daysFromNow(30) }))
-    .id;
+  const recPubAnswered = (await addRecommendation(h, fPub, { dueAt: daysFromNow(60) })).id;
+  // Due ten minutes ago (after the visit ended an hour ago) and never answered: OVERDUE.
+  const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+  const recPubOpen = (await addRecommendation(h, fPub, { addressee: "Facility management", dueAt: tenMinutesAgo })).id;
   await respond(h, recPubAnswered);
   await publish(h, pub);
-  const pub2 = (await visitIn(h, "REPORT_PUBLISHED", { bodyId: bodyB, facilityId: F2 })).id;
-  const hidden = (await visitIn(h, "COMPLETED", { bodyId: bodyB, facilityId: F1 })).id;
+  const pub2 = await visit("REPORT_PUBLISHED", bodyB, F2, hoursAgo(29), true);
+  const hidden = await visit("COMPLETED", bodyB, F1, hoursAgo(28), false);
   const fHidden = (await addFinding(h, hidden)).id;
-  const recHidden = (await addRecommendation(h, fHidden)).id;
-  const planned = (await planVisit(h, { bodyId: bodyB, facilityId: F2 })).id;
+  const recHidden = (await addRecommendation(h, fHidden, { dueAt: daysFromNow(60) })).id;
+  const away = await visit("COMPLETED", bodyB, F2, hoursAgo(27), true);
+  const fAway = (await addFinding(h, away, { severity: "CRITICAL", description: "No doctor visited for a month." })).id;
+  const recAway = (await addRecommendation(h, fAway, { addressee: "US DHS / ICE", dueAt: daysFromNow(45) })).id;
+  const recAwayOpen = (await addRecommendation(h, fAway, { addressee: "Facility management", dueAt: daysFromNow(20) }))
+    .id;
+  await respond(h, recAway);
+  await markImplemented(h, recAway);
+  const announced = await visit("PLANNED", bodyB, F1, daysFromNow(2), true);
+  const surpriseOwn = await visit("PLANNED", bodyA, F2, daysFromNow(3), false);
+  const surpriseOther = await visit("PLANNED", bodyB, F1, daysFromNow(4), false);
+  const surprise = await insertFindingAndRecommendation(h, surpriseOther, F1);
 
-  const iF1 = await recordIncident(h, F1);
-  const iF2 = await recordIncident(h, F2);
+  const iF1 = await recordIncident(h, F1, [cases.r1]);
+  const iF2 = await recordIncident(h, F2, [cases.r2]);
 
+  const publicCaller = { token: await h.auth.publicToken() };
   const all = await fileComplaintAs(
     h,
     {
@@ -214,7 +360,7 @@ export async function seedScenario(h: MonitoringHarness): Promise<Scenario> {
       facilityId: F1,
       caseId: cases.client,
     },
-    { token: await h.auth.publicToken() },
+    publicCaller,
   );
   await triage(h, all);
   await escalate(h, all, "Ministry of Internal Affairs – Inspectorate");
@@ -225,20 +371,19 @@ export async function seedScenario(h: MonitoringHarness): Promise<Scenario> {
     { facilityId: F3, anonymous: false, complainantName: "Monitor on duty (synthetic)" },
     { roles: ["monitor"], sub: monitorSub, org_id: bodyA },
   );
-  const visited = await fileComplaintAs(h, { facilityId: F1 }, { token: await h.auth.publicToken() });
+  const visited = await fileComplaintAs(h, { facilityId: F1 }, publicCaller);
   const client = await fileComplaintAs(
     h,
-    { facilityId: F2, caseId: cases.client },
-    { token: await h.auth.publicToken() },
+    { facilityId: F2, caseId: cases.client, category: "ACCESS_TO_LAWYER", text: "My lawyer was not let in." },
+    publicCaller,
   );
-  const mia = await fileComplaintAs(h, { facilityId: F2 }, { token: await h.auth.publicToken() });
+  await triage(h, client);
+  await escalate(h, client, "Police Inspectorate");
+  await decide(h, client);
+  const mia = await fileComplaintAs(h, { facilityId: F2 }, publicCaller);
   await triage(h, mia);
   await escalate(h, mia, "MIA");
-  const other = await fileComplaintAs(
-    h,
-    { facilityId: F2, caseId: cases.other },
-    { token: await h.auth.publicToken() },
-  );
+  const other = await fileComplaintAs(h, { facilityId: F2, caseId: cases.other }, publicCaller);
   await triage(h, other);
   await escalate(h, other, "State Prosecutor");
 
@@ -251,10 +396,29 @@ export async function seedScenario(h: MonitoringHarness): Promise<Scenario> {
     counsel,
     cases,
     monitorSub,
-    visits: { pub, pub2, hidden, planned },
-    findings: { pub: fPub, hidden: fHidden },
-    recommendations: { pubAnswered: recPubAnswered, pubOpen: recPubOpen, hidden: recHidden },
+    visits: { pub, pub2, hidden, away, announced, surpriseOwn, surpriseOther },
+    findings: { pub: fPub, hidden: fHidden, away: fAway, surprise: surprise.finding },
+    recommendations: {
+      pubAnswered: recPubAnswered,
+      pubOpen: recPubOpen,
+      hidden: recHidden,
+      away: recAway,
+      awayOpen: recAwayOpen,
+      surprise: surprise.recommendation,
+    },
     incidents: { iF1, iF2 },
     complaints: { all, filed, visited, client, mia, other },
   };
+}
+
+/** Ids of the scenario's records a caller reads, by the transcribed readers. */
+export function readable<K extends string>(
+  ids: Record<K, string>,
+  reads: (caller: Caller, key: K) => boolean,
+  caller: Caller,
+): string[] {
+  return (Object.keys(ids) as K[])
+    .filter((key) => reads(caller, key))
+    .map((key) => ids[key])
+    .sort();
 }

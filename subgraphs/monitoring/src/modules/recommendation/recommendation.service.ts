@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { badUserInput, notFound } from "@kgraph/platform";
+import { badUserInput } from "@kgraph/platform";
 import { SCOPES, type Scope } from "@kgraph/policy";
 import type { EntityManager } from "typeorm";
 import type { MonitoringContext } from "../../context";
 import { Finding } from "../finding/finding.entity";
+import { FindingRecords } from "../finding/finding.records";
 import { assertVisitAcceptsFindings } from "../finding/finding.service";
 import { MONITORING_WRITE_FORBIDDEN, visitReference } from "../visit/visit.policy";
 import { lockVisit } from "../visit/visit.service";
@@ -45,8 +46,16 @@ export async function addRecommendation(
   input: AddRecommendationInput,
 ): Promise<Recommendation> {
   const created = await ctx.db.transaction(async (tx) => {
-    const finding = await tx.findOneBy(Finding, { id: input.findingId });
-    if (!finding) throw notFound("Finding", input.findingId);
+    // The finding is read under the write rule, so a restricted writer learns nothing of
+    // findings outside it: an unknown id and another body's finding are refused alike.
+    const finding = await ctx.access.lockForWrite(
+      tx,
+      Finding,
+      FindingRecords,
+      SCOPES.MONITORING_WRITE,
+      input.findingId,
+      { what: "Finding", message: MONITORING_WRITE_FORBIDDEN },
+    );
     const visit = await lockVisit(ctx, tx, finding.visitId);
     assertVisitAcceptsFindings(visit, "Recommendations");
     // A visit that accepts findings has started, so it has a reference time.
