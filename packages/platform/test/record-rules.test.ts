@@ -11,14 +11,7 @@ import {
   type Scope,
   scopesForClaims,
 } from "@kgraph/policy";
-import {
-  type Viewer,
-  bindRule,
-  defineRecordKind,
-  positional,
-  recordScope,
-  viewerFromClaims,
-} from "../src";
+import { type Viewer, bindRule, defineRecordKind, positional, recordScope, viewerFromClaims } from "../src";
 
 /**
  * The one record-rule mechanism, pure: what a viewer reaches under a scope is exactly what the
@@ -167,7 +160,10 @@ describe("a kind of record turns the scope into SQL", () => {
 describe("data classes", () => {
   it("every class names only scopes of the policy, and an audited class needs a scope", () => {
     for (const [name, dataClass] of Object.entries(DATA)) {
-      const scopes: readonly Scope[] = [...dataClass.scopes, ...(("recordsOf" in dataClass && dataClass.recordsOf) || [])];
+      const scopes: readonly Scope[] = [
+        ...dataClass.scopes,
+        ...(("recordsOf" in dataClass && dataClass.recordsOf) || []),
+      ];
       for (const scope of scopes) expect(ALL_SCOPES).toContain(scope);
       if (dataClass.audited) expect(`${name}: ${dataClass.scopes.length}`).not.toBe(`${name}: 0`);
     }

@@ -1,13 +1,5 @@
-import {
-  ACCESS,
-  ALL,
-  CLAIM_ACCESS,
-  PUBLIC_ACCESS,
-  ROLES,
-  ROLE_SCOPES,
-  type Role,
-  type Scope,
-} from "@kgraph/policy";
+import { ACCESS, ALL, CLAIM_ACCESS, PUBLIC_ACCESS, ROLES, ROLE_SCOPES, type Role, type Scope } from "@kgraph/policy";
+import { isDeepStrictEqual } from "node:util";
 import { type DirectiveNode, Kind, type ObjectTypeDefinitionNode, parse } from "graphql";
 import type { RecordKind } from "../src/access/record-kind";
 import type { FederatedSchema } from "../src/federation";
@@ -162,6 +154,7 @@ export function describeRoleTable(title: string, table: () => RoleTable): void {
       for (const caller of CALLERS) await expect(table().callAs(caller)).resolves.not.toThrow();
     });
 
+    // One test for the whole table (every cell × every caller): a long one, hence its own timeout.
     it("tests every cell as every caller", async () => {
       const t = table();
       const types = Object.fromEntries(Object.entries(t.variables()).map(([name, v]) => [name, v.type]));
@@ -176,7 +169,7 @@ export function describeRoleTable(title: string, table: () => RoleTable): void {
         }
       }
       expect(failures).toEqual([]);
-    });
+    }, 600_000);
   });
 }
 
@@ -187,7 +180,7 @@ export function mismatch(res: GraphQLResponse, expected: Expectation, cell: Cell
   if (expected.kind === "data") {
     if (res.errors?.length) return `errors ${show(res.errors.map((e) => [e.path, e.extensions?.code]))}`;
     const got = valueAt(res.data, pathOf(cell.steps));
-    return show(got) === show(expected.value) ? null : `got ${show(got)}, expected ${show(expected.value)}`;
+    return isDeepStrictEqual(got, expected.value) ? null : `got ${show(got)}, expected ${show(expected.value)}`;
   }
   if (expected.kind === "absent") {
     if (res.errors?.length) return `errors ${show(res.errors.map((e) => [e.path, e.extensions?.code]))}`;
@@ -232,9 +225,12 @@ export function hasEveryoneGrant(kind: RecordKind): boolean {
 /** Registers the record-rule rows of a subgraph and checks nothing is missing. */
 export function describeRecordRuleRows(title: string, kinds: readonly RecordKind[], rows: readonly RuleRow[]): void {
   describe(title, () => {
-    it.each(kinds.map((kind) => [kind.name, kind] as const))("%s implements every rule the policy grants", (_n, kind) => {
-      expect(kind.missingRules()).toEqual([]);
-    });
+    it.each(kinds.map((kind) => [kind.name, kind] as const))(
+      "%s implements every rule the policy grants",
+      (_n, kind) => {
+        expect(kind.missingRules()).toEqual([]);
+      },
+    );
 
     it("has a row for every role narrowed on every kind", () => {
       const have = new Set(rows.map((row) => `${row.role} × ${row.kind}`));

@@ -61,7 +61,7 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Scope, Grant>
     // theirs never brings a new person into their view.
     [S.PLACEMENT_WRITE]: only("ownFacility", "residentOfOwnFacility"),
     [S.MONITORING_READ]: only("ownFacility", "disclosed"),
-    [S.RECOMMENDATION_RESPOND]: only("ownFacility"),
+    [S.RECOMMENDATION_RESPOND]: only("ownFacility", "disclosed"),
     [S.INCIDENT_WRITE]: only("ownFacility", "residentOfOwnFacility"),
     [S.TRAINING_READ]: ALL,
     [S.TRAINING_RECORDS_READ]: only("ownFacility"),

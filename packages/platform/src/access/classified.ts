@@ -70,18 +70,25 @@ export function Classified(name: DataClassName, options: ClassifiedOptions = {})
   };
 }
 
-function classGuard(name: DataClassName, dataClass: DataClass, options: ClassifiedOptions): MiddlewareFn<AccessContext> {
+function classGuard(
+  name: DataClassName,
+  dataClass: DataClass,
+  options: ClassifiedOptions,
+): MiddlewareFn<AccessContext> {
   const recordScopes = dataClass.recordsOf ?? dataClass.scopes;
   const checksRecords = !options.ruleAppliedBy && (recordScopes.length > 0 || !!dataClass.alsoRequires);
   return async ({ context, info, root }, next) => {
     const viewer = context.viewer;
     if (!hasScopes(viewer, dataClass.scopes)) {
-      throw new GraphQLError(
-        `${info.parentType.name}.${info.fieldName} needs ${dataClass.scopes.join(" and ")}.`,
-        { extensions: { code: "FORBIDDEN", requiredScopes: dataClass.scopes } },
-      );
+      throw new GraphQLError(`${info.parentType.name}.${info.fieldName} needs ${dataClass.scopes.join(" and ")}.`, {
+        extensions: { code: "FORBIDDEN", requiredScopes: dataClass.scopes },
+      });
     }
-    if (dataClass.unlinkable && hasScopes(viewer, [dataClass.unlinkable.holding]) && !hasScopes(viewer, [dataClass.unlinkable.unless])) {
+    if (
+      dataClass.unlinkable &&
+      hasScopes(viewer, [dataClass.unlinkable.holding]) &&
+      !hasScopes(viewer, [dataClass.unlinkable.unless])
+    ) {
       return withheld(info, name);
     }
     let subject: Subject | null = null;
@@ -89,7 +96,9 @@ function classGuard(name: DataClassName, dataClass: DataClass, options: Classifi
       subject = subjectOf(root, options);
       if (!subject) {
         // A classified field on a type that names no record: a programming error, never a pass.
-        throw new Error(`${info.parentType.name}.${info.fieldName} (${name}) belongs to no record: add @RecordOf to its type.`);
+        throw new Error(
+          `${info.parentType.name}.${info.fieldName} (${name}) belongs to no record: add @RecordOf to its type.`,
+        );
       }
       const { kind, id } = subject;
       if (typeof id !== "string") return withheld(info, name);

@@ -52,7 +52,12 @@ export class RecordAccess {
    * kind's rules evaluated, in SQL, on the new record's values (inside the write's transaction).
    * This is how a write is kept from creating the very facts that would widen its author's view.
    */
-  async allowsNew(tx: EntityManager, kind: RecordKind, scope: Scope, values: Record<string, unknown>): Promise<boolean> {
+  async allowsNew(
+    tx: EntityManager,
+    kind: RecordKind,
+    scope: Scope,
+    values: Record<string, unknown>,
+  ): Promise<boolean> {
     const granted = this.scope(scope);
     if (granted.kind === "all") return true;
     if (granted.kind === "none") return false;

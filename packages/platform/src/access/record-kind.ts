@@ -1,13 +1,4 @@
-import {
-  ACCESS,
-  ALL,
-  CLAIM_ACCESS,
-  type Grant,
-  PUBLIC_ACCESS,
-  ROLES,
-  type RuleName,
-  type Scope,
-} from "@kgraph/policy";
+import { ACCESS, ALL, CLAIM_ACCESS, type Grant, PUBLIC_ACCESS, ROLES, type RuleName, type Scope } from "@kgraph/policy";
 import type { Viewer } from "../context";
 import { type RecordScope, recordScope } from "./record-scope";
 

@@ -23,9 +23,7 @@ export interface BoundRule {
  * alternatives (each a conjunction of bound rules). Derived only from the policy's tables.
  */
 export type RecordScope =
-  | { kind: "all" }
-  | { kind: "none" }
-  | { kind: "some"; alternatives: readonly (readonly BoundRule[])[] };
+  { kind: "all" } | { kind: "none" } | { kind: "some"; alternatives: readonly (readonly BoundRule[])[] };
 
 export const ALL_RECORDS: RecordScope = Object.freeze({ kind: "all" });
 export const NO_RECORDS: RecordScope = Object.freeze({ kind: "none" });

@@ -6,7 +6,13 @@ import { Case } from "../case/case.entity";
 import { Facility } from "../facility/facility.entity";
 import { facilityById } from "../facility/facility.service";
 import { Placement } from "./placement.entity";
-import { CancelPlacementInput, CheckInArgs, CheckOutInput, ConfirmPlacementArgs, PlaceCaseInput } from "./placement.inputs";
+import {
+  CancelPlacementInput,
+  CheckInArgs,
+  CheckOutInput,
+  ConfirmPlacementArgs,
+  PlaceCaseInput,
+} from "./placement.inputs";
 import * as placements from "./placement.service";
 
 @Resolver(() => Placement)

@@ -24,7 +24,13 @@ import {
   PlacementRegime,
   PlacementStatus,
 } from "./placement.entity";
-import type { CancelPlacementInput, CheckInArgs, CheckOutInput, ConfirmPlacementArgs, PlaceCaseInput } from "./placement.inputs";
+import type {
+  CancelPlacementInput,
+  CheckInArgs,
+  CheckOutInput,
+  ConfirmPlacementArgs,
+  PlaceCaseInput,
+} from "./placement.inputs";
 import { NEXT_PLACEMENT_STATUSES, canMovePlacement, regimeAllowedIn } from "./placement.policy";
 
 /** Clock skew tolerated between a caller and this server when a time must not be in the future. */

@@ -19,12 +19,7 @@ import type {
   FileComplaintInput,
   TriageComplaintInput,
 } from "./complaint.inputs";
-import {
-  NEXT_COMPLAINT_STATUSES,
-  canMoveComplaint,
-  complaintDueAt,
-  isDecided,
-} from "./complaint.policy";
+import { NEXT_COMPLAINT_STATUSES, canMoveComplaint, complaintDueAt, isDecided } from "./complaint.policy";
 import { ComplaintRecords } from "./complaint.records";
 import { hashReceiptCode, maskedReceiptCode, newReceiptCode, receiptCodeLastGroup } from "./receipt-code";
 
@@ -202,10 +197,17 @@ async function changeComplaint(
   apply: (tx: EntityManager, complaint: Complaint, now: Date) => Promise<void>,
 ): Promise<Complaint> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const complaint = await ctx.access.lockForWrite(tx, Complaint, ComplaintRecords, SCOPES.COMPLAINT_HANDLE, complaintId, {
-      what: "Complaint",
-      message: "Complaints are handled by the complaints mechanism (the Ombudsperson) only.",
-    });
+    const complaint = await ctx.access.lockForWrite(
+      tx,
+      Complaint,
+      ComplaintRecords,
+      SCOPES.COMPLAINT_HANDLE,
+      complaintId,
+      {
+        what: "Complaint",
+        message: "Complaints are handled by the complaints mechanism (the Ombudsperson) only.",
+      },
+    );
     if (!canMoveComplaint(complaint.status, to)) {
       const allowed = NEXT_COMPLAINT_STATUSES[complaint.status];
       throw badUserInput(

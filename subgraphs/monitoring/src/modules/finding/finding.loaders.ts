@@ -26,7 +26,9 @@ export function createFindingLoaders(db: DataSource, access: RecordAccess) {
         .where("f.visit_id IN (:...visitIds)", { visitIds: wanted });
       const rows = await query
         .andWhere(readable.sql, readable.params)
-        .orderBy("f.created_at", "ASC").addOrderBy("f.id", "ASC").getMany();
+        .orderBy("f.created_at", "ASC")
+        .addOrderBy("f.id", "ASC")
+        .getMany();
       return manyByKey(visitIds, rows, (row) => row.visitId);
     }),
   };

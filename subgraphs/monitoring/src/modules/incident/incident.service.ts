@@ -6,12 +6,7 @@ import type { MonitoringContext } from "../../context";
 import { decodeTimeCursor } from "../../keyset";
 import { Incident, IncidentStatus } from "./incident.entity";
 import type { ChangeIncidentStatusInput, IncidentFilter, RecordIncidentInput } from "./incident.inputs";
-import {
-  INCIDENT_WRITE_FORBIDDEN,
-  NEXT_INCIDENT_STATUSES,
-  canMoveIncident,
-  requiresCases,
-} from "./incident.policy";
+import { INCIDENT_WRITE_FORBIDDEN, NEXT_INCIDENT_STATUSES, canMoveIncident, requiresCases } from "./incident.policy";
 import { IncidentRecords } from "./incident.records";
 
 export function incidentById(ctx: MonitoringContext, id: string): Promise<Incident | null> {
@@ -88,10 +83,17 @@ export async function changeIncidentStatus(
   input: ChangeIncidentStatusInput,
 ): Promise<Incident> {
   const updated = await ctx.db.transaction(async (tx) => {
-    const incident = await ctx.access.lockForWrite(tx, Incident, IncidentRecords, SCOPES.INCIDENT_WRITE, input.incidentId, {
-      what: "Incident",
-      message: INCIDENT_WRITE_FORBIDDEN,
-    });
+    const incident = await ctx.access.lockForWrite(
+      tx,
+      Incident,
+      IncidentRecords,
+      SCOPES.INCIDENT_WRITE,
+      input.incidentId,
+      {
+        what: "Incident",
+        message: INCIDENT_WRITE_FORBIDDEN,
+      },
+    );
     if (!canMoveIncident(incident.status, input.status)) {
       const allowed = NEXT_INCIDENT_STATUSES[incident.status];
       throw badUserInput(

@@ -29,7 +29,9 @@ export function createRecommendationLoaders(db: DataSource, access: RecordAccess
       const query = from().where("r.finding_id IN (:...findingIds)", { findingIds: wanted });
       const rows = await query
         .andWhere(readable.sql, readable.params)
-        .orderBy("r.created_at", "ASC").addOrderBy("r.id", "ASC").getMany();
+        .orderBy("r.created_at", "ASC")
+        .addOrderBy("r.id", "ASC")
+        .getMany();
       return manyByKey(findingIds, rows, (row) => row.findingId);
     }),
     /** A facility's unanswered recommendations (OPEN, overdue included), soonest due first. */
@@ -41,7 +43,9 @@ export function createRecommendationLoaders(db: DataSource, access: RecordAccess
         .andWhere("r.status = :open", { open: RecommendationStatus.OPEN });
       const rows = await query
         .andWhere(readable.sql, readable.params)
-        .orderBy("r.due_at", "ASC").addOrderBy("r.id", "ASC").getMany();
+        .orderBy("r.due_at", "ASC")
+        .addOrderBy("r.id", "ASC")
+        .getMany();
       return manyByKey(facilityIds, rows, (row) => row.facilityId);
     }),
   };

@@ -14,8 +14,7 @@ import { SCOPES } from "@kgraph/policy";
 const OFFICIAL_RULES = {
   ownFacility: (o: string, facilityId: string | null, param: (v: unknown) => string) =>
     `${o}.facility_id = ${param(facilityId)}`,
-  ownRecord: (o: string, officialId: string | null, param: (v: unknown) => string) =>
-    `${o}.id = ${param(officialId)}`,
+  ownRecord: (o: string, officialId: string | null, param: (v: unknown) => string) => `${o}.id = ${param(officialId)}`,
 } satisfies Record<string, RuleSql>;
 
 export const OfficialRecords = defineRecordKind({
@@ -35,14 +34,20 @@ export const AttendanceRecords = defineRecordKind({
   name: "Attendance",
   table: "training.attendance",
   scopes: [SCOPES.TRAINING_RECORDS_READ],
-  rules: { ownFacility: throughOfficial(OFFICIAL_RULES.ownFacility), ownRecord: throughOfficial(OFFICIAL_RULES.ownRecord) },
+  rules: {
+    ownFacility: throughOfficial(OFFICIAL_RULES.ownFacility),
+    ownRecord: throughOfficial(OFFICIAL_RULES.ownRecord),
+  },
 });
 
 export const CertificationRecords = defineRecordKind({
   name: "Certification",
   table: "training.certification",
   scopes: [SCOPES.TRAINING_RECORDS_READ],
-  rules: { ownFacility: throughOfficial(OFFICIAL_RULES.ownFacility), ownRecord: throughOfficial(OFFICIAL_RULES.ownRecord) },
+  rules: {
+    ownFacility: throughOfficial(OFFICIAL_RULES.ownFacility),
+    ownRecord: throughOfficial(OFFICIAL_RULES.ownRecord),
+  },
 });
 
 /**
