@@ -729,6 +729,53 @@ describe("facilities.case_residence, the published view", () => {
     expect(await residenceOf(h.db, caseId)).toEqual([]);
   });
 
+  it("finding 1: the confirmation migration does not confirm placements facility staff made themselves", async () => {
+    // Before confirmations existed, staff could place any case at their facility (finding 1), and
+    // the audit trail names who made each placement. The migration's backfill confirmed EVERY
+    // placement, so what staff had placed kept opening those people to them after the fix. It now
+    // leaves unconfirmed each placement whose placeCase event names no MIA officer.
+    const { facility, caseId, stay } = await facilityWithFormerResident(); // no event: as seeded
+    const byStaff = await h.gql(
+      PLACE_AS_STAFF,
+      { input: { caseId, facilityId: facility.id, regime: "OPEN" } },
+      staffOf(facility.id),
+    );
+    expect(byStaff.errors).toBeUndefined();
+    const officerCase = randomUUID();
+    const byOfficer = await h.gql(
+      `mutation($input: PlaceCaseInput!) { placeCase(input: $input) { id } }`,
+      {
+        input: { caseId: officerCase, facilityId: facility.id, regime: "OPEN", plannedAt: "2026-02-02T08:00:00.000Z" },
+      },
+      OFFICER_CALLER,
+    );
+    expect(byOfficer.errors).toBeUndefined();
+    const ids = [stay.id, byStaff.data!.placeCase.id as string, byOfficer.data!.placeCase.id as string];
+    const migration = new PlacementConfirmation1795900000000();
+    await rolledBack(async (runner) => {
+      await migration.down(runner);
+      await migration.up(runner);
+      const rows: { id: string; confirmed_at: Date | null; planned_at: Date }[] = await runner.query(
+        `SELECT id, confirmed_at, planned_at FROM facilities.placement WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const confirmed = Object.fromEntries(rows.map((r) => [r.id, r.confirmed_at?.toISOString() ?? null]));
+      expect(confirmed).toEqual({
+        [ids[0]]: "2025-10-01T08:00:00.000Z",
+        [ids[1]]: null,
+        [ids[2]]: "2026-02-02T08:00:00.000Z",
+      });
+      const listed = await runner.query(
+        `SELECT case_id, current FROM facilities.case_residence WHERE facility_id = $1 ORDER BY current`,
+        [facility.id],
+      );
+      expect(listed).toEqual([
+        { case_id: caseId, current: false },
+        { case_id: officerCase, current: true },
+      ]);
+    });
+  });
+
   it("the first views migration drops the view on down and makes it again on up", async () => {
     const migration = new PublishedAuthorizationViews1795810919868();
     await rolledBack(async (runner) => {
