@@ -576,15 +576,39 @@ describe("finding 1: no write widens what its author can read", () => {
       { message: OUTSIDE_RULE, path: ["cancelPlacement"], extensions: { code: "FORBIDDEN" } },
     ]);
     expect(await statusOf(planned.id)).toBe("PLANNED");
+    const resident = await insertPlacement(h.db, {
+      caseId: randomUUID(),
+      facilityId: facility.id,
+      status: PlacementStatus.CHECKED_IN,
+      plannedAt: new Date("2026-01-11T08:00:00Z"),
+      checkInAt: new Date("2026-01-11T09:00:00Z"),
+      confirmedAt: null,
+    });
+    const checkOut = await h.gql(CHECK_OUT, { input: { placementId: resident.id, reason: "Onward return" } }, staff);
+    expect(errorsOf(checkOut)).toEqual([
+      { message: OUTSIDE_RULE, path: ["checkOut"], extensions: { code: "FORBIDDEN" } },
+    ]);
+    expect(await statusOf(resident.id)).toBe("CHECKED_IN");
 
-    // Once an officer confirms it, the person is their resident and the placement theirs to move on.
-    expect((await h.gql(CONFIRM, { id: planned.id }, OFFICER_CALLER)).errors).toBeUndefined();
+    // Once an officer confirms them, the people are their residents and the placements theirs to move on.
+    for (const { id } of [planned, resident]) {
+      expect((await h.gql(CONFIRM, { id }, OFFICER_CALLER)).errors).toBeUndefined();
+    }
     const after = await h.gql(
-      `mutation($id: ID!) { checkIn(placementId: $id) { id status } }`,
-      { id: planned.id },
+      `mutation($id: ID!, $input: CheckOutInput!) {
+        checkIn(placementId: $id) { id status }
+        checkOut(input: $input) { id status }
+      }`,
+      { id: planned.id, input: { placementId: resident.id, reason: "Onward return" } },
       staff,
     );
-    expect(after.data).toEqual({ checkIn: { id: planned.id, status: "CHECKED_IN" } });
+    expect(after).toEqual({
+      status: 200,
+      data: {
+        checkIn: { id: planned.id, status: "CHECKED_IN" },
+        checkOut: { id: resident.id, status: "CHECKED_OUT" },
+      },
+    });
   });
 });
 
