@@ -12,7 +12,7 @@ import {
   unique,
   viewerFromClaims,
 } from "@kgraph/platform";
-import { type DataClassName, SCOPES, type Scope } from "@kgraph/policy";
+import { type DataClassName, ROLES, type Role, SCOPES, type Scope } from "@kgraph/policy";
 import { CALLERS, type Caller, type Cell, type Step, callerHolds, describeRoleTable } from "@kgraph/testkit";
 import {
   type GraphQLObjectType,
@@ -806,6 +806,26 @@ const FIELD_CLASSES: Record<string, DataClassName> = {
   "Case.placements": "placement",
   "Case.currentPlacement": "placement",
 };
+
+/** Which of this subgraph's scopes each role holds (DESIGN §3, "Scopes per role"; issue 7 for confirm). */
+const ROLE_HOLDS: Record<Role, Scope[]> = {
+  mia_officer: [PR, PW, PC, FW, SENS],
+  dhs_liaison: [],
+  facility_staff: [PR, PW],
+  legal_counsel: [PR, SENS],
+  monitor: [],
+  ombudsperson: [PR, SENS, AUDIT],
+  auditor: [PR, AUDIT],
+  training_admin: [],
+};
+
+describe("the callers of the tables", () => {
+  it("hold this subgraph's scopes as DESIGN §3 says (the kit reads them from the policy)", () => {
+    const scopes = [PR, PW, PC, FW, SENS, AUDIT];
+    for (const role of ROLES) expect(scopes.filter((scope) => callerHolds(role, [scope]))).toEqual(ROLE_HOLDS[role]);
+    expect(scopes.filter((scope) => callerHolds("public", [scope]))).toEqual([]);
+  });
+});
 
 describe("the data classes", () => {
   it("are declared on exactly the fields this table classifies, each with its class", async () => {
