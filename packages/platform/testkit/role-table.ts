@@ -1,5 +1,4 @@
 import { ACCESS, ALL, CLAIM_ACCESS, PUBLIC_ACCESS, ROLES, ROLE_SCOPES, type Role, type Scope } from "@kgraph/policy";
-import { isDeepStrictEqual } from "node:util";
 import { type DirectiveNode, Kind, type ObjectTypeDefinitionNode, parse } from "graphql";
 import type { RecordKind } from "../src/access/record-kind";
 import type { FederatedSchema } from "../src/federation";
@@ -35,6 +34,8 @@ export interface Step {
   args?: string;
   /** Scopes the field itself requires (its class's scopes, as this table transcribes them). */
   scopes?: readonly Scope[];
+  /** A field any signed-in caller reads but not the public (`@authenticated`): UNAUTHENTICATED for it. */
+  signedIn?: true;
   list?: boolean;
   /** An entry point whose record resolves to null (no error) for callers without these scopes. */
   recordScopes?: readonly Scope[];
@@ -93,7 +94,7 @@ export function valueAt(data: unknown, path: readonly (string | number)[]): unkn
 
 export type Expectation =
   | { kind: "data"; value: unknown }
-  | { kind: "forbidden"; path: (string | number)[] }
+  | { kind: "forbidden"; path: (string | number)[]; code: "FORBIDDEN" | "UNAUTHENTICATED" }
   | { kind: "absent"; path: (string | number)[] };
 
 /** What the table says a caller gets for a cell. */
@@ -102,7 +103,10 @@ export function expectationOf(cell: Cell, caller: Caller): Expectation {
     const step = cell.steps[i];
     // The error is at the field itself (a list field fails as a whole, not at an index).
     if (!callerHolds(caller, step.scopes ?? [])) {
-      return { kind: "forbidden", path: [...pathOf(cell.steps.slice(0, i)), step.field] };
+      return { kind: "forbidden", path: [...pathOf(cell.steps.slice(0, i)), step.field], code: "FORBIDDEN" };
+    }
+    if (step.signedIn && caller === "public") {
+      return { kind: "forbidden", path: [...pathOf(cell.steps.slice(0, i)), step.field], code: "UNAUTHENTICATED" };
     }
     if (step.recordScopes && !callerHolds(caller, step.recordScopes)) {
       return { kind: "absent", path: pathOf(cell.steps.slice(0, i + 1)) };
@@ -180,7 +184,7 @@ export function mismatch(res: GraphQLResponse, expected: Expectation, cell: Cell
   if (expected.kind === "data") {
     if (res.errors?.length) return `errors ${show(res.errors.map((e) => [e.path, e.extensions?.code]))}`;
     const got = valueAt(res.data, pathOf(cell.steps));
-    return isDeepStrictEqual(got, expected.value) ? null : `got ${show(got)}, expected ${show(expected.value)}`;
+    return canonical(got) === canonical(expected.value) ? null : `got ${show(got)}, expected ${show(expected.value)}`;
   }
   if (expected.kind === "absent") {
     if (res.errors?.length) return `errors ${show(res.errors.map((e) => [e.path, e.extensions?.code]))}`;
@@ -188,13 +192,26 @@ export function mismatch(res: GraphQLResponse, expected: Expectation, cell: Cell
     return got === null ? null : `got ${show(got)} at ${show(expected.path)}, expected null`;
   }
   const errors = res.errors ?? [];
-  if (errors.length !== 1) return `expected one FORBIDDEN at ${show(expected.path)}, got ${show(errors)}`;
-  if (show(errors[0].path) !== show(expected.path) || errors[0].extensions?.code !== "FORBIDDEN") {
-    return `expected FORBIDDEN at ${show(expected.path)}, got ${show([errors[0].path, errors[0].extensions?.code])}`;
+  if (errors.length !== 1) return `expected one ${expected.code} at ${show(expected.path)}, got ${show(errors)}`;
+  if (show(errors[0].path) !== show(expected.path) || errors[0].extensions?.code !== expected.code) {
+    return `expected ${expected.code} at ${show(expected.path)}, got ${show([errors[0].path, errors[0].extensions?.code])}`;
   }
   // Nothing of the field leaks: its value (or a parent's, when it was not nullable) is null.
   const leaked = valueAt(res.data, expected.path);
   return leaked === null || leaked === undefined ? null : `leaked ${show(leaked)}`;
+}
+
+/**
+ * A value as JSON with every object's keys sorted: two values are equal when these are (key order
+ * aside; objects from the HTTP client and from the test belong to different realms under Jest, so
+ * prototype-aware comparisons would tell them apart).
+ */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
 }
 
 /** One row of the record-rule table: a role narrowed on a kind of record, shown in and out. */

@@ -6,7 +6,8 @@ import { Placement, PlacementRegime, PlacementStatus } from "../src/modules/plac
 import { createFacility } from "./harness";
 
 /**
- * The record-rule scenario. Two facilities, A and B; seven placements; three counsel.
+ * The record-rule scenario. Two facilities, A and B; seven placements, each planned by an MIA
+ * officer (confirmed, so each non-cancelled one is in `facilities.case_residence`); three counsel.
  *
  *   A1  case c1  at A  CHECKED_IN    client of K
  *   A2  case c3  at A  CHECKED_OUT   client of K2
@@ -17,7 +18,8 @@ import { createFacility } from "./harness";
  *   B3  case c5  at B  CHECKED_IN    client of K
  *
  * c6 is K's client and was never placed; K0 is counsel with no client. `cases.counsel_client`
- * is the cases subgraph's published view; here a stand-in table (the external boundary).
+ * is the cases subgraph's published view; here the empty stand-in table the platform's harness
+ * creates (the external boundary), filled with the scenario's clients.
  */
 export interface Scenario {
   A: Facility;
@@ -27,15 +29,18 @@ export interface Scenario {
   p: Record<"A1" | "A2" | "A3" | "A4" | "B1" | "B2" | "B3", string>;
 }
 
-export async function createCounselClientStandIn(db: DataSource): Promise<void> {
-  await db.query(`CREATE SCHEMA IF NOT EXISTS cases`);
-  await db.query(`CREATE TABLE IF NOT EXISTS cases.counsel_client (case_id uuid, counsel_id uuid)`);
-}
+/** The subject of the MIA officer who planned or confirmed the scenario's placements (synthetic). */
+export const OFFICER = "officer-7f1c";
 
+/**
+ * Factory: a placement row as an MIA officer would have planned it (confirmed when planned),
+ * unless `confirmedAt: null` says it is one facility staff recorded and nobody confirmed yet.
+ */
 export async function insertPlacement(
   db: DataSource,
   fields: Pick<Placement, "caseId" | "facilityId" | "status" | "plannedAt"> & Partial<Placement>,
 ): Promise<Placement> {
+  const confirmed = fields.confirmedAt !== null;
   const placement = db.getRepository(Placement).create({
     id: randomUUID(),
     regime: PlacementRegime.OPEN,
@@ -44,6 +49,8 @@ export async function insertPlacement(
     checkOutReason: null,
     cancelledAt: null,
     cancellationReason: null,
+    confirmedAt: confirmed ? fields.plannedAt : null,
+    confirmedBy: confirmed ? OFFICER : null,
     ...fields,
   });
   await db.getRepository(Placement).insert(placement);
@@ -53,7 +60,6 @@ export async function insertPlacement(
 const at = (iso: string) => new Date(iso);
 
 export async function seedScenario(db: DataSource): Promise<Scenario> {
-  await createCounselClientStandIn(db);
   const A = await createFacility(db, { officialCapacity: 50 });
   const B = await createFacility(db, { officialCapacity: 50 });
   const counsel = { K: randomUUID(), K2: randomUUID(), K0: randomUUID() };

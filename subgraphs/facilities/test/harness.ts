@@ -29,7 +29,7 @@ export async function createFacility(db: DataSource, overrides: Partial<Facility
 /** A case id as the cases subgraph would issue it; this subgraph accepts any well-formed one. */
 export const newCaseId = () => randomUUID();
 
-export const PLACEMENT_FIELDS = `id status regime plannedAt checkInAt checkOutAt checkOutReason cancelledAt cancellationReason case { id } facility { id }`;
+export const PLACEMENT_FIELDS = `id status regime plannedAt checkInAt checkOutAt checkOutReason cancelledAt cancellationReason confirmedAt case { id } facility { id }`;
 
 export const PLACE = /* GraphQL */ `
   mutation Place($input: PlaceCaseInput!) { placeCase(input: $input) { ${PLACEMENT_FIELDS} } }
@@ -42,6 +42,9 @@ export const CHECK_OUT = /* GraphQL */ `
 `;
 export const CANCEL = /* GraphQL */ `
   mutation Cancel($input: CancelPlacementInput!) { cancelPlacement(input: $input) { ${PLACEMENT_FIELDS} } }
+`;
+export const CONFIRM = /* GraphQL */ `
+  mutation Confirm($id: ID!) { confirmPlacement(placementId: $id) { ${PLACEMENT_FIELDS} } }
 `;
 export const UPDATE_FACILITY = /* GraphQL */ `
   mutation Update($input: UpdateFacilityInput!) {
@@ -64,6 +67,18 @@ export async function placementCount(db: DataSource, facilityId: string): Promis
     facilityId,
   ]);
   return n;
+}
+
+/** The rows of the published view `facilities.case_residence` for one case. */
+export async function residenceOf(
+  db: DataSource,
+  caseId: string,
+): Promise<{ case_id: string; facility_id: string; current: boolean }[]> {
+  return db.query(
+    `SELECT case_id, facility_id, current FROM facilities.case_residence WHERE case_id = $1
+      ORDER BY facility_id, current`,
+    [caseId],
+  );
 }
 
 /**

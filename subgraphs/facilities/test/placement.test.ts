@@ -1,3 +1,4 @@
+import { ALL_ROLES } from "@kgraph/platform";
 import { FacilityStatus, FacilityType } from "../src/modules/facility/facility.entity";
 import {
   CANCEL,
@@ -50,15 +51,26 @@ describe("placeCase", () => {
       input: { caseId, facilityId: facility.id, regime: "OPEN", plannedAt: "2026-03-01T09:00:00.000Z" },
     });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.placeCase).toMatchObject({
+    const placed = res.data!.placeCase as { id: string; confirmedAt: string };
+    // Placed by a caller holding placement:confirm (an MIA officer): confirmed at once, by them.
+    const [row] = await h.db.query(`SELECT confirmed_at, confirmed_by FROM facilities.placement WHERE id = $1`, [
+      placed.id,
+    ]);
+    expect(res.data!.placeCase).toEqual({
+      id: placed.id,
       status: "PLANNED",
       regime: "OPEN",
       plannedAt: "2026-03-01T09:00:00.000Z",
       checkInAt: null,
       checkOutAt: null,
+      checkOutReason: null,
+      cancelledAt: null,
+      cancellationReason: null,
+      confirmedAt: (row.confirmed_at as Date).toISOString(),
       case: { id: caseId },
       facility: { id: facility.id },
     });
+    expect(row.confirmed_by).toBe((ALL_ROLES as { sub: string }).sub);
     expect(await placementCount(h.db, facility.id)).toBe(1);
   });
 

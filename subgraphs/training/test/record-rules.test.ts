@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type CallAs, sqlStatements } from "@kgraph/platform";
+import { describeRecordRuleRows } from "@kgraph/testkit";
 import { AttendanceStatus } from "../src/modules/attendance/attendance-status";
 import type { Attendance } from "../src/modules/attendance/attendance.entity";
 import { Certification } from "../src/modules/certification/certification.entity";
@@ -7,6 +8,15 @@ import { certificateExpiry } from "../src/modules/certification/certification.po
 import type { Course } from "../src/modules/course/course.entity";
 import { JobRole } from "../src/modules/official/job-role";
 import type { Official } from "../src/modules/official/official.entity";
+import {
+  AttendanceRecords,
+  CertificationRecords,
+  CourseRecords,
+  CourseRequirementRecords,
+  FacilityStaffRecords,
+  OfficialRecords,
+  SessionRecords,
+} from "../src/modules/official/official.records";
 import type { TrainingSession } from "../src/modules/session/session.entity";
 import {
   DAY,
@@ -343,3 +353,212 @@ describe("cost of the record rule", () => {
     expect(await count(5)).toBe(await count(2));
   });
 });
+
+/** The scenario's training records a caller reaches through one door, by kind of record (sorted ids). */
+interface Reached {
+  /** Officials whose record (compliance) comes back. */
+  Official: string[];
+  Attendance: string[];
+  Certification: string[];
+  /** Facilities whose staff compliance comes back. */
+  FacilityStaff: string[];
+}
+
+const RECORD_SELECTION = `id compliance { compliant } attendances { id certification { id } } certifications { id }
+  facility { id staffCompliance { staffCount } }`;
+
+interface RecordNode {
+  id: string;
+  compliance: unknown;
+  attendances: { id: string; certification: { id: string } | null }[];
+  certifications: { id: string }[];
+  facility: { id: string; staffCompliance: unknown } | null;
+}
+
+function reachedIn(nodes: (RecordNode | null)[], sessions: { attendances: { id: string }[] }[] = []): Reached {
+  const present = nodes.filter((n): n is RecordNode => n !== null);
+  const unique = (values: string[]) => [...new Set(values)].sort();
+  return {
+    Official: unique(present.filter((n) => n.compliance !== null).map((n) => n.id)),
+    Attendance: unique([
+      ...present.flatMap((n) => n.attendances.map((a) => a.id)),
+      ...sessions.flatMap((s) => s.attendances.map((a) => a.id)),
+    ]),
+    Certification: unique([
+      ...present.flatMap((n) => n.certifications.map((c) => c.id)),
+      ...present.flatMap((n) => n.attendances.flatMap((a) => (a.certification ? [a.certification.id] : []))),
+    ]),
+    FacilityStaff: unique(present.flatMap((n) => (n.facility?.staffCompliance ? [n.facility.id] : []))),
+  };
+}
+
+/** Through the lists: the officials connection and both sessions' attendances. */
+async function throughLists(as: CallAs): Promise<Reached> {
+  const res = await h.gql(
+    `query($s1: ID!, $s2: ID!) {
+      officials(first: 100) { edges { node { ${RECORD_SELECTION} } } }
+      one: trainingSession(id: $s1) { attendances { id } }
+      two: trainingSession(id: $s2) { attendances { id } }
+    }`,
+    { s1: s1.id, s2: s2.id },
+    as,
+  );
+  expect(res.errors).toBeUndefined();
+  return reachedIn(
+    res.data!.officials.edges.map((e: { node: RecordNode }) => e.node),
+    [res.data!.one, res.data!.two],
+  );
+}
+
+/** Through official(id), each official of the scenario. */
+async function throughLookups(as: CallAs): Promise<Reached> {
+  const list = Object.values(officials);
+  const res = await h.gql(
+    `query { ${list.map((o, i) => `o${i}: official(id: "${o.id}") { ${RECORD_SELECTION} }`).join(" ")} }`,
+    {},
+    as,
+  );
+  expect(res.errors).toBeUndefined();
+  return reachedIn(list.map((_o, i) => res.data![`o${i}`] as RecordNode));
+}
+
+/** Through _entities: every official of the scenario, and both facilities. */
+async function throughEntities(as: CallAs): Promise<Reached> {
+  const list = Object.values(officials);
+  const res = await h.gql(
+    `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Official { id compliance { compliant } attendances { id certification { id } } certifications { id } }
+      ... on Facility { id staffCompliance { staffCount } }
+    } }`,
+    {
+      r: [
+        ...list.map((o) => ({ __typename: "Official", id: o.id })),
+        { __typename: "Facility", id: F1 },
+        { __typename: "Facility", id: F2 },
+      ],
+    },
+    as,
+  );
+  expect(res.errors).toBeUndefined();
+  const entities = res.data!._entities as (RecordNode & { staffCompliance?: unknown })[];
+  const reached = reachedIn(entities.slice(0, list.length).map((e) => ({ ...e, facility: null })));
+  const facilities = entities.slice(list.length).filter((f) => f.staffCompliance !== null);
+  return { ...reached, FacilityStaff: facilities.map((f) => f.id).sort() };
+}
+
+/** The ground truth for a caller, from the tables (as the DESIGN words the rule). */
+async function truthFor(truth: Truth, facilities: string[]): Promise<Reached> {
+  const visible = await visibleOfficials(truth);
+  return {
+    Official: [...visible].sort(),
+    Attendance: (await attendancesOf(visible)).map((a) => a.id).sort(),
+    Certification: (await certificationsOf(visible)).map((c) => c.id).sort(),
+    FacilityStaff: [...facilities].sort(),
+  };
+}
+
+/** A row's check: each door gives exactly the ground truth's records of `kind`, and none other. */
+async function reachesExactly(
+  as: CallAs,
+  expected: Reached,
+  kind: keyof Reached,
+  doors = ["lists", "lookups", "entities"],
+) {
+  const got: Record<string, string[]> = {};
+  if (doors.includes("lists")) got.lists = (await throughLists(as))[kind];
+  if (doors.includes("lookups")) got.lookups = (await throughLookups(as))[kind];
+  if (doors.includes("entities")) got.entities = (await throughEntities(as))[kind];
+  expect(got).toEqual(Object.fromEntries(doors.map((door) => [door, expected[kind]])));
+}
+
+const STAFF_F1: CallAs = { roles: ["facility_staff"], facility_id: F1 };
+const STAFF_F2: CallAs = { roles: ["facility_staff"], facility_id: F2 };
+const NO_CLAIM: CallAs = { roles: ["facility_staff"] };
+const BAD_CLAIM: CallAs = { roles: ["facility_staff"], facility_id: `${F1}x` };
+
+/** The four narrowed facility-staff rows differ in the kind checked; their callers are the same. */
+function staffRow(kind: keyof Reached) {
+  return async () => {
+    await reachesExactly(STAFF_F1, await truthFor({ facilityId: F1 }, [F1]), kind);
+    await reachesExactly(STAFF_F2, await truthFor({ facilityId: F2 }, [F2]), kind);
+    for (const as of [NO_CLAIM, BAD_CLAIM]) await reachesExactly(as, await truthFor({}, []), kind);
+  };
+}
+
+/**
+ * The record-rule table of this subgraph on the shared kit: each role the policy narrows on a
+ * kind of record (facility staff, `ownFacility`, on the records of training:records:read) has a
+ * row showing exactly which records it reaches through the lists, official(id) and `_entities`,
+ * and that the others stay out; the official's own record (`ownRecord`, a claim any role may
+ * carry) has rows too. The catalogue kinds narrow no role today: the kit checks they implement
+ * whatever the policy might grant.
+ */
+describeRecordRuleRows(
+  "record rules of the training subgraph",
+  [
+    OfficialRecords,
+    AttendanceRecords,
+    CertificationRecords,
+    FacilityStaffRecords,
+    CourseRecords,
+    CourseRequirementRecords,
+    SessionRecords,
+  ],
+  [
+    {
+      role: "facility_staff",
+      kind: "Official",
+      shows: "the compliance of exactly their facility's officials, null for the others; no claim, no record",
+      run: staffRow("Official"),
+    },
+    {
+      role: "facility_staff",
+      kind: "Attendance",
+      shows: "exactly their facility's officials' attendances, in official and session lists alike",
+      run: staffRow("Attendance"),
+    },
+    {
+      role: "facility_staff",
+      kind: "Certification",
+      shows: "exactly their facility's officials' certificates, from the official and from the attendance",
+      run: staffRow("Certification"),
+    },
+    {
+      role: "facility_staff",
+      kind: "FacilityStaff",
+      shows: "the staff compliance of their own facility only, by Facility reference and through Official.facility",
+      run: staffRow("FacilityStaff"),
+    },
+    {
+      role: "monitor",
+      kind: "Official",
+      shows:
+        "a token naming its own official record (official_id) reaches that record through every door, whatever the role, and no aggregate",
+      run: async () => {
+        const self: CallAs = { roles: ["monitor"], official_id: officials.c.id };
+        const truth = await truthFor({ officialId: () => officials.c.id }, []);
+        for (const kind of ["Official", "Attendance", "Certification", "FacilityStaff"] as const) {
+          await reachesExactly(self, truth, kind);
+        }
+        // Without a role there is no training:read: only entity references reach the record.
+        const bare: CallAs = { roles: [], official_id: officials.b.id };
+        const own = await truthFor({ officialId: () => officials.b.id }, []);
+        for (const kind of ["Official", "Attendance", "Certification", "FacilityStaff"] as const) {
+          await reachesExactly(bare, own, kind, ["entities"]);
+        }
+      },
+    },
+    {
+      role: "facility_staff",
+      kind: "Official",
+      shows: "staff of F1 who are official c too: F1's records and c's own, but only F1's aggregate (the union)",
+      run: async () => {
+        const both: CallAs = { roles: ["facility_staff"], facility_id: F1, official_id: officials.c.id };
+        const truth = await truthFor({ facilityId: F1, officialId: () => officials.c.id }, [F1]);
+        for (const kind of ["Official", "Attendance", "Certification", "FacilityStaff"] as const) {
+          await reachesExactly(both, truth, kind);
+        }
+      },
+    },
+  ],
+);
