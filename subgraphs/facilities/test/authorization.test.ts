@@ -172,7 +172,11 @@ const CELLS = (): Cell[] => [
     steps: [entity("facilityRefs", "Facility"), { field: "occupancyRate", signedIn: true }],
     expected: () => OCCUPANCY_OF_A / 50,
   },
-  { name: "Facility.occupancyBand", steps: [facilityOf("fa"), { field: "occupancyBand" }], expected: () => "UNDER_HALF" },
+  {
+    name: "Facility.occupancyBand",
+    steps: [facilityOf("fa"), { field: "occupancyBand" }],
+    expected: () => "UNDER_HALF",
+  },
   {
     name: "Facility.name (entity reference)",
     steps: [entity("facilityRefs", "Facility"), { field: "name" }],
