@@ -5,9 +5,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 log=$(mktemp)
-setsid npm start >"$log" 2>&1 &
+# Job control puts the background job in a process group of its own, whose id is its pid: known
+# at once, with no race (reading the group of a `setsid` child could catch it before it moved,
+# and the cleanup below would then signal this script's own group).
+set -m
+npm start >"$log" 2>&1 &
 pid=$!
-pgid=$(ps -o pgid= "$pid" | tr -d ' ')
+pgid=$pid
+set +m
 cleanup() { kill -KILL -- "-$pgid" 2>/dev/null || true; rm -f "$log"; }
 trap cleanup EXIT
 
@@ -20,7 +25,7 @@ done
 grep -q "\[start\] ready:" "$log" || { echo "not ready after 300 s:"; cat "$log"; exit 1; }
 sed -n '/\[start\]/p' "$log"
 
-public=$(curl -sS -X POST -H 'content-type: application/json' --data '{"query":"{ agreements { title monthlyCap } facilities { name occupancyRate } }"}' http://127.0.0.1:4000/graphql)
+public=$(curl -sS -X POST -H 'content-type: application/json' --data '{"query":"{ agreements { title monthlyCap } facilities { name occupancyBand } }"}' http://127.0.0.1:4000/graphql)
 echo "public: ${public:0:300}"
 echo "$public" | grep -q '"monthlyCap"' || { echo "the public query did not answer"; exit 1; }
 
