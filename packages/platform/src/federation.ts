@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, isObjectType, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
 import { auditMutations } from "./audit/mutation-middleware";
+import { checkIdArguments } from "./ids";
 import { validateInput } from "./validation";
 
 /** The Federation 2 directives subgraphs may use; imported once for every subgraph. */
@@ -35,7 +36,8 @@ export async function buildFederatedSchema(
   const typeGraphqlSchema = await buildSchema({
     validateFn: validateInput,
     ...options,
-    globalMiddlewares: [auditMutations, ...(options.globalMiddlewares ?? [])],
+    // Ids first: a malformed id is refused before a mutation's audit scope or any resolver starts.
+    globalMiddlewares: [checkIdArguments, auditMutations, ...(options.globalMiddlewares ?? [])],
     skipCheck: true,
   });
   const printed = printSchemaWithDirectives(typeGraphqlSchema);
