@@ -9,7 +9,8 @@ import { CURSOR_KEYS, type CursorKind, decodeCursor, encodeCursor } from "../src
  */
 const KINDS = Object.keys(CURSOR_KEYS) as CursorKind[];
 const ID = "6f1c1f44-0e8f-4c55-9a39-6b1f0f1f7d2a";
-const b64 = (value: unknown) => Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === "string" ? value : JSON.stringify(value)).toString("base64url");
 
 /** What decoding gave: the key, or the error's code and argument (any other throw fails the test). */
 function outcome(cursor: string, kind: CursorKind): { key: unknown } | { code: unknown; argument: unknown } {
