@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, ArgsType, Directive } from "type-graphql";
 import { z } from "zod";
 import type { ClassType } from "type-graphql";
+import { isStorableInstant } from "./dates";
 import { badUserInput } from "./errors";
 import { isUuid } from "./ids";
 
@@ -67,9 +68,6 @@ export function connectionType<T extends object>(
   return ConnectionType;
 }
 
-/** Years PostgreSQL's `timestamptz` and JavaScript's `Date` both hold, written with four digits. */
-const MIN_INSTANT = Date.parse("0001-01-01T00:00:00.000Z");
-const MAX_INSTANT = Date.parse("9999-12-31T23:59:59.999Z");
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const MAX_BIGINT = 2n ** 63n - 1n;
 /** Longer than any cursor this API issues (names are at most 200 characters each). */
@@ -78,8 +76,8 @@ const MAX_CURSOR_LENGTH = 4096;
 /** A time exactly as `Date#toISOString` writes it, between years 0001 and 9999. */
 const instant = z.string().refine((value) => {
   if (!ISO_INSTANT.test(value)) return false;
-  const time = Date.parse(value);
-  return time >= MIN_INSTANT && time <= MAX_INSTANT && new Date(time).toISOString() === value;
+  const time = new Date(value);
+  return isStorableInstant(time) && time.toISOString() === value;
 });
 /** A position in an append-only sequence: a positive PostgreSQL bigint, as decimal text. */
 const sequenceNumber = z.string().refine((value) => /^[1-9][0-9]{0,18}$/.test(value) && BigInt(value) <= MAX_BIGINT);
