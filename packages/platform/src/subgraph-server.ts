@@ -8,7 +8,7 @@ import type { GraphQLSchema } from "graphql";
 import { signedByGateway } from "./audit/gateway-signature";
 import { executedOperation } from "./audit/operation";
 import type { AuditRecorder, AuditRequest } from "./audit/recorder";
-import { AuthError, type TokenVerifier } from "./auth/verifier";
+import { AuthError, INVALID_TOKEN_RESPONSE, type TokenVerifier } from "./auth/verifier";
 import { type BaseContext, type Viewer, operationNameHeader, requestIdHeader, requestIdsFrom } from "./context";
 import { maskError } from "./errors";
 import type { Logger } from "./logger";
@@ -132,13 +132,13 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     const authorization = req.headers.authorization;
     let viewer: Viewer;
     try {
-      viewer = await options.verifier.verify(authorization);
+      viewer = await options.verifier.verify(authorization, logger);
     } catch (err) {
       if (!(err instanceof AuthError)) throw err;
-      logger.info({ reason: err.message }, "request refused: no valid token");
-      res.setHeader("www-authenticate", 'Bearer error="invalid_token"');
-      res.setHeader("x-request-id", requestId);
-      return send(res, 401, { errors: [{ message: err.message, extensions: { code: "UNAUTHENTICATED" } }] });
+      // One answer for every refused token; the verifier has logged the reason.
+      res.writeHead(INVALID_TOKEN_RESPONSE.status, { ...INVALID_TOKEN_RESPONSE.headers, "x-request-id": requestId });
+      res.end(INVALID_TOKEN_RESPONSE.body);
+      return;
     }
     const audit = options.createAuditRecorder(viewer, ids);
     const response = await currentRequest.run({ requestId, logger }, () =>

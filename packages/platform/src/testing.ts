@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import { migrate, withDatabase } from "./database";
 import { ROLES } from "@kgraph/policy";
 import { type DevKeys, DEFAULT_AUDIENCE, DEV_ISSUER, GATEWAY_ISSUER, generateKeyPairJwk } from "./auth/keys";
+import { type JWK, jose } from "./auth/jose";
 import { type TokenClaims, signToken } from "./auth/tokens";
 import { type TokenVerifier, createTokenVerifier } from "./auth/verifier";
 import { createLogger } from "./logger";
@@ -72,6 +73,15 @@ export async function graphqlRequest<T = Record<string, unknown>>(
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
   return { status: response.status, ...body };
+}
+
+/**
+ * Signs exactly these claims (RS256), nothing added: for tests of tokens that lack a claim an
+ * identity provider would normally set (`exp`, `sub`).
+ */
+export async function signExactClaims(privateJwk: JWK, claims: Record<string, unknown>): Promise<string> {
+  const key = await jose.importJWK(privateJwk, "RS256");
+  return new jose.SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: privateJwk.kid, typ: "JWT" }).sign(key);
 }
 
 /** The pseudonym key subgraph tests run with (a test value, not a secret). */

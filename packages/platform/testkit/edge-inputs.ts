@@ -12,7 +12,9 @@ import {
   isObjectType,
   isScalarType,
 } from "graphql";
-import type { GraphQLResponse } from "../src/testing";
+import { DEFAULT_AUDIENCE, DEV_ISSUER, GATEWAY_ISSUER, generateKeyPairJwk } from "../src/auth/keys";
+import { signToken } from "../src/auth/tokens";
+import { type GraphQLResponse, type TestAuth, signExactClaims } from "../src/testing";
 
 /**
  * THE EDGE-INPUT TEST KIT: malformed input is the caller's error, on every field, through every
@@ -350,4 +352,137 @@ export async function rowCountsOf(
     counts[`${s}.${t}`] = n;
   }
   return counts;
+}
+
+export interface BadToken {
+  name: string;
+  /** The Authorization header to send (undefined: none). */
+  authorization: () => Promise<string | undefined>;
+  /** Why the verifier refuses it: what it logs (never what the caller is told). */
+  reason: string;
+  /** The reason at the gateway, where the gateway's own key is not trusted from callers at all. */
+  reasonAtGateway?: string;
+}
+
+/** Every kind of token a service must refuse with HTTP 401 "invalid token". */
+export function badTokens(auth: TestAuth): BadToken[] {
+  const now = () => Math.floor(Date.now() / 1000);
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const claims = () => ({ iss: DEV_ISSUER, aud: DEFAULT_AUDIENCE, iat: now() });
+  const bearer = (token: Promise<string>) => token.then((t) => `Bearer ${t}`);
+  const signed = (options: Partial<{ issuer: string; audience: string; ttlSeconds: number; notBefore: number }>) =>
+    bearer(
+      signToken(
+        auth.keys.issuer.privateJwk,
+        { sub: "00000000-0000-4000-8000-0000000000bb", roles: ["ombudsperson"] },
+        { issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds: 600, ...options },
+      ),
+    );
+  return [
+    {
+      name: "a token without exp",
+      authorization: () =>
+        bearer(signExactClaims(auth.keys.issuer.privateJwk, { ...claims(), sub: "u-1", roles: ["ombudsperson"] })),
+      reason: "The token has no exp claim.",
+    },
+    {
+      name: "a token without sub",
+      authorization: () =>
+        bearer(
+          signExactClaims(auth.keys.issuer.privateJwk, { ...claims(), exp: now() + 600, roles: ["ombudsperson"] }),
+        ),
+      reason: "The token has no sub claim.",
+    },
+    {
+      name: "a token with an empty sub",
+      authorization: () =>
+        bearer(signExactClaims(auth.keys.issuer.privateJwk, { ...claims(), exp: now() + 600, sub: "", roles: [] })),
+      reason: "The token's sub claim is empty.",
+    },
+    {
+      name: "a gateway-issued token without exp",
+      authorization: () =>
+        bearer(
+          signExactClaims(auth.keys.gateway.privateJwk, {
+            iss: GATEWAY_ISSUER,
+            aud: DEFAULT_AUDIENCE,
+            sub: "public",
+            roles: [],
+          }),
+        ),
+      reason: "The token has no exp claim.",
+      reasonAtGateway: "The token's signature does not match a trusted key.",
+    },
+    { name: "an expired token", authorization: () => signed({ ttlSeconds: -60 }), reason: "The token has expired." },
+    {
+      name: "a token not valid yet",
+      authorization: () => signed({ notBefore: now() + 3600 }),
+      reason: "The token is not valid yet.",
+    },
+    {
+      name: "a token from another issuer",
+      authorization: () => signed({ issuer: "https://elsewhere.example" }),
+      reason: "The token was issued by an issuer this service does not trust.",
+    },
+    {
+      name: "a token for another audience",
+      authorization: () => signed({ audience: "another-api" }),
+      reason: "The token is meant for another audience.",
+    },
+    {
+      name: "a token signed by another key with the trusted key's id",
+      authorization: async () =>
+        bearer(
+          signToken(
+            (await generateKeyPairJwk(auth.keys.issuer.privateJwk.kid as string)).privateJwk,
+            { sub: "u", roles: ["ombudsperson"] },
+            { issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds: 600 },
+          ),
+        ),
+      reason: "The token's signature does not match a trusted key.",
+    },
+    {
+      name: "an unsigned token (alg none)",
+      authorization: async () =>
+        `Bearer ${b64({ alg: "none", typ: "JWT" })}.${b64({ ...claims(), sub: "u", roles: ["ombudsperson"], exp: now() + 600 })}.`,
+      reason: "The token's signing algorithm is not accepted.",
+    },
+    {
+      name: "a header that is not a bearer JWT",
+      authorization: async () => "Bearer not-a-jwt",
+      reason: "The Authorization header is not a bearer JWT.",
+    },
+  ];
+}
+
+/** The one answer to every refused token, wherever it is refused. */
+export const INVALID_TOKEN_BODY = { errors: [{ message: "invalid token", extensions: { code: "UNAUTHENTICATED" } }] };
+
+/** Every bad token sent to `url()` is HTTP 401 with the one generic body and `WWW-Authenticate`. */
+export function describeTokenWall(name: string, url: () => string, auth: () => TestAuth): void {
+  it(`${name}: every bad token (no exp, no sub, expired, forged, …) is HTTP 401 "invalid token", saying no more`, async () => {
+    const answers: unknown[] = [];
+    for (const token of badTokens(auth())) {
+      const authorization = await token.authorization();
+      const response = await fetch(url(), {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
+      answers.push({
+        token: token.name,
+        status: response.status,
+        challenge: response.headers.get("www-authenticate"),
+        body: await response.json(),
+      });
+    }
+    expect(answers).toEqual(
+      badTokens(auth()).map((token) => ({
+        token: token.name,
+        status: 401,
+        challenge: 'Bearer error="invalid_token"',
+        body: INVALID_TOKEN_BODY,
+      })),
+    );
+  });
 }

@@ -1,4 +1,4 @@
-import { describeEdgeInputs, entityDoor, rowCountsOf } from "@kgraph/testkit/edge-inputs";
+import { describeEdgeInputs, describeTokenWall, entityDoor, rowCountsOf } from "@kgraph/testkit/edge-inputs";
 import { definition } from "../src";
 import { type FacilitiesHarness, createFacility, startFacilitiesHarness } from "./harness";
 
@@ -28,3 +28,9 @@ describeEdgeInputs("facilities subgraph", () => ({
         : undefined,
   rowCounts: () => rowCountsOf((sql, params) => h.db.query(sql, params), ["facilities"]),
 }));
+
+describeTokenWall(
+  "facilities subgraph",
+  () => h.url,
+  () => h.auth,
+);

@@ -1,4 +1,4 @@
-import { describeEdgeInputs, entityDoor, rowCountsOf } from "@kgraph/testkit/edge-inputs";
+import { describeEdgeInputs, describeTokenWall, entityDoor, rowCountsOf } from "@kgraph/testkit/edge-inputs";
 import { definition } from "../src";
 import { type TrainingHarness, startTrainingHarness } from "./harness";
 
@@ -22,3 +22,9 @@ describeEdgeInputs("training subgraph", () => ({
   door: async (type) => (type === "AuditTrail" ? entityDoor({ __typename: "AuditTrail", id: "audit" }) : undefined),
   rowCounts: () => rowCountsOf((sql, params) => h.db.query(sql, params), ["training"]),
 }));
+
+describeTokenWall(
+  "training subgraph",
+  () => h.url,
+  () => h.auth,
+);
