@@ -21,6 +21,7 @@ module.exports = {
   moduleNameMapper: {
     "^@kgraph/platform$": "<rootDir>/packages/platform/src/index.ts",
     "^@kgraph/testkit$": "<rootDir>/packages/platform/testkit/role-table.ts",
+    "^@kgraph/testkit/edge-inputs$": "<rootDir>/packages/platform/testkit/edge-inputs.ts",
     "^@kgraph/policy$": "<rootDir>/packages/policy/src/index.ts",
     "^@kgraph/client$": "<rootDir>/packages/client/src/index.ts",
     "^@kgraph/(cases|facilities|monitoring|training)$": "<rootDir>/subgraphs/$1/src/index.ts",

@@ -2,7 +2,9 @@ import {
   AuthError,
   type DevKeys,
   GATEWAY_ISSUER,
+  INVALID_TOKEN_RESPONSE,
   type JWK,
+  type Logger,
   type TokenVerifier,
   createTokenVerifier,
   readDevKeys,
@@ -51,10 +53,10 @@ type Claims = Record<string, unknown>;
 /**
  * Verifies the caller's bearer token with jose before anything else runs. No token: a public
  * caller. A bad, expired, not-yet-valid, forged, `alg: none`, wrong-issuer or wrong-audience
- * token: HTTP 401 with a message that says which. `claimsOf(request)` gives field
+ * token, or one without `exp` or `sub`: HTTP 401 "invalid token", the reason in the log only. `claimsOf(request)` gives field
  * authorization and introspection the verified claims.
  */
-export function createTokenPlugin(settings: GatewayAuthSettings) {
+export function createTokenPlugin(settings: GatewayAuthSettings, logger: Logger) {
   const verifier = createCallerVerifier(settings);
   const claimsByRequest = new WeakMap<Request, Claims>();
   /** The verified claims of a request (undefined for a public caller). */
@@ -72,16 +74,17 @@ export function createTokenPlugin(settings: GatewayAuthSettings) {
     }) {
       const authorization = request.headers.get("authorization");
       if (!authorization) return undefined;
-      return verifier.verify(authorization).then(
+      return verifier.verify(authorization, logger).then(
         (viewer) => {
           claimsByRequest.set(request, viewer.claims ?? {});
         },
         (err: unknown) => {
-          const message = err instanceof AuthError ? err.message : "The token could not be verified.";
+          // The verifier has logged why; the caller is told only that the token is not valid.
+          if (!(err instanceof AuthError)) logger.error({ err }, "token verification failed");
           endResponse(
-            new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: "UNAUTHENTICATED" } }] }), {
-              status: 401,
-              headers: { "content-type": "application/json", "www-authenticate": 'Bearer error="invalid_token"' },
+            new fetchAPI.Response(INVALID_TOKEN_RESPONSE.body, {
+              status: INVALID_TOKEN_RESPONSE.status,
+              headers: INVALID_TOKEN_RESPONSE.headers,
             }),
           );
         },

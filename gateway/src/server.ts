@@ -45,7 +45,7 @@ export interface GatewayOptions {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const supergraph = loadSupergraph(options.supergraphPath, options.subgraphUrls);
-  const tokens = createTokenPlugin(options.auth);
+  const tokens = createTokenPlugin(options.auth, options.logger);
   // Development: the local issuer (no identity provider configured) and not a production build.
   const development = !options.auth.jwksUrl && options.production !== true;
   const publicToken = createPublicTokenSource(options.auth);

@@ -4,6 +4,7 @@ import { ROLES, type Role, scopesForClaims } from "@kgraph/policy";
 import { Kind, parse, valueFromASTUntyped } from "graphql";
 import { buildWorld } from "../../tools/src/seed/world";
 import { runSeed } from "../../tools/src/seed/run";
+import { describeTokenWall } from "@kgraph/testkit/edge-inputs";
 import { type Platform, startPlatform } from "../support/platform";
 
 /**
@@ -44,16 +45,13 @@ describe("tokens at the gateway", () => {
     expect(res.body.data.agreements[0].title).toContain("synthetic");
   });
 
+  // One answer for every refused token (issue 8): the reason is in the gateway's log only.
   it.each([
-    ["expired", { ttlSeconds: -60 }, "The token has expired."],
-    ["not yet valid", { notBefore: Math.floor(Date.now() / 1000) + 3600 }, "The token is not valid yet."],
-    [
-      "from another issuer",
-      { issuer: "https://elsewhere.example" },
-      "The token was issued by an issuer this service does not trust.",
-    ],
-    ["for another audience", { audience: "another-api" }, "The token is meant for another audience."],
-  ])("refuses a token %s with HTTP 401 and the reason", async (_name, options, message) => {
+    ["expired", { ttlSeconds: -60 }],
+    ["not yet valid", { notBefore: Math.floor(Date.now() / 1000) + 3600 }],
+    ["from another issuer", { issuer: "https://elsewhere.example" }],
+    ["for another audience", { audience: "another-api" }],
+  ])("refuses a token %s with HTTP 401 invalid token", async (_name, options) => {
     const { signToken, DEV_ISSUER, DEFAULT_AUDIENCE } = await import("@kgraph/platform");
     const token = await signToken(
       platform.auth.keys.issuer.privateJwk,
@@ -62,7 +60,7 @@ describe("tokens at the gateway", () => {
     );
     const res = await post(query, `Bearer ${token}`);
     expect(res.status).toBe(401);
-    expect(res.body.errors[0]).toEqual({ message, extensions: { code: "UNAUTHENTICATED" } });
+    expect(res.body.errors).toEqual([{ message: "invalid token", extensions: { code: "UNAUTHENTICATED" } }]);
   });
 
   it("refuses a token signed by another key, an alg:none token and a malformed one with HTTP 401", async () => {
@@ -80,16 +78,18 @@ describe("tokens at the gateway", () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
     const now = Math.floor(Date.now() / 1000);
     const none = `${b64({ alg: "none", typ: "JWT" })}.${b64({ sub: "x", roles: ["ombudsperson"], iss: DEV_ISSUER, aud: DEFAULT_AUDIENCE, exp: now + 600 })}.`;
-    for (const [authorization, message] of [
-      [`Bearer ${forged}`, "The token's signature does not match a trusted key."],
-      [`Bearer ${none}`, "The token's signing algorithm is not accepted."],
-      ["Bearer not-a-jwt", "The Authorization header is not a bearer JWT."],
-    ]) {
+    for (const authorization of [`Bearer ${forged}`, `Bearer ${none}`, "Bearer not-a-jwt"]) {
       const res = await post(query, authorization);
       expect(res.status).toBe(401);
-      expect(res.body.errors[0].message).toBe(message);
+      expect(res.body.errors).toEqual([{ message: "invalid token", extensions: { code: "UNAUTHENTICATED" } }]);
     }
   });
+
+  describeTokenWall(
+    "the gateway",
+    () => platform.gatewayUrl,
+    () => platform.auth,
+  );
 
   it("does not accept the gateway's own public token from a caller", async () => {
     const res = await post(query, `Bearer ${await platform.auth.publicToken()}`);

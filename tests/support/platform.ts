@@ -11,6 +11,8 @@ import os from "node:os";
 import {
   ALL_ROLES,
   type CallAs,
+  PRODUCTION_EDGE,
+  type SubgraphEdgeSettings,
   type TestAuth,
   createTestAuth,
   type GraphQLResponse,
@@ -132,6 +134,8 @@ export async function startPlatform(
     trustedOnly?: boolean;
     /** More environment for the gateway process (limits, …). */
     gatewayEnv?: Record<string, string>;
+    /** The subgraphs' edge settings; production's unless a test needs others. */
+    subgraphEdge?: SubgraphEdgeSettings;
   } = {},
 ): Promise<Platform> {
   const database = await createTestDatabase("kgraph_e2e");
@@ -157,6 +161,9 @@ export async function startPlatform(
         logger,
         verifier: auth.verifier,
         gatewaySignatureSecret: gatewaySecret,
+        // As in production: the subgraphs answer only what the gateway signed, so every
+        // end-to-end test also shows the gateway's planned operations pass the subgraphs' limits.
+        edge: options.subgraphEdge ?? PRODUCTION_EDGE,
       });
       servers.push(server);
       subgraphUrls[subgraph.name] = server.url;

@@ -38,6 +38,8 @@ export function maskError(
   log: (detail: { err: unknown; path?: readonly (string | number)[] }) => void,
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  const own = ownCode(formatted, error);
+  if (own) return { ...formatted, extensions: { ...formatted.extensions, code: own } };
   if (typeof code === "string" && PUBLIC_CODES.has(code)) return formatted;
   log({ err: unwrap(error), path: formatted.path });
   return {
@@ -46,6 +48,25 @@ export function maskError(
     locations: formatted.locations,
     extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
   };
+}
+
+/**
+ * Codes raised on purpose while a document is validated (a DateTimeISO literal out of range, a
+ * limit of the subgraph's) that Apollo Server files under GRAPHQL_VALIDATION_FAILED: the error
+ * keeps the code it was raised with, as the same value sent in a variable does.
+ */
+export const VALIDATION_CODES = new Set([
+  "BAD_USER_INPUT",
+  "QUERY_TOO_DEEP",
+  "TOO_MANY_ALIASES",
+  "TOO_MANY_DIRECTIVES",
+]);
+
+function ownCode(formatted: GraphQLFormattedError, error: unknown): string | undefined {
+  if (formatted.extensions?.code !== "GRAPHQL_VALIDATION_FAILED") return undefined;
+  const original = unwrap(error);
+  const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
+  return typeof code === "string" && VALIDATION_CODES.has(code) ? code : undefined;
 }
 
 function unwrap(error: unknown): unknown {

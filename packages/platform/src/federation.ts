@@ -3,6 +3,8 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, isObjectType, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
 import { auditMutations } from "./audit/mutation-middleware";
+import { DateTimeISO } from "./dates";
+import { checkIdArguments } from "./ids";
 import { validateInput } from "./validation";
 
 /** The Federation 2 directives subgraphs may use; imported once for every subgraph. */
@@ -35,7 +37,10 @@ export async function buildFederatedSchema(
   const typeGraphqlSchema = await buildSchema({
     validateFn: validateInput,
     ...options,
-    globalMiddlewares: [auditMutations, ...(options.globalMiddlewares ?? [])],
+    // Dates outside what PostgreSQL stores are the caller's error, not the database's.
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }, ...(options.scalarsMap ?? [])],
+    // Ids first: a malformed id is refused before a mutation's audit scope or any resolver starts.
+    globalMiddlewares: [checkIdArguments, auditMutations, ...(options.globalMiddlewares ?? [])],
     skipCheck: true,
   });
   const printed = printSchemaWithDirectives(typeGraphqlSchema);

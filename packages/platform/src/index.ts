@@ -3,6 +3,7 @@ import "reflect-metadata";
 export * from "./config";
 export * from "./context";
 export * from "./database";
+export * from "./dates";
 export * from "./embedded-postgres";
 export * from "./errors";
 export * from "./federation";

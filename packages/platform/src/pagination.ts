@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType, ArgsType, Directive } from "type-graphql";
+import { z } from "zod";
 import type { ClassType } from "type-graphql";
+import { isStorableInstant } from "./dates";
 import { badUserInput } from "./errors";
 import { isUuid } from "./ids";
 
@@ -66,26 +68,65 @@ export function connectionType<T extends object>(
   return ConnectionType;
 }
 
-export type CursorKey = [string | number, string];
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const MAX_BIGINT = 2n ** 63n - 1n;
+/** Longer than any cursor this API issues (names are at most 200 characters each). */
+const MAX_CURSOR_LENGTH = 4096;
 
-/** Cursor of a keyset position: the sort value and the id (a uuid) that breaks ties. */
-export function encodeCursor(key: CursorKey): string {
+/** A time exactly as `Date#toISOString` writes it, between years 0001 and 9999. */
+const instant = z.string().refine((value) => {
+  if (!ISO_INSTANT.test(value)) return false;
+  const time = new Date(value);
+  return isStorableInstant(time) && time.toISOString() === value;
+});
+/** A position in an append-only sequence: a positive PostgreSQL bigint, as decimal text. */
+const sequenceNumber = z.string().refine((value) => /^[1-9][0-9]{0,18}$/.test(value) && BigInt(value) <= MAX_BIGINT);
+/** Text PostgreSQL can compare with a column (it refuses NUL characters). */
+const text = z.string().refine((value) => value.length <= 1000 && !value.includes("\u0000"));
+const uuid = z.string().refine(isUuid);
+
+/**
+ * The keyset positions lists page by. A cursor is the JSON of one of these tuples, base64url:
+ * opaque to clients, and checked against its list's shape before any of it reaches SQL, so a
+ * forged or mistyped cursor is the caller's error (BAD_USER_INPUT naming `after`), never a
+ * database error. The last element is always the id that breaks ties.
+ */
+export const CURSOR_KEYS = {
+  /** A time (as the API writes it) and the id: cases, transfers, placements, visits, sessions, … */
+  time: z.tuple([instant, uuid]),
+  /** A position in an audit trail's chain and the event's id. */
+  sequence: z.tuple([sequenceNumber, uuid]),
+  /** A family name, given names and the id: people listed by name. */
+  names: z.tuple([text, text, uuid]),
+};
+
+export type CursorKind = keyof typeof CURSOR_KEYS;
+export type CursorKeyOf<K extends CursorKind> = z.infer<(typeof CURSOR_KEYS)[K]>;
+/** Any list's position (loaders that carry one without caring which kind). */
+export type CursorKey = CursorKeyOf<CursorKind>;
+
+/** The cursor of a position; the key must have its kind's shape (a programming error otherwise). */
+export function encodeCursor<K extends CursorKind>(kind: K, key: CursorKeyOf<K>): string {
+  if (!CURSOR_KEYS[kind].safeParse(key).success) {
+    throw new Error(`A ${kind} cursor cannot hold ${JSON.stringify(key)}.`);
+  }
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
 
-export function decodeCursor(cursor: string): CursorKey {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      (typeof value[0] === "string" || typeof value[0] === "number") &&
-      isUuid(value[1])
-    ) {
-      return value as CursorKey;
+/**
+ * The position a cursor stands for, when it is one of `kind`; any other string, whatever it
+ * decodes to, is BAD_USER_INPUT naming `after` (and nothing else is ever thrown).
+ */
+export function decodeCursor<K extends CursorKind>(cursor: string, kind: K): CursorKeyOf<K> {
+  if (typeof cursor === "string" && cursor.length <= MAX_CURSOR_LENGTH && /^[A-Za-z0-9_-]*$/.test(cursor)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    } catch {
+      value = undefined;
     }
-  } catch {
-    // fall through to the error below
+    const parsed = CURSOR_KEYS[kind].safeParse(value);
+    if (parsed.success) return parsed.data as CursorKeyOf<K>;
   }
   throw badUserInput("The cursor given in `after` is not one this API issued.", { argument: "after" });
 }
@@ -101,9 +142,14 @@ export function checkPageSize(first: number): number {
  * Builds a page from rows fetched with `LIMIT first + 1`: the extra row only tells whether
  * another page follows.
  */
-export function toPage<T>(rows: T[], first: number, keyOf: (row: T) => CursorKey): Page<T> {
+export function toPage<T, K extends CursorKind>(
+  rows: T[],
+  first: number,
+  kind: K,
+  keyOf: (row: T) => CursorKeyOf<K>,
+): Page<T> {
   const items = rows.slice(0, first);
-  const edges = items.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const edges = items.map((node) => ({ node, cursor: encodeCursor(kind, keyOf(node)) }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { AuditRecorder } from "./audit/recorder";
 import type { TokenVerifier } from "./auth/verifier";
+import type { SubgraphEdgeSettings } from "./config";
 import type { BaseContext } from "./context";
 import type { FederatedSchema } from "./federation";
 import type { Logger } from "./logger";
@@ -19,6 +20,11 @@ export interface StartSubgraphOptions {
    * signed requests are the gateway's. Without it, every request gets this subgraph's own id.
    */
   gatewaySignatureSecret?: string;
+  /**
+   * Who may call and what an operation may ask: in production only the gateway (signed
+   * requests), no introspection; `subgraphEdgeSettings(config)` derives it from NODE_ENV.
+   */
+  edge: SubgraphEdgeSettings;
 }
 
 /**
@@ -57,6 +63,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
       createContext: createContextFactory(db, options),
       verifier: options.verifier,
       gatewaySignatureSecret: options.gatewaySignatureSecret,
+      edge: options.edge,
       createAuditRecorder: (viewer, request) => new AuditRecorder(db, definition.name, viewer, request),
       ready: async () => {
         await db.query("SELECT 1");

@@ -4,16 +4,45 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import type { GraphQLSchema } from "graphql";
-import { signedByGateway } from "./audit/gateway-signature";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { GraphQLError, type GraphQLSchema, type ValidationContext } from "graphql";
+import { SIGNATURE_EXTENSION, signedByGateway } from "./audit/gateway-signature";
 import { executedOperation } from "./audit/operation";
 import type { AuditRecorder, AuditRequest } from "./audit/recorder";
-import { AuthError, type TokenVerifier } from "./auth/verifier";
+import type { SubgraphEdgeSettings } from "./config";
+import { AuthError, INVALID_TOKEN_RESPONSE, type TokenVerifier } from "./auth/verifier";
 import { type BaseContext, type Viewer, operationNameHeader, requestIdHeader, requestIdsFrom } from "./context";
 import { maskError } from "./errors";
 import type { Logger } from "./logger";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** What a caller other than the gateway is told in production. */
+export const NOT_FROM_GATEWAY_MESSAGE = "This service answers the gateway only.";
+
+/**
+ * graphql-armor's depth, alias and directive limits as validation rules, each refusal coded
+ * (QUERY_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_DIRECTIVES, as at the gateway); field suggestions
+ * ("Did you mean …") are masked where introspection is off. Cost is priced at the gateway
+ * (demand control) and tokens by Apollo's parser.
+ */
+function subgraphArmor(edge: SubgraphEdgeSettings) {
+  const reject = (code: string) => ({
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(new GraphQLError(error.message, { extensions: { code } })),
+    ],
+  });
+  return new ApolloArmor({
+    maxDepth: { n: edge.limits.maxDepth, ...reject("QUERY_TOO_DEEP") },
+    maxAliases: { n: edge.limits.maxAliases, ...reject("TOO_MANY_ALIASES") },
+    maxDirectives: { n: edge.limits.maxDirectives, ...reject("TOO_MANY_DIRECTIVES") },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: !edge.introspection },
+  }).protect();
+}
 
 /** Lets error masking name the request it happened in. */
 const currentRequest = new AsyncLocalStorage<{ requestId: string; logger: Logger }>();
@@ -37,6 +66,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * with it may set the request id; without it, every request gets this subgraph's own id.
    */
   gatewaySignatureSecret?: string;
+  /** Whether only the gateway may call (signed requests), introspection, and per-operation limits. */
+  edge: SubgraphEdgeSettings;
 }
 
 export interface RunningServer {
@@ -53,12 +84,22 @@ export interface RunningServer {
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningServer> {
+  const { edge } = options;
+  if (edge.requireGatewaySignature && !options.gatewaySignatureSecret) {
+    throw new Error("A subgraph that answers only the gateway needs GATEWAY_HMAC_SECRET.");
+  }
   const httpServer = http.createServer();
+  const armor = subgraphArmor(edge);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
-    introspection: true,
+    introspection: edge.introspection,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    // Apollo's parser stops at the token limit (GRAPHQL_PARSE_FAILED) before any work is done.
+    parseOptions: { maxTokens: edge.limits.maxTokens },
     plugins: [
+      ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       {
@@ -125,6 +166,19 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     const ids = requestIdsFrom(req.headers, signed);
     const { requestId } = ids;
     const logger = options.logger.child({ requestId, clientRequestId: ids.clientRequestId, viaGateway: signed });
+    if (edge.requireGatewaySignature && !signed) {
+      // Production: the gateway is the only caller. Anyone else, whatever token they hold, meets
+      // one answer; whether the signature was missing or wrong is for the log.
+      const hasSignature =
+        typeof (body as { extensions?: Record<string, unknown> } | undefined)?.extensions?.[SIGNATURE_EXTENSION] ===
+        "string";
+      logger.warn(
+        { reason: hasSignature ? "signature does not match" : "no signature" },
+        "request not from the gateway refused",
+      );
+      res.setHeader("x-request-id", requestId);
+      return send(res, 403, { errors: [{ message: NOT_FROM_GATEWAY_MESSAGE, extensions: { code: "FORBIDDEN" } }] });
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -132,13 +186,13 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     const authorization = req.headers.authorization;
     let viewer: Viewer;
     try {
-      viewer = await options.verifier.verify(authorization);
+      viewer = await options.verifier.verify(authorization, logger);
     } catch (err) {
       if (!(err instanceof AuthError)) throw err;
-      logger.info({ reason: err.message }, "request refused: no valid token");
-      res.setHeader("www-authenticate", 'Bearer error="invalid_token"');
-      res.setHeader("x-request-id", requestId);
-      return send(res, 401, { errors: [{ message: err.message, extensions: { code: "UNAUTHENTICATED" } }] });
+      // One answer for every refused token; the verifier has logged the reason.
+      res.writeHead(INVALID_TOKEN_RESPONSE.status, { ...INVALID_TOKEN_RESPONSE.headers, "x-request-id": requestId });
+      res.end(INVALID_TOKEN_RESPONSE.body);
+      return;
     }
     const audit = options.createAuditRecorder(viewer, ids);
     const response = await currentRequest.run({ requestId, logger }, () =>

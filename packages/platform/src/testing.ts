@@ -1,9 +1,13 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
+import { defaultParamsSerializer } from "@graphql-mesh/hmac-upstream-signature";
+import { SIGNATURE_EXTENSION, signedContent } from "./audit/gateway-signature";
+import { DEVELOPMENT_EDGE, type SubgraphEdgeSettings } from "./config";
 import { migrate, withDatabase } from "./database";
 import { ROLES } from "@kgraph/policy";
 import { type DevKeys, DEFAULT_AUDIENCE, DEV_ISSUER, GATEWAY_ISSUER, generateKeyPairJwk } from "./auth/keys";
+import { type JWK, jose } from "./auth/jose";
 import { type TokenClaims, signToken } from "./auth/tokens";
 import { type TokenVerifier, createTokenVerifier } from "./auth/verifier";
 import { createLogger } from "./logger";
@@ -69,6 +73,38 @@ export async function graphqlRequest<T = Record<string, unknown>>(
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
+  return { status: response.status, ...body };
+}
+
+/**
+ * Signs exactly these claims (RS256), nothing added: for tests of tokens that lack a claim an
+ * identity provider would normally set (`exp`, `sub`).
+ */
+export async function signExactClaims(privateJwk: JWK, claims: Record<string, unknown>): Promise<string> {
+  const key = await jose.importJWK(privateJwk, "RS256");
+  return new jose.SignJWT(claims).setProtectedHeader({ alg: "RS256", kid: privateJwk.kid, typ: "JWT" }).sign(key);
+}
+
+/**
+ * Sends an operation to a subgraph as the gateway does: the body signed with the gateway's
+ * secret (over the query, the variables and the request ids it vouches for), the ids in headers.
+ */
+export async function gatewaySignedRequest<T = Record<string, unknown>>(
+  url: string,
+  secret: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const claims = { requestId: randomBytes(8).toString("hex"), clientRequestId: null, clientOperationName: null };
+  const serialized = defaultParamsSerializer({ query, variables }) as string;
+  const signature = createHmac("sha256", secret).update(signedContent(serialized, claims)).digest("base64");
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-request-id": claims.requestId, ...headers },
+    body: JSON.stringify({ query, variables, extensions: { [SIGNATURE_EXTENSION]: signature } }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
   return { status: response.status, ...body };
@@ -148,7 +184,10 @@ export interface SubgraphHarness {
 }
 
 /** A fresh database, migrated, and the subgraph serving it over real HTTP on a free port. */
-export async function startSubgraphHarness(definition: SubgraphDefinition): Promise<SubgraphHarness> {
+export async function startSubgraphHarness(
+  definition: SubgraphDefinition,
+  options: { edge?: SubgraphEdgeSettings } = {},
+): Promise<SubgraphHarness> {
   const database = await createTestDatabase();
   const db = definition.createDataSource(database.url);
   await db.initialize();
@@ -163,6 +202,8 @@ export async function startSubgraphHarness(definition: SubgraphDefinition): Prom
     logger: createLogger(definition.name, "silent"),
     verifier: auth.verifier,
     gatewaySignatureSecret: gatewaySecret,
+    // Development settings unless a test asks for production's: tests call the subgraph directly.
+    edge: options.edge ?? DEVELOPMENT_EDGE,
   });
   return {
     url: server.url,

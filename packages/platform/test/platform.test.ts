@@ -1,15 +1,17 @@
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import {
+  DEVELOPMENT_EDGE,
+  PRODUCTION_EDGE,
   badUserInput,
   checkPageSize,
-  decodeCursor,
   encodeCursor,
   isUniqueViolation,
   loadConfig,
   manyByKey,
   maskError,
   oneByKey,
+  subgraphEdgeSettings,
   subjectRef,
   toPage,
   wellFormedIds,
@@ -59,26 +61,13 @@ describe("maskError", () => {
 describe("keyset cursors", () => {
   const id = "6f1c1f44-0e8f-4c55-9a39-6b1f0f1f7d2a";
 
-  it("round-trip", () => {
-    expect(decodeCursor(encodeCursor(["2026-01-01T00:00:00.000Z", id]))).toEqual(["2026-01-01T00:00:00.000Z", id]);
-  });
-
-  it("refuse anything this API did not issue", () => {
-    for (const forged of [
-      "nonsense",
-      encodeCursor(["x", "not-a-uuid" as never]),
-      Buffer.from("[1]").toString("base64url"),
-    ]) {
-      expect(() => decodeCursor(forged)).toThrow("The cursor given in `after` is not one this API issued.");
-    }
-  });
-
   it("build a page from LIMIT first + 1 rows", () => {
+    const at = (n: number) => new Date(Date.UTC(2026, 0, n)).toISOString();
     const rows = [1, 2, 3].map((n) => ({ n, id }));
-    const page = toPage(rows, 2, (row) => [row.n, row.id]);
+    const page = toPage(rows, 2, "time", (row) => [at(row.n), row.id]);
     expect(page.edges.map((e) => e.node.n)).toEqual([1, 2]);
-    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor([2, id]) });
-    expect(toPage([], 2, () => [0, id]).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+    expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor("time", [at(2), id]) });
+    expect(toPage([], 2, "time", () => [at(1), id]).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
   });
 
   it("bound the page size", () => {
@@ -121,5 +110,68 @@ describe("subjectRef", () => {
     expect(subjectRef("7f1c1f44-0e8f-4c55-9a39-6b1f0f1f7d2a", "key-one-0123456789")).not.toBe(ref);
     expect(subjectRef(id, "key-two-0123456789")).not.toBe(ref);
     expect(ref).not.toContain(id.slice(0, 8));
+  });
+});
+
+describe("subgraph edge settings", () => {
+  const base = {
+    SUBGRAPH_MAX_DEPTH: 24,
+    SUBGRAPH_MAX_ALIASES: 150,
+    SUBGRAPH_MAX_DIRECTIVES: 150,
+    SUBGRAPH_MAX_TOKENS: 50_000,
+  };
+  const secret = "s".repeat(32);
+
+  it("are production's by default under NODE_ENV=production: the gateway only, no introspection", () => {
+    expect(subgraphEdgeSettings({ ...base, NODE_ENV: "production", GATEWAY_HMAC_SECRET: secret })).toEqual(
+      PRODUCTION_EDGE,
+    );
+  });
+
+  it("are development's otherwise, so the test harnesses can call subgraphs directly", () => {
+    expect(subgraphEdgeSettings({ ...base, NODE_ENV: "development" })).toEqual(DEVELOPMENT_EDGE);
+    expect(subgraphEdgeSettings({ ...base, NODE_ENV: "test" })).toEqual(DEVELOPMENT_EDGE);
+  });
+
+  it("follow an explicit REQUIRE_GATEWAY_SIGNATURE and SUBGRAPH_INTROSPECTION", () => {
+    expect(
+      subgraphEdgeSettings({
+        ...base,
+        NODE_ENV: "development",
+        GATEWAY_HMAC_SECRET: secret,
+        REQUIRE_GATEWAY_SIGNATURE: "true",
+        SUBGRAPH_INTROSPECTION: "false",
+      }),
+    ).toEqual(PRODUCTION_EDGE);
+  });
+
+  it("refuse to start answering the gateway only without the gateway's secret", () => {
+    expect(() => subgraphEdgeSettings({ ...base, NODE_ENV: "production" })).toThrow(/GATEWAY_HMAC_SECRET: is required/);
+    expect(() => subgraphEdgeSettings({ ...base, NODE_ENV: "test", REQUIRE_GATEWAY_SIGNATURE: "true" })).toThrow(
+      /GATEWAY_HMAC_SECRET/,
+    );
+  });
+});
+
+describe("maskError keeps the code of an error raised on purpose during validation", () => {
+  it("a DateTimeISO literal out of range stays BAD_USER_INPUT, not GRAPHQL_VALIDATION_FAILED", () => {
+    const own = badUserInput("DateTimeISO must lie between years 0001 and 9999 (UTC).");
+    const wrapped = new GraphQLError(own.message, {
+      originalError: own,
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
+    const formatted = { message: own.message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
+    expect(maskError(formatted, wrapped, "req-3", jest.fn())).toEqual({
+      message: own.message,
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  });
+
+  it("a validation error of graphql-js's own keeps GRAPHQL_VALIDATION_FAILED", () => {
+    const error = new GraphQLError('Cannot query field "x" on type "Query".', {
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+    });
+    const formatted = { message: error.message, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
+    expect(maskError(formatted, error, "req-4", jest.fn())).toBe(formatted);
   });
 });

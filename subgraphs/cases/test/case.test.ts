@@ -186,10 +186,15 @@ describe("_entities", () => {
 });
 
 describe("malformed ids and reasons", () => {
-  it("answers null for a malformed id, through the query and through _entities", async () => {
+  it("refuses a malformed id as an argument, and answers null for one in _entities", async () => {
     const res = await h.gql(`{ case(id: "not-a-uuid") { id } }`);
     expect(res).toMatchObject({ data: { case: null } });
-    expect(res.errors).toBeUndefined();
+    expect(res.errors).toEqual([
+      expect.objectContaining({
+        path: ["case"],
+        extensions: expect.objectContaining({ code: "BAD_USER_INPUT", argument: "id" }),
+      }),
+    ]);
     const refs = await h.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id } } }`, {
       r: [{ __typename: "Case", id: "1; DROP TABLE x" }],
     });
@@ -197,9 +202,12 @@ describe("malformed ids and reasons", () => {
     expect(refs.data!._entities).toEqual([null]);
   });
 
-  it("answers NOT_FOUND when a mutation names a malformed case id", async () => {
+  it("answers BAD_USER_INPUT when a mutation names a malformed case id", async () => {
     const res = await h.gql(`mutation { acceptCase(caseId: "nope") { id } }`);
-    expect(res.errors?.[0]).toMatchObject({ message: "Case nope does not exist.", extensions: { code: "NOT_FOUND" } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: "Invalid input: caseId must be an id (a UUID).",
+      extensions: { code: "BAD_USER_INPUT", argument: "caseId" },
+    });
   });
 
   it("refuses a decline reason that is too short or too long, changing nothing", async () => {

@@ -124,9 +124,12 @@ describe("assignCounsel", () => {
     const missing = await h.gql(ASSIGN, { input: { caseId: UNKNOWN, counselId: randomUUID(), organisation: "Firm" } });
     expect(missing.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     const invalid = await h.gql(ASSIGN, { input: { caseId: closed.id, counselId: "someone", organisation: "   " } });
-    expect(invalid.errors?.[0].message).toBe(
-      "Invalid input: counselId must be a counsel id; organisation must not be blank.",
-    );
+    expect(invalid.errors?.[0]).toMatchObject({
+      message: "Invalid input: input.counselId must be an id (a UUID).",
+      extensions: { code: "BAD_USER_INPUT", argument: "input.counselId" },
+    });
+    const blank = await h.gql(ASSIGN, { input: { caseId: closed.id, counselId: randomUUID(), organisation: "   " } });
+    expect(blank.errors?.[0].message).toBe("Invalid input: organisation must not be blank.");
   });
 });
 

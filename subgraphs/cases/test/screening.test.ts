@@ -73,8 +73,16 @@ describe("recordScreening", () => {
       input: screening("x", { destinationCountry: "Afghanistan", claimSummary: "short", screenedById: "me" }),
     });
     expect(res.errors?.[0]).toMatchObject({
+      message: "Invalid input: input.caseId must be an id (a UUID); input.screenedById must be an id (a UUID).",
+      extensions: { code: "BAD_USER_INPUT", argument: "input.caseId" },
+    });
+    const c = await arrivedCase();
+    const rest = await h.gql(RECORD, {
+      input: screening(c.id, { destinationCountry: "Afghanistan", claimSummary: "short", screenedById: c.id }),
+    });
+    expect(rest.errors?.[0]).toMatchObject({
       message:
-        "Invalid input: caseId must be a case id; destinationCountry must be an ISO 3166-1 alpha-2 code such as AF; claimSummary must be 10 to 8000 characters; screenedById must be an official id.",
+        "Invalid input: destinationCountry must be an ISO 3166-1 alpha-2 code such as AF; claimSummary must be 10 to 8000 characters.",
       extensions: { code: "BAD_USER_INPUT" },
     });
     expect(await countRows(h.db, "protection_screening")).toBe(before);

@@ -181,8 +181,12 @@ describe("programmeStatistics", () => {
     });
     const malformed = await h.gql(STATS, { from: "2026-13", to: "2026-1", a: "x" }, await asPublic());
     expect(malformed.errors?.[0]).toMatchObject({
-      message:
-        "Invalid input: from must be a month as YYYY-MM; to must be a month as YYYY-MM; agreementId must be an agreement id.",
+      message: "Invalid input: agreementId must be an id (a UUID).",
+      extensions: { code: "BAD_USER_INPUT", argument: "agreementId" },
+    });
+    const months = await h.gql(STATS, { from: "2026-13", to: "2026-1", a: UNKNOWN }, await asPublic());
+    expect(months.errors?.[0]).toMatchObject({
+      message: "Invalid input: from must be a month as YYYY-MM; to must be a month as YYYY-MM.",
       extensions: { code: "BAD_USER_INPUT" },
     });
     const missing = await h.gql(STATS, { from: "2026-01", to: "2026-02", a: UNKNOWN }, await asPublic());

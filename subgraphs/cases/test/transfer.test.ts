@@ -109,9 +109,20 @@ describe("recordTransfer", () => {
         caseIds: [cases[0].id, cases[0].id, "nope"],
       },
     });
-    expect(twice.errors?.[0].message).toBe(
-      "Invalid input: caseIds must be case ids; caseIds must name each case once.",
-    );
+    // Ids are checked first, by type, with the path of each wrong one.
+    expect(twice.errors?.[0]).toMatchObject({
+      message: "Invalid input: input.caseIds[2] must be an id (a UUID).",
+      extensions: { code: "BAD_USER_INPUT", argument: "input.caseIds[2]" },
+    });
+    const repeated = await h.gql(RECORD, {
+      input: {
+        direction: "INBOUND",
+        flightNumber: "SYN1",
+        departureAt: "2026-02-01T08:00:00.000Z",
+        caseIds: [cases[0].id, cases[0].id],
+      },
+    });
+    expect(repeated.errors?.[0].message).toBe("Invalid input: caseIds must name each case once.");
     expect(await countRows(h.db, "transfer")).toBe(before);
   });
 

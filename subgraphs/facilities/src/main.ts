@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { createLogger, runSubgraphMain, verifierFromConfig } from "@kgraph/platform";
+import { createLogger, runSubgraphMain, subgraphEdgeSettings, verifierFromConfig } from "@kgraph/platform";
 import { loadFacilitiesConfig } from "./config";
 import { definition } from "./index";
 
@@ -14,6 +14,7 @@ runSubgraphMain(async () => {
     logger,
     verifier: verifierFromConfig(config),
     gatewaySignatureSecret: config.GATEWAY_HMAC_SECRET,
+    edge: subgraphEdgeSettings(config),
   });
   return { server, logger };
 });

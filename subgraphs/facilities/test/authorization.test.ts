@@ -943,15 +943,16 @@ describe("tokens: the subgraph refuses a call without a valid one (HTTP 401)", (
   const claims = { sub: randomUUID(), roles: ["mia_officer"] };
   const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
-  async function refused(as: CallAs, message: string) {
+  // Every refusal says the same; why is in the log (the platform's verifier tests read it).
+  async function refused(as: CallAs) {
     const res = await h.gql(QUERY, {}, as);
     expect(res.status).toBe(401);
     expect(res.data).toBeUndefined();
-    expect(res.errors).toEqual([{ message, extensions: { code: "UNAUTHENTICATED" } }]);
+    expect(res.errors).toEqual([{ message: "invalid token", extensions: { code: "UNAUTHENTICATED" } }]);
   }
 
   it("no Authorization header", async () => {
-    await refused(null, "This service needs a bearer token (Authorization: Bearer <token>).");
+    await refused(null);
   });
 
   it("a token signed by another key", async () => {
@@ -961,7 +962,7 @@ describe("tokens: the subgraph refuses a call without a valid one (HTTP 401)", (
       audience: DEFAULT_AUDIENCE,
       ttlSeconds: 600,
     });
-    await refused({ token }, "The token's signature does not match a trusted key.");
+    await refused({ token });
   });
 
   it("a gateway-issuer token signed by another key", async () => {
@@ -971,7 +972,7 @@ describe("tokens: the subgraph refuses a call without a valid one (HTTP 401)", (
       audience: DEFAULT_AUDIENCE,
       ttlSeconds: 600,
     });
-    await refused({ token }, "The token's signature does not match a trusted key.");
+    await refused({ token });
   });
 
   it("alg: none (unsigned)", async () => {
@@ -983,7 +984,7 @@ describe("tokens: the subgraph refuses a call without a valid one (HTTP 401)", (
       iat: now,
       exp: now + 600,
     })}.`;
-    await refused({ token }, "The token's signing algorithm is not accepted.");
+    await refused({ token });
   });
 
   it("an expired token", async () => {
@@ -992,11 +993,11 @@ describe("tokens: the subgraph refuses a call without a valid one (HTTP 401)", (
       audience: DEFAULT_AUDIENCE,
       ttlSeconds: -120,
     });
-    await refused({ token }, "The token has expired.");
+    await refused({ token });
   });
 
   it("a malformed header", async () => {
-    await refused({ token: "not-a-jwt" }, "The Authorization header is not a bearer JWT.");
+    await refused({ token: "not-a-jwt" });
   });
 
   it("a valid token gets through", async () => {

@@ -177,9 +177,12 @@ describe("updateFacility", () => {
     });
     expect((await readFacility(a.id)).name).toBe(a.name);
     const malformed = await h.gql(UPDATE_FACILITY, { input: { id: "F-1", officialCapacity: -1 } });
-    expect(malformed.errors?.[0].message).toBe(
-      "Invalid input: id must be a facility id; officialCapacity must be at least 1.",
-    );
+    expect(malformed.errors?.[0]).toMatchObject({
+      message: "Invalid input: input.id must be an id (a UUID).",
+      extensions: { code: "BAD_USER_INPUT", argument: "input.id" },
+    });
+    const negative = await h.gql(UPDATE_FACILITY, { input: { id: a.id, officialCapacity: -1 } });
+    expect(negative.errors?.[0].message).toBe("Invalid input: officialCapacity must be at least 1.");
     const unknown = await h.gql(UPDATE_FACILITY, {
       input: { id: "00000000-0000-4000-8000-000000000002", status: "SUSPENDED" },
     });
@@ -253,12 +256,17 @@ describe("facilities and facility(id)", () => {
     });
   });
 
-  it("answers null for an unknown or malformed id", async () => {
+  it("answers null for an unknown id, and BAD_USER_INPUT for a malformed one", async () => {
     const res = await h.gql(
       `{ a: facility(id: "00000000-0000-4000-8000-000000000003") { id } b: facility(id: "not-an-id") { id } }`,
     );
-    expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ a: null, b: null });
+    expect(res.errors).toEqual([
+      expect.objectContaining({
+        path: ["b"],
+        extensions: expect.objectContaining({ code: "BAD_USER_INPUT", argument: "id" }),
+      }),
+    ]);
   });
 
   it("costs the same number of SQL statements for any number of facilities (no N+1)", async () => {

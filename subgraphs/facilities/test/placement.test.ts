@@ -94,7 +94,10 @@ describe("placeCase", () => {
     const before = await count();
     const res = await h.gql(PLACE, { input: { caseId: "case-1", facilityId: "nope", regime: "OPEN" } });
     expect(res.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(res.errors?.[0].message).toBe("Invalid input: caseId must be a case id; facilityId must be a facility id.");
+    expect(res.errors?.[0].message).toBe(
+      "Invalid input: input.caseId must be an id (a UUID); input.facilityId must be an id (a UUID).",
+    );
+    expect(res.errors?.[0].extensions?.argument).toBe("input.caseId");
     expect(await count()).toBe(before);
   });
 
@@ -254,7 +257,7 @@ describe("checkIn", () => {
     expect((await readPlacement(planned.id)).status).toBe("PLANNED");
     const malformed = await h.gql(CHECK_IN, { id: "P-1" });
     expect(malformed.errors?.[0]).toMatchObject({
-      message: "Invalid input: placementId must be a placement id.",
+      message: "Invalid input: placementId must be an id (a UUID).",
       extensions: { code: "BAD_USER_INPUT" },
     });
   });
@@ -344,7 +347,14 @@ describe("checkOut", () => {
   it("requires a reason and a well-formed id", async () => {
     const res = await h.gql(CHECK_OUT, { input: { placementId: "x", reason: "" } });
     expect(res.errors?.[0]).toMatchObject({
-      message: "Invalid input: placementId must be a placement id; reason must be 3 to 500 characters long.",
+      message: "Invalid input: input.placementId must be an id (a UUID).",
+      extensions: { code: "BAD_USER_INPUT", argument: "input.placementId" },
+    });
+    const noReason = await h.gql(CHECK_OUT, {
+      input: { placementId: "00000000-0000-4000-8000-000000000009", reason: "" },
+    });
+    expect(noReason.errors?.[0]).toMatchObject({
+      message: "Invalid input: reason must be 3 to 500 characters long.",
       extensions: { code: "BAD_USER_INPUT" },
     });
   });

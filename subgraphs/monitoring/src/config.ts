@@ -1,4 +1,11 @@
-import { authConfigShape, commonConfigShape, gatewaySignatureConfigShape, loadConfig, portVar } from "@kgraph/platform";
+import {
+  authConfigShape,
+  commonConfigShape,
+  gatewaySignatureConfigShape,
+  loadConfig,
+  portVar,
+  subgraphEdgeConfigShape,
+} from "@kgraph/platform";
 import { z } from "zod";
 
 /** The only place the monitoring subgraph reads the environment. */
@@ -8,6 +15,7 @@ export function loadMonitoringConfig(env: NodeJS.ProcessEnv = process.env) {
       ...commonConfigShape,
       ...authConfigShape,
       ...gatewaySignatureConfigShape,
+      ...subgraphEdgeConfigShape,
       DATABASE_URL: z.string({ required_error: "is required (the orchestrator passes it; see README)" }).url(),
       MONITORING_HOST: z.string().default("127.0.0.1"),
       MONITORING_PORT: portVar(4003),

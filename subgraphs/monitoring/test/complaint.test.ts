@@ -191,8 +191,12 @@ describe("fileComplaint and complaintStatus", () => {
       await h.gql(FILE, { input: anonymousInput({ text: "bad", facilityId: "F-1", caseId: "12" }) }),
     );
     expect(error).toMatchObject({
-      message:
-        "Invalid input: text must be between 10 and 20000 characters; facilityId must be a facility id; caseId must be a case id.",
+      message: "Invalid input: input.facilityId must be an id (a UUID); input.caseId must be an id (a UUID).",
+      extensions: { code: "BAD_USER_INPUT", argument: "input.facilityId" },
+    });
+    const short = firstError(await h.gql(FILE, { input: anonymousInput({ text: "bad" }) }));
+    expect(short).toMatchObject({
+      message: "Invalid input: text must be between 10 and 20000 characters.",
       extensions: { code: "BAD_USER_INPUT" },
     });
     const channel = firstError(await h.gql(FILE, { input: anonymousInput({ channel: "CARRIER_PIGEON" }) }));

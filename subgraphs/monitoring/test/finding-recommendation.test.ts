@@ -224,8 +224,17 @@ describe("addRecommendation", () => {
         input: { findingId: "f", addressee: " ", text: "Do it.", dueAt: new Date().toISOString() },
       }),
     );
-    expect(invalid.message).toBe(
-      "Invalid input: findingId must be a finding id; addressee must not be blank; addressee must be between 2 and 200 characters; text must be between 10 and 20000 characters.",
+    expect(invalid).toMatchObject({
+      message: "Invalid input: input.findingId must be an id (a UUID).",
+      extensions: { code: "BAD_USER_INPUT", argument: "input.findingId" },
+    });
+    const blank = firstError(
+      await h.gql(ADD_RECOMMENDATION, {
+        input: { findingId: UNKNOWN_ID, addressee: " ", text: "Do it.", dueAt: new Date().toISOString() },
+      }),
+    );
+    expect(blank.message).toBe(
+      "Invalid input: addressee must not be blank; addressee must be between 2 and 200 characters; text must be between 10 and 20000 characters.",
     );
     const missing = firstError(
       await h.gql(ADD_RECOMMENDATION, {

@@ -95,10 +95,13 @@ describe("recordIncident", () => {
       }),
     );
     expect(error).toMatchObject({
-      message:
-        "Invalid input: facilityId must be a facility id; caseIds must be case ids; caseIds must name each case only once; narrative must be between 10 and 20000 characters.",
-      extensions: { code: "BAD_USER_INPUT" },
+      message: "Invalid input: input.facilityId must be an id (a UUID); input.caseIds[2] must be an id (a UUID).",
+      extensions: { code: "BAD_USER_INPUT", argument: "input.facilityId" },
     });
+    const rest = firstError(await h.gql(RECORD, { input: incidentInput({ caseIds: [id, id], narrative: "hurt" }) }));
+    expect(rest.message).toBe(
+      "Invalid input: caseIds must name each case only once; narrative must be between 10 and 20000 characters.",
+    );
     const tooMany = firstError(
       await h.gql(RECORD, { input: incidentInput({ caseIds: Array.from({ length: 51 }, () => randomUUID()) }) }),
     );

@@ -136,7 +136,7 @@ describe("registerAttendance", () => {
     });
     const malformed = await h.gql(REGISTER, { s: "session", o: "official" });
     expect(malformed.errors?.[0]).toMatchObject({
-      message: "Invalid input: sessionId must be a training session id; officialId must be an official id.",
+      message: "Invalid input: sessionId must be an id (a UUID); officialId must be an id (a UUID).",
       extensions: { code: "BAD_USER_INPUT" },
     });
   });

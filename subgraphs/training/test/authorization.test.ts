@@ -265,15 +265,16 @@ const reachesOther = (caller: Caller) => caller !== "facility_staff";
 
 describe("the token wall", () => {
   const QUERY = `{ courses { code } }`;
-  const refused = (res: GraphQLResponse, message: RegExp) => {
+  // Every refusal says the same, whatever the reason (the platform's verifier tests read the log).
+  const refused = (res: GraphQLResponse) => {
     expect(res.status).toBe(401);
     expect(res.data).toBeUndefined();
-    expect(res.errors).toEqual([{ message: expect.stringMatching(message), extensions: { code: "UNAUTHENTICATED" } }]);
+    expect(res.errors).toEqual([{ message: "invalid token", extensions: { code: "UNAUTHENTICATED" } }]);
   };
   const claims = { sub: "someone", roles: ["training_admin"] };
 
   it("refuses a request without a token: 401, UNAUTHENTICATED", async () => {
-    refused(await h.gql(QUERY, {}, null), /bearer token/);
+    refused(await h.gql(QUERY, {}, null));
   });
 
   it("refuses a token signed by another key", async () => {
@@ -283,7 +284,7 @@ describe("the token wall", () => {
       audience: DEFAULT_AUDIENCE,
       ttlSeconds: 600,
     });
-    refused(await h.gql(QUERY, {}, { token }), /signature/);
+    refused(await h.gql(QUERY, {}, { token }));
   });
 
   it("refuses an unsigned token (alg: none)", async () => {
@@ -296,7 +297,7 @@ describe("the token wall", () => {
       iat: now,
       exp: now + 600,
     })}.`;
-    refused(await h.gql(QUERY, {}, { token }), /algorithm|not valid/);
+    refused(await h.gql(QUERY, {}, { token }));
   });
 
   it("refuses an expired token", async () => {
@@ -305,12 +306,12 @@ describe("the token wall", () => {
       audience: DEFAULT_AUDIENCE,
       ttlSeconds: -60,
     });
-    refused(await h.gql(QUERY, {}, { token }), /expired/);
+    refused(await h.gql(QUERY, {}, { token }));
   });
 
   it("refuses a malformed Authorization header", async () => {
     const res = await graphqlRequest(h.url, QUERY, {}, { authorization: "Bearer not-a-jwt" });
-    refused(res, /not a bearer JWT/);
+    refused(res);
   });
 
   it("serves a valid token", async () => {

@@ -199,7 +199,7 @@ describe("course requirements", () => {
     });
     const malformed = await h.gql(REQUIRE, { role: "MEDICAL_STAFF", course: "course-1" });
     expect(malformed.errors?.[0]).toMatchObject({
-      message: "Invalid input: courseId must be a course id.",
+      message: "Invalid input: courseId must be an id (a UUID).",
       extensions: { code: "BAD_USER_INPUT" },
     });
     expect(await tableCounts(h.db)).toEqual(before);

@@ -59,8 +59,12 @@ describe("registerOfficial", () => {
       },
     });
     expect(res.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(res.errors?.[0].message).toBe(
-      "Invalid input: givenNames must be 1 to 200 characters; familyName must be 1 to 200 characters; facilityId must be a facility id.",
+    expect(res.errors?.[0].message).toBe("Invalid input: input.facilityId must be an id (a UUID).");
+    const names = await h.gql(REGISTER, {
+      input: { givenNames: "", familyName: "x".repeat(201), agency: "MIA", jobRole: "CASE_OFFICER" },
+    });
+    expect(names.errors?.[0].message).toBe(
+      "Invalid input: givenNames must be 1 to 200 characters; familyName must be 1 to 200 characters.",
     );
     expect(await tableCounts(h.db)).toEqual(before);
   });

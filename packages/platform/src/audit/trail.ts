@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { IsOptional, IsUUID, Length } from "class-validator";
+import { IsOptional, Length } from "class-validator";
 import {
   Arg,
   Args,
@@ -31,7 +31,6 @@ export class AuditFilter {
     description: "Only events touching this record (for a person's data: the case id).",
   })
   @IsOptional()
-  @IsUUID("all", { message: "must be a record id" })
   recordId?: string | null;
 
   @Field(() => Date, { nullable: true, description: "Only events at or after this time." })
@@ -125,12 +124,12 @@ async function listAuditEvents(
   if (filter.to) query.andWhere("e.at < :to", { to: filter.to });
   if (filter.kind) query.andWhere("e.kind = :kind", { kind: filter.kind });
   if (args.after) {
-    const [seq] = decodeCursor(args.after);
-    query.andWhere("e.seq < :seq", { seq: String(seq) });
+    const [seq] = decodeCursor(args.after, "sequence");
+    query.andWhere("e.seq < :seq", { seq });
   }
   const rows = await query
     .orderBy("e.seq", "DESC")
     .limit(first + 1)
     .getMany();
-  return toPage(rows, first, (row) => [row.seq, row.id]);
+  return toPage(rows, first, "sequence", (row) => [row.seq, row.id]);
 }

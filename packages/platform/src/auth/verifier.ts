@@ -1,8 +1,23 @@
 import { scopesForClaims } from "@kgraph/policy";
 import { type JWK, type JWTPayload, type JWTVerifyGetKey, jose } from "./jose";
 import type { Viewer } from "../context";
+import type { Logger } from "../logger";
 import { GATEWAY_ISSUER } from "./keys";
 
+/**
+ * What every refused token is told, at the gateway and at each subgraph: one message, so a
+ * prober learns nothing about which check failed. The reason goes to the log.
+ */
+export const INVALID_TOKEN_MESSAGE = "invalid token";
+
+/** The HTTP 401 answer to a request whose token is missing or not valid. */
+export const INVALID_TOKEN_RESPONSE = {
+  status: 401,
+  headers: { "content-type": "application/json; charset=utf-8", "www-authenticate": 'Bearer error="invalid_token"' },
+  body: JSON.stringify({ errors: [{ message: INVALID_TOKEN_MESSAGE, extensions: { code: "UNAUTHENTICATED" } }] }),
+} as const;
+
+/** A refused token; `message` is the reason, for the log only (never for the caller). */
 export class AuthError extends Error {
   constructor(message: string) {
     super(message);
@@ -21,8 +36,11 @@ export interface TokenVerifierSettings {
 }
 
 export interface TokenVerifier {
-  /** The viewer for an Authorization header; throws AuthError when it is missing or not valid. */
-  verify(authorization: string | undefined): Promise<Viewer>;
+  /**
+   * The viewer for an Authorization header; throws AuthError when it is missing or not valid,
+   * after logging why to `log` (the reason and the claimed issuer, never the token).
+   */
+  verify(authorization: string | undefined, log: Logger): Promise<Viewer>;
 }
 
 const ALGORITHMS = ["RS256", "ES256", "PS256"];
@@ -36,17 +54,26 @@ export function createTokenVerifier(settings: TokenVerifierSettings): TokenVerif
     ? jose.createLocalJWKSet({ keys: [settings.gatewayPublicKey] })
     : undefined;
 
+  async function verified(authorization: string | undefined): Promise<Viewer> {
+    const token = bearer(authorization);
+    const issuer = unverifiedIssuer(token);
+    if (issuer === GATEWAY_ISSUER && gatewayKeys) {
+      const payload = await check(token, gatewayKeys, GATEWAY_ISSUER, settings.audience);
+      // The gateway's key vouches only for public callers: whatever the token says, no roles.
+      return { sub: undefined, roles: [], scopes: [], public: true, claims: payload };
+    }
+    const payload = await check(token, issuerKeys, settings.issuer, settings.audience);
+    return viewerFromClaims(payload);
+  }
+
   return {
-    async verify(authorization) {
-      const token = bearer(authorization);
-      const issuer = unverifiedIssuer(token);
-      if (issuer === GATEWAY_ISSUER && gatewayKeys) {
-        const payload = await check(token, gatewayKeys, GATEWAY_ISSUER, settings.audience);
-        // The gateway's key vouches only for public callers: whatever the token says, no roles.
-        return { sub: undefined, roles: [], scopes: [], public: true, claims: payload };
+    async verify(authorization, log) {
+      try {
+        return await verified(authorization);
+      } catch (err) {
+        if (err instanceof AuthError) log.info({ reason: err.message }, "token refused");
+        throw err;
       }
-      const payload = await check(token, issuerKeys, settings.issuer, settings.audience);
-      return viewerFromClaims(payload);
     },
   };
 }
@@ -89,9 +116,14 @@ async function check(token: string, keys: JWTVerifyGetKey, issuer: string, audie
       audience,
       algorithms: ALGORITHMS,
       clockTolerance: 5,
+      // A token without an expiry would be good forever; one without a subject names nobody.
+      requiredClaims: ["exp", "sub"],
     });
+    if (typeof payload.sub !== "string" || payload.sub.length === 0)
+      throw new AuthError("The token's sub claim is empty.");
     return payload;
   } catch (err) {
+    if (err instanceof AuthError) throw err;
     throw new AuthError(describe(err));
   }
 }
@@ -99,6 +131,7 @@ async function check(token: string, keys: JWTVerifyGetKey, issuer: string, audie
 function describe(err: unknown): string {
   if (err instanceof jose.errors.JWTExpired) return "The token has expired.";
   if (err instanceof jose.errors.JWTClaimValidationFailed) {
+    if (err.reason === "missing") return `The token has no ${err.claim} claim.`;
     if (err.claim === "nbf") return "The token is not valid yet.";
     if (err.claim === "iss") return "The token was issued by an issuer this service does not trust.";
     if (err.claim === "aud") return "The token is meant for another audience.";

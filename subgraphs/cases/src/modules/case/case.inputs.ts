@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsUUID, Length, Matches, ValidateNested } from "class-validator";
+import { IsIn, IsOptional, Length, Matches, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { PersonInput } from "../person/person.inputs";
 import { AgeBand } from "./case.entity";
@@ -7,7 +7,6 @@ import { CaseStatus } from "./case-status";
 @InputType({ description: "A nomination received from the sending state." })
 export class NominateCaseInput {
   @Field(() => ID, { description: "The agreement the case is nominated under." })
-  @IsUUID("all", { message: "must be an agreement id" })
   agreementId: string;
 
   @Field({ description: "Nationality (ISO 3166-1 alpha-2)." })
@@ -25,7 +24,6 @@ export class NominateCaseInput {
 @InputType({ description: "Move a case to another status." })
 export class ChangeCaseStatusInput {
   @Field(() => ID, { description: "The case." })
-  @IsUUID("all", { message: "must be a case id" })
   caseId: string;
 
   @Field(() => CaseStatus, { description: "The status to move to; must be allowed from the current one." })
@@ -51,22 +49,18 @@ export class CaseFilter {
 
   @Field(() => ID, { nullable: true, description: "Only cases under this agreement." })
   @IsOptional()
-  @IsUUID("all")
   agreementId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Only cases booked on this transfer." })
   @IsOptional()
-  @IsUUID("all")
   transferId?: string | null;
 }
 
 @InputType({ description: "Assign the case officer responsible for a case." })
 export class AssignOfficerInput {
   @Field(() => ID, { description: "The case." })
-  @IsUUID("all", { message: "must be a case id" })
   caseId: string;
 
   @Field(() => ID, { description: "The official (from the training subgraph's registry of officials)." })
-  @IsUUID("all", { message: "must be an official id" })
   officialId: string;
 }

@@ -52,7 +52,7 @@ export async function listCases(
     });
   }
   if (args.after) {
-    const [openedAt, id] = decodeCursor(args.after);
+    const [openedAt, id] = decodeCursor(args.after, "time");
     query.andWhere("(c.opened_at, c.id) < (:openedAt, :id)", { openedAt, id });
   }
   const rows = await query
@@ -61,7 +61,7 @@ export async function listCases(
     .limit(first + 1)
     .getMany();
   for (const row of rows) ctx.loaders.caseById.prime(row.id, row);
-  return toPage(rows, first, (row) => [row.openedAt.toISOString(), row.id]);
+  return toPage(rows, first, "time", (row) => [row.openedAt.toISOString(), row.id]);
 }
 
 export async function nominateCase(ctx: CasesContext, input: NominateCaseInput): Promise<Case> {

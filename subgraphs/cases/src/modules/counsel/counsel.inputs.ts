@@ -1,4 +1,4 @@
-import { IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { IsOptional, Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 
 const NOT_BLANK = /\S/;
@@ -6,11 +6,9 @@ const NOT_BLANK = /\S/;
 @InputType({ description: "Make a counsel the counsel of record of a case." })
 export class AssignCounselInput {
   @Field(() => ID, { description: "The case." })
-  @IsUUID("all", { message: "must be a case id" })
   caseId: string;
 
   @Field(() => ID, { description: "The counsel (their user id)." })
-  @IsUUID("all", { message: "must be a counsel id" })
   counselId: string;
 
   @Field({ description: "The law firm or legal aid organisation the counsel acts for." })
@@ -29,7 +27,6 @@ export class AssignCounselInput {
 @InputType({ description: "End a representation." })
 export class EndRepresentationInput {
   @Field(() => ID, { description: "The representation." })
-  @IsUUID("all", { message: "must be a representation id" })
   representationId: string;
 
   @Field(() => Date, { nullable: true, description: "When it ended; now when omitted." })
@@ -43,7 +40,6 @@ export class EndRepresentationInput {
 })
 export class RecordCounselContactInput {
   @Field(() => ID, { description: "The case." })
-  @IsUUID("all", { message: "must be a case id" })
   caseId: string;
 
   @Field({ description: "When the person asked to contact counsel." })
@@ -67,7 +63,6 @@ export class RecordCounselContactInput {
 @InputType({ description: "A privileged note by the current counsel of record." })
 export class AddPrivilegedNoteInput {
   @Field(() => ID, { description: "The case." })
-  @IsUUID("all", { message: "must be a case id" })
   caseId: string;
 
   @Field({ description: "The note (1 to 20 000 characters)." })

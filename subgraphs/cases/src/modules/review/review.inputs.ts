@@ -1,13 +1,4 @@
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsOptional,
-  IsUUID,
-  Length,
-  Matches,
-  ValidateNested,
-} from "class-validator";
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsOptional, Length, Matches, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { ReviewDecisionCode } from "./review.entity";
 
@@ -25,7 +16,6 @@ export class ReviewDecisionInput {
 @InputType({ description: "A joint case review to record, with its panel and decisions." })
 export class RecordCaseReviewInput {
   @Field(() => ID, { description: "The case reviewed." })
-  @IsUUID("all", { message: "must be a case id" })
   caseId: string;
 
   @Field(() => Date, { nullable: true, description: "When the review was held; now when omitted." })

@@ -1,11 +1,10 @@
-import { IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { IsOptional, Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { ScreeningOutcome } from "./screening.entity";
 
 @InputType({ description: "A protection screening to record for an arrived case." })
 export class RecordScreeningInput {
   @Field(() => ID, { description: "The case." })
-  @IsUUID("all", { message: "must be a case id" })
   caseId: string;
 
   @Field({ description: "The country the risk is assessed for (ISO 3166-1 alpha-2; not XK)." })
@@ -28,6 +27,5 @@ export class RecordScreeningInput {
   screenedAt?: Date | null;
 
   @Field(() => ID, { description: "The official who screened (from the training subgraph's registry)." })
-  @IsUUID("all", { message: "must be an official id" })
   screenedById: string;
 }

@@ -1,4 +1,4 @@
-import { IsOptional, IsUUID, Matches } from "class-validator";
+import { IsOptional, Matches } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { EARLIEST_MONTH, MAX_MONTHS, MONTH_PATTERN } from "./statistics.policy";
 
@@ -16,6 +16,5 @@ export class ProgrammeStatisticsArgs {
 
   @Field(() => ID, { nullable: true, description: "Count only this agreement's cases; every agreement when omitted." })
   @IsOptional()
-  @IsUUID("all", { message: "must be an agreement id" })
   agreementId?: string | null;
 }

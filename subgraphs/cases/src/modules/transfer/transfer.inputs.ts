@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsIn, IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsIn, IsOptional, Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { TransferDirection, TransferStatus } from "./transfer.entity";
 
@@ -25,14 +25,12 @@ export class RecordTransferInput {
   @ArrayNotEmpty({ message: "must name at least one case" })
   @ArrayMaxSize(MAX_CASES_PER_TRANSFER, { message: `must name at most ${MAX_CASES_PER_TRANSFER} cases` })
   @ArrayUnique({ message: "must name each case once" })
-  @IsUUID("all", { each: true, message: "must be case ids" })
   caseIds: string[];
 }
 
 @InputType({ description: "The handover of everyone on a transfer to the receiving authorities." })
 export class RecordHandoverInput {
   @Field(() => ID, { description: "The transfer." })
-  @IsUUID("all", { message: "must be a transfer id" })
   transferId: string;
 
   @Field(() => Date, { nullable: true, description: "When the handover happened; now when omitted." })
@@ -43,7 +41,6 @@ export class RecordHandoverInput {
 @InputType({ description: "Call off a transfer that has not departed." })
 export class CancelTransferInput {
   @Field(() => ID, { description: "The transfer." })
-  @IsUUID("all", { message: "must be a transfer id" })
   transferId: string;
 
   @Field({ description: "Why it was called off." })
@@ -54,7 +51,6 @@ export class CancelTransferInput {
 @InputType({ description: "Record a transfer's departure or arrival." })
 export class UpdateTransferStatusInput {
   @Field(() => ID, { description: "The transfer." })
-  @IsUUID("all", { message: "must be a transfer id" })
   transferId: string;
 
   @Field(() => TransferStatus, { description: "IN_FLIGHT (departed) or ARRIVED (landed)." })

@@ -63,7 +63,7 @@ export async function listTransfers(
   if (filter.direction) query.andWhere("t.direction = :direction", { direction: filter.direction });
   if (filter.status?.length) query.andWhere("t.status IN (:...status)", { status: filter.status });
   if (args.after) {
-    const [departureAt, id] = decodeCursor(args.after);
+    const [departureAt, id] = decodeCursor(args.after, "time");
     query.andWhere("(t.departure_at, t.id) < (:departureAt, :id)", { departureAt, id });
   }
   const rows = await query
@@ -72,7 +72,7 @@ export async function listTransfers(
     .limit(first + 1)
     .getMany();
   for (const row of rows) ctx.loaders.transferById.prime(row.id, row);
-  return toPage(rows, first, (row) => [row.departureAt.toISOString(), row.id]);
+  return toPage(rows, first, "time", (row) => [row.departureAt.toISOString(), row.id]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsUUID, Length, Max, Min } from "class-validator";
+import { IsInt, IsOptional, Length, Max, Min } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { FacilityStatus, FacilityType } from "./facility.entity";
 
@@ -33,7 +33,6 @@ export class CreateFacilityInput {
 @InputType({ description: "Changes to a facility; fields left out stay as they are." })
 export class UpdateFacilityInput {
   @Field(() => ID, { description: "The facility." })
-  @IsUUID("all", { message: "must be a facility id" })
   id: string;
 
   @Field(() => String, { nullable: true, description: "New name; must not be taken by another facility." })

@@ -1,4 +1,4 @@
-import { IsUUID, Length } from "class-validator";
+import { Length } from "class-validator";
 import { ArgsType, Field, ID, InputType } from "type-graphql";
 import { PlacementRegime } from "./placement.entity";
 
@@ -7,11 +7,9 @@ export class PlaceCaseInput {
   // Any well-formed case id is accepted: this subgraph cannot ask the cases subgraph whether the
   // case exists (subgraphs never call each other), and the gateway resolves it by federation.
   @Field(() => ID, { description: "The case (held by the cases subgraph)." })
-  @IsUUID("all", { message: "must be a case id" })
   caseId: string;
 
   @Field(() => ID, { description: "The facility; it must be OPERATIONAL and have a free place." })
-  @IsUUID("all", { message: "must be a facility id" })
   facilityId: string;
 
   @Field(() => PlacementRegime, { description: "DETAINED only in a DETENTION_CENTRE." })
@@ -24,7 +22,6 @@ export class PlaceCaseInput {
 @ArgsType()
 export class CheckInArgs {
   @Field(() => ID, { description: "The placement; it must be PLANNED." })
-  @IsUUID("all", { message: "must be a placement id" })
   placementId: string;
 
   @Field(() => Date, {
@@ -37,7 +34,6 @@ export class CheckInArgs {
 @InputType({ description: "Record that a person left a facility." })
 export class CheckOutInput {
   @Field(() => ID, { description: "The placement; it must be CHECKED_IN." })
-  @IsUUID("all", { message: "must be a placement id" })
   placementId: string;
 
   @Field(() => Date, {
@@ -54,7 +50,6 @@ export class CheckOutInput {
 @InputType({ description: "Cancel a placement before check-in, freeing its place." })
 export class CancelPlacementInput {
   @Field(() => ID, { description: "The placement; it must be PLANNED." })
-  @IsUUID("all", { message: "must be a placement id" })
   placementId: string;
 
   @Field({ description: "Why the placement is cancelled." })
@@ -65,6 +60,5 @@ export class CancelPlacementInput {
 @ArgsType()
 export class ConfirmPlacementArgs {
   @Field(() => ID, { description: "The open placement to confirm (PLANNED or CHECKED_IN)." })
-  @IsUUID("all", { message: "must be a placement id" })
   placementId: string;
 }

@@ -1,4 +1,4 @@
-import { type CursorKey, type Page, type RecordAccess, toPage, wellFormedIds } from "@kgraph/platform";
+import { type CursorKeyOf, type Page, type RecordAccess, toPage, wellFormedIds } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
@@ -9,13 +9,13 @@ import { PlacementRecords } from "./placement.records";
 export interface FacilityPlacementsKey {
   facilityId: string;
   first: number;
-  after: CursorKey | null;
+  after: CursorKeyOf<"time"> | null;
   /** true: open placements only; false: ended ones only; null: all. */
   current: boolean | null;
 }
 
 /** Placements sort newest first by (planned_at, id); the cursor is that pair. */
-export function placementCursorKey(placement: Placement): CursorKey {
+export function placementCursorKey(placement: Placement): CursorKeyOf<"time"> {
   return [placement.plannedAt.toISOString(), placement.id];
 }
 
@@ -113,7 +113,7 @@ export function createPlacementLoaders(db: DataSource, access: RecordAccess) {
             .getMany();
           for (const facilityId of facilityIds) {
             const own = rows.filter((row) => row.facilityId === facilityId);
-            pages.set(pageKey({ facilityId, first, after, current }), toPage(own, first, placementCursorKey));
+            pages.set(pageKey({ facilityId, first, after, current }), toPage(own, first, "time", placementCursorKey));
           }
         }
         return keys.map((key) => pages.get(pageKey(key)) as Page<Placement>);

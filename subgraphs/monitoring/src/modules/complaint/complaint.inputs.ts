@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { IsIn, IsOptional, Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { ComplaintCategory, ComplaintChannel, ComplaintOutcome, ComplaintStatus } from "./complaint-enums";
 
@@ -33,19 +33,16 @@ export class FileComplaintInput {
 
   @Field(() => ID, { nullable: true, description: "The facility the complaint concerns, when it concerns one." })
   @IsOptional()
-  @IsUUID("all", { message: "must be a facility id" })
   facilityId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "The case the complaint concerns, when it concerns one." })
   @IsOptional()
-  @IsUUID("all", { message: "must be a case id" })
   caseId?: string | null;
 }
 
 @InputType({ description: "Take a received complaint up for review." })
 export class TriageComplaintInput {
   @Field(() => ID, { description: "The complaint, which must be RECEIVED." })
-  @IsUUID("all", { message: "must be a complaint id" })
   complaintId: string;
 
   @Field(() => ComplaintCategory, {
@@ -59,7 +56,6 @@ export class TriageComplaintInput {
 @InputType({ description: "Refer a complaint under review to another authority." })
 export class EscalateComplaintInput {
   @Field(() => ID, { description: "The complaint, which must be UNDER_REVIEW or ESCALATED." })
-  @IsUUID("all", { message: "must be a complaint id" })
   complaintId: string;
 
   @Field({ description: "The authority it is referred to." })
@@ -76,7 +72,6 @@ export class EscalateComplaintInput {
 @InputType({ description: "Decide a complaint under review or escalated." })
 export class DecideComplaintInput {
   @Field(() => ID, { description: "The complaint, which must be UNDER_REVIEW or ESCALATED." })
-  @IsUUID("all", { message: "must be a complaint id" })
   complaintId: string;
 
   @Field(() => ComplaintOutcome, { description: "The outcome." })
@@ -97,6 +92,5 @@ export class ComplaintFilter {
 
   @Field(() => ID, { nullable: true, description: "Only complaints about this facility." })
   @IsOptional()
-  @IsUUID("all", { message: "must be a facility id" })
   facilityId?: string | null;
 }

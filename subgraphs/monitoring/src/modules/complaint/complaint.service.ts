@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { type Page, badUserInput, checkPageSize, subjectRef, toPage, userError } from "@kgraph/platform";
+import { type Page, badUserInput, checkPageSize, decodeCursor, subjectRef, toPage, userError } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import type { EntityManager } from "typeorm";
 import type { MonitoringContext } from "../../context";
-import { decodeTimeCursor } from "../../keyset";
 import { ComplaintStatus } from "./complaint-enums";
 import { ComplaintEscalation } from "./complaint-escalation.entity";
 import {
@@ -58,7 +57,7 @@ export async function listComplaints(
   if (filter.status?.length) query.andWhere("c.status IN (:...status)", { status: filter.status });
   if (filter.facilityId) query.andWhere("c.facility_id = :facilityId", { facilityId: filter.facilityId });
   if (args.after) {
-    const { at, id } = decodeTimeCursor(args.after);
+    const [at, id] = decodeCursor(args.after, "time");
     query.andWhere("(c.received_at, c.id) < (:at, :id)", { at, id });
   }
   const rows = await query
@@ -67,7 +66,7 @@ export async function listComplaints(
     .limit(first + 1)
     .getMany();
   for (const row of rows) ctx.loaders.complaintById.prime(row.id, row);
-  return toPage(rows, first, (row) => [row.receivedAt.toISOString(), row.id]);
+  return toPage(rows, first, "time", (row) => [row.receivedAt.toISOString(), row.id]);
 }
 
 export async function fileComplaint(ctx: MonitoringContext, input: FileComplaintInput): Promise<ComplaintReceipt> {

@@ -1,11 +1,10 @@
-import { IsUUID, Length, Matches } from "class-validator";
+import { Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { FindingSeverity } from "./finding.entity";
 
 @InputType({ description: "A finding to record on a visit that is under way or completed (not yet published)." })
 export class AddFindingInput {
   @Field(() => ID, { description: "The visit, which must be IN_PROGRESS or COMPLETED." })
-  @IsUUID("all", { message: "must be a visit id" })
   visitId: string;
 
   @Field(() => FindingSeverity, { description: "How serious the finding is." })

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { IncidentStatus, IncidentType } from "./incident.entity";
 import { MAX_INCIDENT_CASES } from "./incident.policy";
@@ -12,7 +12,6 @@ export class RecordIncidentInput {
   at: Date;
 
   @Field(() => ID, { description: "The facility where it happened." })
-  @IsUUID("all", { message: "must be a facility id" })
   facilityId: string;
 
   @Field(() => [ID], {
@@ -21,7 +20,6 @@ export class RecordIncidentInput {
   })
   @ArrayMaxSize(MAX_INCIDENT_CASES, { message: `must name at most ${MAX_INCIDENT_CASES} cases` })
   @ArrayUnique({ message: "must name each case only once" })
-  @IsUUID("all", { each: true, message: "must be case ids" })
   caseIds: string[];
 
   @Field({ description: "What happened." })
@@ -33,7 +31,6 @@ export class RecordIncidentInput {
 @InputType({ description: "Move an incident's follow-up on." })
 export class ChangeIncidentStatusInput {
   @Field(() => ID, { description: "The incident." })
-  @IsUUID("all", { message: "must be an incident id" })
   incidentId: string;
 
   @Field(() => IncidentStatus, { description: "The status to move to; must be allowed from the current one." })
@@ -44,7 +41,6 @@ export class ChangeIncidentStatusInput {
 export class IncidentFilter {
   @Field(() => ID, { nullable: true, description: "Only incidents at this facility." })
   @IsOptional()
-  @IsUUID("all", { message: "must be a facility id" })
   facilityId?: string | null;
 
   @Field(() => [IncidentType], { nullable: true, description: "Only incidents of one of these types." })

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { type Page, badUserInput, checkPageSize, subjectRef, toPage, userError } from "@kgraph/platform";
+import { type Page, badUserInput, checkPageSize, decodeCursor, subjectRef, toPage, userError } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { assertNotInFuture } from "../../clock";
 import type { MonitoringContext } from "../../context";
-import { decodeTimeCursor } from "../../keyset";
 import { Incident, IncidentStatus } from "./incident.entity";
 import type { ChangeIncidentStatusInput, IncidentFilter, RecordIncidentInput } from "./incident.inputs";
 import { INCIDENT_WRITE_FORBIDDEN, NEXT_INCIDENT_STATUSES, canMoveIncident, requiresCases } from "./incident.policy";
@@ -32,7 +31,7 @@ export async function listIncidents(
   if (filter.type?.length) query.andWhere("i.type IN (:...type)", { type: filter.type });
   if (filter.status?.length) query.andWhere("i.status IN (:...status)", { status: filter.status });
   if (args.after) {
-    const { at, id } = decodeTimeCursor(args.after);
+    const [at, id] = decodeCursor(args.after, "time");
     query.andWhere("(i.at, i.id) < (:at, :id)", { at, id });
   }
   const rows = await query
@@ -41,7 +40,7 @@ export async function listIncidents(
     .limit(first + 1)
     .getMany();
   for (const row of rows) ctx.loaders.incidentById.prime(row.id, row);
-  return toPage(rows, first, (row) => [row.at.toISOString(), row.id]);
+  return toPage(rows, first, "time", (row) => [row.at.toISOString(), row.id]);
 }
 
 export async function recordIncident(ctx: MonitoringContext, input: RecordIncidentInput): Promise<Incident> {

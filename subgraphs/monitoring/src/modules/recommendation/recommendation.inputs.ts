@@ -1,10 +1,9 @@
-import { IsUUID, Length, Matches } from "class-validator";
+import { Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 
 @InputType({ description: "A recommendation following a finding." })
 export class AddRecommendationInput {
   @Field(() => ID, { description: "The finding it follows; its visit must be IN_PROGRESS or COMPLETED." })
-  @IsUUID("all", { message: "must be a finding id" })
   findingId: string;
 
   @Field({ description: "The authority it is addressed to." })
@@ -24,7 +23,6 @@ export class AddRecommendationInput {
 @InputType({ description: "The authority's response to an open recommendation." })
 export class RespondToRecommendationInput {
   @Field(() => ID, { description: "The recommendation, which must be OPEN (or OVERDUE)." })
-  @IsUUID("all", { message: "must be a recommendation id" })
   recommendationId: string;
 
   @Field({ description: "True to accept the recommendation, false to reject it." })

@@ -1,15 +1,13 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { VisitPhase, VisitStatus } from "./visit-enums";
 
 @InputType({ description: "A visit a monitoring body plans to a facility." })
 export class PlanVisitInput {
   @Field(() => ID, { description: "The monitoring body that visits." })
-  @IsUUID("all", { message: "must be a monitoring body id" })
   bodyId: string;
 
   @Field(() => ID, { description: "The facility to visit (from the facilities subgraph)." })
-  @IsUUID("all", { message: "must be a facility id" })
   facilityId: string;
 
   @Field({ description: "When the visit is planned to start." })
@@ -28,7 +26,6 @@ export class PlanVisitInput {
 @InputType({ description: "The monitors arrived: the visit starts." })
 export class StartVisitInput {
   @Field(() => ID, { description: "The visit, which must be PLANNED." })
-  @IsUUID("all", { message: "must be a visit id" })
   visitId: string;
 
   @Field(() => Date, { nullable: true, description: "When the monitors arrived; now when omitted. Not in the future." })
@@ -39,7 +36,6 @@ export class StartVisitInput {
 @InputType({ description: "The monitors left: the visit is complete." })
 export class CompleteVisitInput {
   @Field(() => ID, { description: "The visit, which must be IN_PROGRESS." })
-  @IsUUID("all", { message: "must be a visit id" })
   visitId: string;
 
   @Field(() => Date, {
@@ -53,7 +49,6 @@ export class CompleteVisitInput {
 @InputType({ description: "Publish the report of a completed visit; its findings become final." })
 export class PublishVisitReportInput {
   @Field(() => ID, { description: "The visit, which must be COMPLETED." })
-  @IsUUID("all", { message: "must be a visit id" })
   visitId: string;
 
   @Field({ description: "Summary of the report as published." })
@@ -66,12 +61,10 @@ export class PublishVisitReportInput {
 export class VisitFilter {
   @Field(() => ID, { nullable: true, description: "Only visits to this facility." })
   @IsOptional()
-  @IsUUID("all", { message: "must be a facility id" })
   facilityId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Only visits by this monitoring body." })
   @IsOptional()
-  @IsUUID("all", { message: "must be a monitoring body id" })
   bodyId?: string | null;
 
   @Field(() => [VisitStatus], { nullable: true, description: "Only visits in one of these statuses." })

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { type Page, badUserInput, checkPageSize, notFound, toPage, userError } from "@kgraph/platform";
+import { type Page, badUserInput, checkPageSize, decodeCursor, notFound, toPage, userError } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import type { EntityManager } from "typeorm";
 import { assertNotInFuture } from "../../clock";
 import type { MonitoringContext } from "../../context";
-import { decodeTimeCursor } from "../../keyset";
 import { MonitoringBody } from "../monitoring-body/monitoring-body.entity";
 import { MonitoringVisit } from "./visit.entity";
 import { VisitStatus } from "./visit-enums";
@@ -40,7 +39,7 @@ export async function listVisits(
   if (filter.bodyId) query.andWhere("v.body_id = :bodyId", { bodyId: filter.bodyId });
   if (filter.status?.length) query.andWhere("v.status IN (:...status)", { status: filter.status });
   if (args.after) {
-    const { at, id } = decodeTimeCursor(args.after);
+    const [at, id] = decodeCursor(args.after, "time");
     query.andWhere("(v.planned_for, v.id) < (:at, :id)", { at, id });
   }
   const rows = await query
@@ -49,7 +48,7 @@ export async function listVisits(
     .limit(first + 1)
     .getMany();
   for (const row of rows) ctx.loaders.visitById.prime(row.id, row);
-  return toPage(rows, first, (row) => [row.plannedFor.toISOString(), row.id]);
+  return toPage(rows, first, "time", (row) => [row.plannedFor.toISOString(), row.id]);
 }
 
 export async function planVisit(ctx: MonitoringContext, input: PlanVisitInput): Promise<MonitoringVisit> {

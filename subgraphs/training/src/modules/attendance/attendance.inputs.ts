@@ -1,4 +1,4 @@
-import { IsIn, IsUUID } from "class-validator";
+import { IsIn } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { AttendanceStatus } from "./attendance-status";
 import { RESULT_STATUSES } from "./attendance.policy";
@@ -6,18 +6,15 @@ import { RESULT_STATUSES } from "./attendance.policy";
 @ArgsType()
 export class RegisterAttendanceArgs {
   @Field(() => ID, { description: "The training session." })
-  @IsUUID("all", { message: "must be a training session id" })
   sessionId: string;
 
   @Field(() => ID, { description: "The official to register." })
-  @IsUUID("all", { message: "must be an official id" })
   officialId: string;
 }
 
 @ArgsType()
 export class RecordAttendanceResultArgs {
   @Field(() => ID, { description: "The attendance." })
-  @IsUUID("all", { message: "must be an attendance id" })
   attendanceId: string;
 
   @Field(() => AttendanceStatus, { description: "The result: ATTENDED, PASSED, FAILED or NO_SHOW." })

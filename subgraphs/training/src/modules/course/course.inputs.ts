@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
+import { ArrayMaxSize, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 
 const CODE = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
@@ -35,7 +35,6 @@ export class CreateCourseInput {
 @InputType({ description: "Changes to a course; fields left out stay as they are." })
 export class UpdateCourseInput {
   @Field(() => ID, { description: "The course to change." })
-  @IsUUID("all", { message: "must be a course id" })
   courseId: string;
 
   @Field(() => String, { nullable: true, description: "New unique code." })

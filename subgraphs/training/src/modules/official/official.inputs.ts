@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsOptional, IsUUID, Length } from "class-validator";
+import { IsBoolean, IsIn, IsOptional, Length } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { Agency, JobRole } from "./job-role";
 
@@ -25,14 +25,12 @@ export class RegisterOfficialInput {
     description: "The facility the official works at (a facility id); omit when none.",
   })
   @IsOptional()
-  @IsUUID("all", { message: "must be a facility id" })
   facilityId?: string | null;
 }
 
 @InputType({ description: "Changes to an official; fields left out stay as they are." })
 export class UpdateOfficialInput {
   @Field(() => ID, { description: "The official to change." })
-  @IsUUID("all", { message: "must be an official id" })
   officialId: string;
 
   @Field(() => String, { nullable: true, description: "New given names." })
@@ -60,7 +58,6 @@ export class UpdateOfficialInput {
     description: "New facility id; null to record that the official works at no facility.",
   })
   @IsOptional()
-  @IsUUID("all", { message: "must be a facility id" })
   facilityId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "Whether the official is in service; false when they leave." })
@@ -81,7 +78,6 @@ export class OfficialFilter {
 
   @Field(() => ID, { nullable: true, description: "Only officials working at this facility." })
   @IsOptional()
-  @IsUUID("all", { message: "must be a facility id" })
   facilityId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "Only active (true) or only inactive (false) officials." })

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Page, badUserInput, checkPageSize, notFound, toPage, decodeCursor } from "@kgraph/platform";
+import { type Page, checkPageSize, notFound, toPage, decodeCursor } from "@kgraph/platform";
 import type { TrainingContext } from "../../context";
 import { Official } from "./official.entity";
 import type { OfficialFilter, RegisterOfficialInput, UpdateOfficialInput } from "./official.inputs";
@@ -30,8 +30,7 @@ export async function listOfficials(
   if (filter.active !== undefined && filter.active !== null)
     query.andWhere("o.active = :active", { active: filter.active });
   if (args.after) {
-    const [names, id] = decodeCursor(args.after);
-    const [familyName, givenNames] = parseNames(names);
+    const [familyName, givenNames, id] = decodeCursor(args.after, "names");
     query.andWhere("(o.family_name, o.given_names, o.id) > (:familyName, :givenNames, :id)", {
       familyName,
       givenNames,
@@ -45,19 +44,7 @@ export async function listOfficials(
     .limit(first + 1)
     .getMany();
   for (const row of rows) ctx.loaders.officialById.prime(row.id, row);
-  return toPage(rows, first, (row) => [JSON.stringify([row.familyName, row.givenNames]), row.id]);
-}
-
-function parseNames(value: string | number): [string, string] {
-  try {
-    const names = JSON.parse(String(value)) as unknown;
-    if (Array.isArray(names) && names.length === 2 && names.every((n) => typeof n === "string")) {
-      return names as [string, string];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw badUserInput("The cursor given in `after` is not one this API issued.", { argument: "after" });
+  return toPage(rows, first, "names", (row) => [row.familyName, row.givenNames, row.id]);
 }
 
 export async function registerOfficial(ctx: TrainingContext, input: RegisterOfficialInput): Promise<Official> {

@@ -1,4 +1,4 @@
-import { IsIn, IsUUID } from "class-validator";
+import { IsIn } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { JobRole } from "../official/job-role";
 
@@ -9,6 +9,5 @@ export class RequirementArgs {
   jobRole: JobRole;
 
   @Field(() => ID, { description: "The course." })
-  @IsUUID("all", { message: "must be a course id" })
   courseId: string;
 }

@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsUUID, Length, Max, Min, ValidateBy, type ValidationOptions } from "class-validator";
+import { IsInt, IsOptional, Length, Max, Min, ValidateBy, type ValidationOptions } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { MAX_SESSION_DAYS } from "./session.policy";
 import { SessionStatus } from "./session.entity";
@@ -41,7 +41,6 @@ function IsWithinDaysOf(property: string, days: number, options?: ValidationOpti
 @InputType({ description: "A session of a course to schedule." })
 export class ScheduleSessionInput {
   @Field(() => ID, { description: "The course delivered." })
-  @IsUUID("all", { message: "must be a course id" })
   courseId: string;
 
   @Field({ description: "When the session starts. Past sessions may be recorded after the fact." })
@@ -70,7 +69,6 @@ export class ScheduleSessionInput {
 @ArgsType()
 export class CancelSessionArgs {
   @Field(() => ID, { description: "The session to cancel." })
-  @IsUUID("all", { message: "must be a training session id" })
   sessionId: string;
 
   @Field(() => String, { nullable: true, description: "Why it is cancelled." })
@@ -83,7 +81,6 @@ export class CancelSessionArgs {
 export class SessionFilter {
   @Field(() => ID, { nullable: true, description: "Only sessions of this course." })
   @IsOptional()
-  @IsUUID("all", { message: "must be a course id" })
   courseId?: string | null;
 
   @Field(() => Date, { nullable: true, description: "Only sessions starting at or after this time." })

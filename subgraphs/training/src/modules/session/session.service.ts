@@ -23,10 +23,7 @@ export async function listSessions(
   if (filter.to) query.andWhere("s.starts_at < :to", { to: filter.to });
   if (filter.status) query.andWhere("s.status = :status", { status: filter.status });
   if (args.after) {
-    const [startsAt, id] = decodeCursor(args.after);
-    if (typeof startsAt !== "string" || Number.isNaN(Date.parse(startsAt))) {
-      throw badUserInput("The cursor given in `after` is not one this API issued.", { argument: "after" });
-    }
+    const [startsAt, id] = decodeCursor(args.after, "time");
     query.andWhere("(s.starts_at, s.id) > (:startsAt, :id)", { startsAt, id });
   }
   const rows = await query
@@ -35,7 +32,7 @@ export async function listSessions(
     .limit(first + 1)
     .getMany();
   for (const row of rows) ctx.loaders.sessionById.prime(row.id, row);
-  return toPage(rows, first, (row) => [row.startsAt.toISOString(), row.id]);
+  return toPage(rows, first, "time", (row) => [row.startsAt.toISOString(), row.id]);
 }
 
 export async function scheduleSession(ctx: TrainingContext, input: ScheduleSessionInput): Promise<TrainingSession> {

@@ -1,0 +1,95 @@
+import fc from "fast-check";
+import { GraphQLError, type GraphQLResolveInfo, buildSchema } from "graphql";
+import { checkIdArguments, isUuid } from "../src";
+
+/**
+ * Ids are checked once, by type: every argument of type ID, at any depth, is a uuid, or the field
+ * fails with BAD_USER_INPUT naming the first wrong one by its path, before anything runs.
+ */
+const schema = buildSchema(`
+  input Inner { id: ID, ids: [ID!], note: String }
+  input Outer { caseId: ID!, inner: Inner, inners: [Inner!], text: String }
+  type Query { one(id: ID!): Int, many(input: Outer!, extra: [ID!]): Int, none(text: String, n: Int): Int }
+`);
+const infoFor = (fieldName: string) =>
+  ({ parentType: schema.getQueryType(), fieldName }) as unknown as GraphQLResolveInfo;
+
+type Outcome = { ran: true } | { code: unknown; argument: unknown };
+function outcome(fieldName: string, args: Record<string, unknown>): Outcome {
+  let ran = false;
+  try {
+    void checkIdArguments({ args, info: infoFor(fieldName), context: {}, root: undefined }, async () => {
+      ran = true;
+    });
+  } catch (err) {
+    if (!(err instanceof GraphQLError)) throw err;
+    return { code: err.extensions.code, argument: err.extensions.argument };
+  }
+  if (!ran) throw new Error("the middleware neither ran the field nor refused it");
+  return { ran: true };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const anyId = fc.oneof(
+  fc.uuid(),
+  fc.string(),
+  fc.constantFrom("", "not-a-uuid", "' OR 1=1 --", "x".repeat(10_240), "00000000-0000-0000-0000-00000000000g"),
+);
+
+describe("isUuid", () => {
+  it("holds exactly for the canonical 8-4-4-4-12 hex form", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uuid(), fc.string(), fc.stringMatching(/^[0-9a-fA-F-]{36}$/)), (value) => {
+        expect(isUuid(value)).toBe(UUID.test(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("checkIdArguments", () => {
+  it("runs the field when every id is a uuid, and otherwise names the first wrong one's path", () => {
+    const inner = fc.record(
+      { id: anyId, ids: fc.array(anyId, { maxLength: 3 }), note: fc.string() },
+      { requiredKeys: [] },
+    );
+    const args = fc.record(
+      {
+        input: fc.record(
+          { caseId: anyId, inner, inners: fc.array(inner, { maxLength: 3 }), text: fc.string() },
+          { requiredKeys: ["caseId"] },
+        ),
+        extra: fc.array(anyId, { maxLength: 3 }),
+      },
+      { requiredKeys: ["input"] },
+    );
+    fc.assert(
+      fc.property(args, (value) => {
+        const wrong: string[] = [];
+        const check = (id: unknown, path: string) => {
+          if (!UUID.test(id as string)) wrong.push(path);
+        };
+        const checkInner = (v: { id?: string; ids?: string[] } | undefined, path: string) => {
+          if (!v) return;
+          if (v.id !== undefined) check(v.id, `${path}.id`);
+          v.ids?.forEach((id, i) => check(id, `${path}.ids[${i}]`));
+        };
+        check(value.input.caseId, "input.caseId");
+        checkInner(value.input.inner, "input.inner");
+        value.input.inners?.forEach((v, i) => checkInner(v, `input.inners[${i}]`));
+        value.extra?.forEach((id, i) => check(id, `extra[${i}]`));
+        const result = outcome("many", value);
+        expect(result).toEqual(wrong.length ? { code: "BAD_USER_INPUT", argument: wrong[0] } : { ran: true });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("checks a top-level id argument, and leaves fields without ids alone", () => {
+    expect(outcome("one", { id: "nope" })).toEqual({ code: "BAD_USER_INPUT", argument: "id" });
+    expect(outcome("one", { id: "6f1c1f44-0e8f-4c55-9a39-6b1f0f1f7d2a" })).toEqual({ ran: true });
+    fc.assert(
+      fc.property(fc.string(), fc.integer(), (text, n) => expect(outcome("none", { text, n })).toEqual({ ran: true })),
+    );
+  });
+});

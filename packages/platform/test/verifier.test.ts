@@ -1,0 +1,63 @@
+import { Writable } from "node:stream";
+import pino from "pino";
+import { badTokens } from "../testkit/edge-inputs";
+import { AuthError, type TestAuth, createTestAuth } from "../src";
+
+/**
+ * The token verifier every service uses: a token without `exp` or `sub` is refused like any other
+ * bad token, and why it was refused goes to the log (the caller is only told "invalid token"),
+ * without the token.
+ */
+let auth: TestAuth;
+beforeAll(async () => {
+  auth = await createTestAuth();
+});
+
+/** A pino logger whose lines are kept for the test to read. */
+function capturingLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const raw: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      raw.push(chunk.toString());
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: pino({ level: "info" }, stream), lines, raw };
+}
+
+const CASES = () => badTokens(auth);
+
+describe("the token verifier", () => {
+  it("refuses every bad token, logging the reason and never the token", async () => {
+    for (const { name, authorization, reason } of await CASES()) {
+      const { logger, lines, raw } = capturingLogger();
+      await expect(auth.verifier.verify(await authorization(), logger)).rejects.toThrow(AuthError);
+      expect({ name, lines }).toEqual({ name, lines: [expect.objectContaining({ msg: "token refused", reason })] });
+      const header = await authorization();
+      if (header) expect(raw.join("")).not.toContain(header.replace(/^Bearer /, ""));
+    }
+  });
+
+  it("refuses a request without an Authorization header, logging why", async () => {
+    const { logger, lines } = capturingLogger();
+    await expect(auth.verifier.verify(undefined, logger)).rejects.toThrow(AuthError);
+    expect(lines).toEqual([
+      expect.objectContaining({ reason: "This service needs a bearer token (Authorization: Bearer <token>)." }),
+    ]);
+  });
+
+  it("accepts a token with exp and sub, logging nothing", async () => {
+    const { logger, lines } = capturingLogger();
+    const viewer = await auth.verifier.verify(await auth.authorization("auditor"), logger);
+    expect(viewer).toMatchObject({ sub: "test-auditor", roles: ["auditor"], public: false });
+    expect(lines).toEqual([]);
+  });
+
+  it("accepts the gateway's token for a public caller (it carries exp and sub)", async () => {
+    const { logger } = capturingLogger();
+    const viewer = await auth.verifier.verify(`Bearer ${await auth.publicToken()}`, logger);
+    expect(viewer).toMatchObject({ public: true, roles: [], scopes: [] });
+  });
+});

@@ -1,0 +1,102 @@
+import { gatewaySignedRequest, graphqlRequest } from "@kgraph/platform";
+import { type Platform, startPlatform } from "../support/platform";
+
+/**
+ * Issue 8, finding 9: in production a subgraph answers the gateway only. The platform's subgraphs
+ * run with production's settings (every other end-to-end test goes through them too, so the
+ * gateway's planned operations pass their limits); here each is called directly.
+ */
+let platform: Platform;
+beforeAll(async () => {
+  platform = await startPlatform();
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const QUERY = "{ __typename }";
+const NAMES = ["cases", "facilities", "monitoring", "training"];
+const NOT_FROM_GATEWAY = {
+  status: 403,
+  errors: [{ message: "This service answers the gateway only.", extensions: { code: "FORBIDDEN" } }],
+};
+
+describe.each(NAMES)("the %s subgraph in production", (name) => {
+  const url = () => platform.subgraphUrls[name];
+  const authorization = () => platform.auth.authorization({ roles: ["ombudsperson"], sub: "trust-test-ombudsperson" });
+
+  it("refuses an unsigned request carrying a perfectly valid end-user token", async () => {
+    const res = await graphqlRequest(url(), QUERY, {}, { authorization: (await authorization()) as string });
+    expect(res).toEqual(NOT_FROM_GATEWAY);
+  });
+
+  it("refuses a request signed with another secret, and a signed body replayed with other variables", async () => {
+    const headers = { authorization: (await authorization()) as string };
+    const forged = await gatewaySignedRequest(url(), "not-the-gateway-secret-not-the-gateway", QUERY, {}, headers);
+    expect(forged).toEqual(NOT_FROM_GATEWAY);
+    const res = await fetch(url(), {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query: QUERY, variables: { x: 1 }, extensions: { "hmac-signature": "AAAA" } }),
+    });
+    expect({ status: res.status, ...((await res.json()) as object) }).toEqual(NOT_FROM_GATEWAY);
+  });
+
+  it("refuses a GET (it cannot carry the gateway's signature)", async () => {
+    const res = await fetch(`${url()}?query=${encodeURIComponent(QUERY)}`, {
+      headers: { authorization: (await authorization()) as string },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("answers a request the gateway signed", async () => {
+    const res = await gatewaySignedRequest(
+      url(),
+      platform.gatewaySecret,
+      QUERY,
+      {},
+      {
+        authorization: (await authorization()) as string,
+      },
+    );
+    expect(res).toEqual({ status: 200, data: { __typename: "Query" } });
+  });
+
+  it("still needs a valid token on a signed request", async () => {
+    const res = await gatewaySignedRequest(url(), platform.gatewaySecret, QUERY, {}, { authorization: "Bearer x.y.z" });
+    expect(res).toEqual({
+      status: 401,
+      errors: [{ message: "invalid token", extensions: { code: "UNAUTHENTICATED" } }],
+    });
+  });
+
+  it("answers no introspection, even to the gateway", async () => {
+    const res = await gatewaySignedRequest(
+      url(),
+      platform.gatewaySecret,
+      "{ __schema { types { name } } }",
+      {},
+      {
+        authorization: (await authorization()) as string,
+      },
+    );
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(res.errors?.[0].message).toMatch(/introspection is not allowed/);
+  });
+
+  it("refuses operations past its depth, alias and token limits, each with its code", async () => {
+    const headers = { authorization: (await authorization()) as string };
+    const codes = async (query: string) =>
+      ((await gatewaySignedRequest(url(), platform.gatewaySecret, query, {}, headers)).errors ?? []).map(
+        (e) => e.extensions?.code,
+      );
+    // The limits are checked on the document's shape, whatever its fields: 25 levels (limit 24).
+    expect(await codes(`{ ${"a { ".repeat(24)}b${" }".repeat(24)} }`)).toContain("QUERY_TOO_DEEP");
+    expect(await codes(`{ ${"a { ".repeat(23)}b${" }".repeat(23)} }`)).not.toContain("QUERY_TOO_DEEP");
+    expect(await codes(`{ ${Array.from({ length: 151 }, (_, i) => `a${i}: x`).join(" ")} }`)).toContain(
+      "TOO_MANY_ALIASES",
+    );
+    expect(await codes(`{ ${"__typename ".repeat(50_001)}}`)).toEqual(["GRAPHQL_PARSE_FAILED"]);
+  });
+});
