@@ -8,7 +8,7 @@ import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource
 import { useExactRemovedFieldPaths } from "./error-paths";
 import { graphiqlOptions, renderGraphiQLWithRoles } from "./graphiql";
 import { checkReadiness } from "./health";
-import { DEFAULT_LIMITS, type Limits, useLimits } from "./limits";
+import { DEFAULT_LIMITS, type Limits, useBodyLimit, useOperationLimits, useRateLimit } from "./limits";
 import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds } from "./request-ids";
 import { type TrustedDocumentsOptions, trustedDocuments } from "./trusted-documents";
 import { createIntrospectionFilter } from "./introspection";
@@ -49,6 +49,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   // Development: the local issuer (no identity provider configured) and not a production build.
   const development = !options.auth.jwksUrl && options.production !== true;
   const publicToken = createPublicTokenSource(options.auth);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const gateway = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -66,7 +67,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       useGatewayRequestIds() as never,
       // Tokens first: a caller is counted by their verified subject.
       tokens.plugin as never,
-      useLimits({ ...DEFAULT_LIMITS, ...options.limits }, (request) => callerKey(request, tokens.claimsOf)) as never,
+      useBodyLimit(limits) as never,
+      useRateLimit(limits, (request) => callerKey(request, tokens.claimsOf)) as never,
+      useOperationLimits(limits) as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
     ],
