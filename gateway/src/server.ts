@@ -13,6 +13,7 @@ import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds
 import { type TrustedDocumentsOptions, trustedDocuments } from "./trusted-documents";
 import { createIntrospectionFilter } from "./introspection";
 import { loadSupergraph } from "./supergraph";
+import { useRequestShape } from "./request-shape";
 
 export interface GatewayOptions {
   supergraphPath: string;
@@ -65,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     requestId: false,
     plugins: () => [
       useGatewayRequestIds() as never,
+      useRequestShape() as never,
       // Tokens first: a caller is counted by their verified subject.
       tokens.plugin as never,
       useBodyLimit(limits) as never,

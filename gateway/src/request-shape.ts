@@ -1,0 +1,67 @@
+import { GraphQLError } from "graphql";
+
+/**
+ * A request the server cannot read is the caller's error (HTTP 400 BAD_REQUEST), never an
+ * internal one. The runtime's parsers throw plain errors for unreadable JSON in a GET's
+ * `variables`/`extensions` or a form body, and the trusted-documents step reads each operation's
+ * fields before the runtime checks their types (a body of `[1, 2]` or `{"documentId": 12}`
+ * crashed it): so every parser is wrapped here, and what it returns is checked for the GraphQL
+ * over HTTP shape before any other step sees it.
+ */
+export function useRequestShape() {
+  return {
+    onRequestParse({
+      requestParser,
+      setRequestParser,
+    }: {
+      requestParser?: (request: Request) => unknown;
+      setRequestParser(parser: (request: Request) => Promise<unknown>): void;
+    }) {
+      // No parser for this content type: the runtime answers 415 itself.
+      if (!requestParser) return;
+      setRequestParser(async (request) => {
+        let parsed: unknown;
+        try {
+          parsed = await requestParser(request);
+        } catch (error) {
+          // The runtime's own refusals (a body that is not JSON, say) already carry their status.
+          if (error instanceof GraphQLError || (error as { extensions?: unknown })?.extensions) throw error;
+          throw badRequest("The request could not be read: send JSON (or a GET with URL-encoded JSON parameters).");
+        }
+        if (parsed instanceof Response) return parsed;
+        if (Array.isArray(parsed)) parsed.forEach((operation, i) => checkOperation(operation, `operation ${i + 1}`));
+        else checkOperation(parsed, "the request");
+        return parsed;
+      });
+    },
+  };
+}
+
+const OPTIONAL_STRINGS = ["query", "operationName", "documentId"] as const;
+const OPTIONAL_OBJECTS = ["variables", "extensions"] as const;
+
+function checkOperation(value: unknown, what: string): void {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw badRequest(`${capitalise(what)} must be a JSON object with a "query" or a "documentId".`);
+  }
+  const fields = value as Record<string, unknown>;
+  for (const key of OPTIONAL_STRINGS) {
+    if (fields[key] != null && typeof fields[key] !== "string") {
+      throw badRequest(`"${key}" in ${what} must be a string.`);
+    }
+  }
+  for (const key of OPTIONAL_OBJECTS) {
+    const field = fields[key];
+    if (field != null && (typeof field !== "object" || Array.isArray(field))) {
+      throw badRequest(`"${key}" in ${what} must be a JSON object.`);
+    }
+  }
+}
+
+function badRequest(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
