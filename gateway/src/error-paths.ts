@@ -52,10 +52,9 @@ const KEEP: FieldNode = {
 
 function withKeepMarkers(document: DocumentNode): DocumentNode {
   return visit(document, {
-    SelectionSet(node: SelectionSetNode, _key, parent) {
-      // Operation roots stay as written (a mutation's root gets no extra field).
-      if (parent && !Array.isArray(parent) && (parent as { kind?: string }).kind === Kind.OPERATION_DEFINITION)
-        return undefined;
+    SelectionSet(node: SelectionSetNode) {
+      // Roots too: a mutation whose only field the caller may not run is otherwise left empty,
+      // and an empty operation cannot be planned (it was HTTP 500, not the field's refusal).
       if (node.selections.some((s) => s.kind === Kind.FIELD && s.alias?.value === MARKER)) return undefined;
       return { ...node, selections: [...node.selections, KEEP] };
     },

@@ -763,6 +763,10 @@ describe("no write grants a read", () => {
         const ok = res.data?.[name] != null && !res.errors?.length;
         if (ok) (succeeded[name] ??= []).push(caller);
         if (!ok && after.digest !== state.digest) problems.push(`${name}: refused, but the database changed`);
+        // A refusal is the caller's (a coded error at the field), never the platform failing.
+        if (res.status >= 500 || res.errors?.some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR")) {
+          problems.push(`${name}: HTTP ${res.status} ${JSON.stringify(res.errors?.[0])}`);
+        }
         if (after.digest === state.digest) continue;
         const now = await viewsOf(caller);
         const allowed = allowedGrowth(caller, name);

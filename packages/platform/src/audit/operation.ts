@@ -9,7 +9,8 @@ import {
 /**
  * What an operation executes, as the audit trail names it: its kind and its root fields
  * (`query { case, agreements }`), fragments resolved. Taken from the parsed operation, so neither
- * the client's name for it nor its aliases can make it look like something else.
+ * the client's name for it nor its aliases can make it look like something else. `__typename`
+ * is left out: it reads no record.
  */
 export function executedOperation(document: DocumentNode, operation: OperationDefinitionNode): string {
   const fragments = new Map(
@@ -22,7 +23,9 @@ export function executedOperation(document: DocumentNode, operation: OperationDe
   const collect = (selectionSet: SelectionSetNode) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (!fields.includes(selection.name.value)) fields.push(selection.name.value);
+        // `__typename` reads nothing (the gateway adds one to every selection set).
+        if (selection.name.value !== "__typename" && !fields.includes(selection.name.value))
+          fields.push(selection.name.value);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         collect(selection.selectionSet);
       } else {
