@@ -12,6 +12,7 @@ import {
   DEFAULT_LIMITS,
   type ForwardedHeader,
   type Limits,
+  addressBucket,
   clientAddress,
   createRateLimiter,
   trustedProxies,
@@ -103,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         if (typeof sub === "string") return `sub:${sub}`;
         // The TCP peer of `gateway(req, res)` below, or the client a trusted proxy names.
         const peer = (serverContext as { req?: http.IncomingMessage }).req?.socket.remoteAddress;
-        return `addr:${clientAddress(peer, request.headers, proxies, forwardedHeader)}`;
+        return `addr:${addressBucket(clientAddress(peer, request.headers, proxies, forwardedHeader))}`;
       }) as never,
       useOperationLimits(limits) as never,
       createIntrospectionFilter(tokens.claimsOf) as never,

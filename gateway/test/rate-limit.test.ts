@@ -2,7 +2,7 @@ import net from "node:net";
 import pino from "pino";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { cachedReadiness, type ReadinessReport } from "../src/health";
-import { clientAddress, createRateLimiter, trustedProxies } from "../src/limits";
+import { addressBucket, clientAddress, createRateLimiter, trustedProxies } from "../src/limits";
 
 const logger = pino({ level: "silent" });
 
@@ -97,6 +97,21 @@ describe("client address", () => {
     expect(() => trustedProxies(["10.0.0.0/8", "proxy.internal"])).toThrow(
       'TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range',
     );
+  });
+});
+
+describe("address bucket", () => {
+  it.each([
+    ["198.51.100.9", "198.51.100.9"],
+    ["2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"],
+    ["2001:db8:1:2::1", "2001:db8:1:2::/64"],
+    ["2001:0db8:0001:0002:ffff::", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["64:ff9b::198.51.100.9", "64:ff9b:0:0::/64"],
+    ["not-an-address", "not-an-address"],
+  ])("%s → %s", (address, bucket) => {
+    expect(addressBucket(address)).toBe(bucket);
   });
 });
 

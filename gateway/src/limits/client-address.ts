@@ -75,3 +75,22 @@ function isTrusted(address: string, trusted: net.BlockList): boolean {
   const family = net.isIP(address);
   return family !== 0 && trusted.check(address, family === 4 ? "ipv4" : "ipv6");
 }
+
+/**
+ * The rate-limit bucket of an address: an IPv4 address itself, an IPv6 address its /64, because
+ * a client is usually handed a whole /64 and would otherwise get a fresh allowance per address.
+ */
+export function addressBucket(address: string): string {
+  if (!net.isIPv6(address)) return address;
+  const groups = (part: string | undefined) => (part ? part.split(":") : []);
+  // A dotted IPv4 tail fills two groups.
+  const width = (parts: string[]) => parts.reduce((n, part) => n + (part.includes(".") ? 2 : 1), 0);
+  const [head, tail] = address.split("::");
+  const full = address.includes("::")
+    ? [...groups(head), ...Array(8 - width(groups(head)) - width(groups(tail))).fill("0"), ...groups(tail)]
+    : groups(head);
+  return `${full
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(":")}::/64`;
+}

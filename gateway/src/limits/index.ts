@@ -18,5 +18,5 @@ export const DEFAULT_LIMITS: Limits = {
 
 export { useBodyLimit } from "./body-size";
 export { type RateLimiter, createRateLimiter, useRateLimit } from "./rate-limit";
-export { type ForwardedHeader, clientAddress, trustedProxies } from "./client-address";
+export { type ForwardedHeader, addressBucket, clientAddress, trustedProxies } from "./client-address";
 export { useOperationLimits } from "./operation-limits";
