@@ -56,6 +56,25 @@ describe("in-memory rate limiter", () => {
       await rate.close();
     }
   });
+  it("does not wait on a Redis that accepts connections but never answers", async () => {
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", () => resolve()));
+    const { port } = silent.address() as net.AddressInfo;
+    const rate = createRateLimiter({
+      requestsPerMinute: 2,
+      keyPrefix: "t",
+      redisUrl: `redis://127.0.0.1:${port}`,
+      logger,
+    });
+    try {
+      await expect(rate.limiter.consume("a")).resolves.toBeInstanceOf(RateLimiterRes);
+      await expect(rate.limiter.consume("a")).resolves.toBeInstanceOf(RateLimiterRes);
+      await expect(rate.limiter.consume("a")).rejects.toBeInstanceOf(RateLimiterRes);
+    } finally {
+      await rate.close();
+      silent.close();
+    }
+  });
 });
 
 describe("client address", () => {
