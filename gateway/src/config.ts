@@ -1,6 +1,7 @@
 import path from "node:path";
 import { authConfigShape, commonConfigShape, gatewaySignatureConfigShape, loadConfig, portVar } from "@kgraph/platform";
 import { z } from "zod";
+import { trustedProxies } from "./limits/client-address";
 
 const url = z.string().url();
 
@@ -20,6 +21,30 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
         .int()
         .min(1024)
         .default(256 * 1024),
+      /** Set: rate limits shared by every gateway on this Redis. Unset: counted in this process. */
+      REDIS_URL: z.string().url().optional(),
+      REDIS_KEY_PREFIX: z.string().min(1).default("kgraph:rate"),
+      /** Peers (addresses or CIDR ranges, comma-separated) whose forwarded client address is believed. */
+      TRUSTED_PROXIES: z
+        .string()
+        .default("")
+        .transform((value) =>
+          value
+            .split(",")
+            .map((entry) => entry.trim())
+            .filter(Boolean),
+        )
+        .superRefine((entries, ctx) => {
+          try {
+            trustedProxies(entries);
+          } catch (err) {
+            ctx.addIssue({ code: "custom", message: (err as Error).message });
+          }
+        }),
+      /** The header those proxies write the client's address into. */
+      TRUSTED_PROXY_HEADER: z.enum(["x-forwarded-for", "forwarded", "x-real-ip"]).default("x-forwarded-for"),
+      /** How long one readiness report answers /readyz, in ms. */
+      READINESS_CACHE_MS: z.coerce.number().int().min(0).default(2000),
       /** GraphiQL's example operations: the generated client's documents. */
       DOCUMENTS_DIR: z.string().default(path.resolve(__dirname, "..", "..", "documents")),
       /** The trusted-documents manifest (hash → document) that codegen writes. */

@@ -30,3 +30,26 @@ export async function checkReadiness(urls: Record<string, string>, timeoutMs = 2
     database: allReady ? "ready" : states.includes("not ready") ? "not ready" : "unknown",
   };
 }
+
+/**
+ * One readiness check in flight at a time, its report reused for `cacheMs` after it settles: a
+ * flood of /readyz costs the subgraphs and their databases at most one check per interval.
+ */
+export function cachedReadiness(
+  check: () => Promise<ReadinessReport>,
+  cacheMs: number,
+  now: () => number = Date.now,
+): () => Promise<ReadinessReport> {
+  let current: Promise<ReadinessReport> | undefined;
+  let inFlight = false;
+  let settledAt = 0;
+  return () => {
+    if (current && (inFlight || now() - settledAt < cacheMs)) return current;
+    inFlight = true;
+    current = check().finally(() => {
+      inFlight = false;
+      settledAt = now();
+    });
+    return current;
+  };
+}

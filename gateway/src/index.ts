@@ -1,3 +1,3 @@
 export { loadGatewayConfig, subgraphUrls } from "./config";
-export { checkReadiness } from "./health";
+export { cachedReadiness, checkReadiness } from "./health";
 export { startGateway } from "./server";

@@ -23,6 +23,11 @@ async function main(): Promise<void> {
     },
     trustedDocuments: { file: config.TRUSTED_DOCUMENTS_FILE, publicOnly: config.PUBLIC_TRUSTED_DOCUMENTS_ONLY },
     gatewaySignatureSecret: config.GATEWAY_HMAC_SECRET,
+    redisUrl: config.REDIS_URL,
+    redisKeyPrefix: config.REDIS_KEY_PREFIX,
+    trustedProxies: config.TRUSTED_PROXIES,
+    forwardedHeader: config.TRUSTED_PROXY_HEADER,
+    readinessCacheMs: config.READINESS_CACHE_MS,
   });
   if (!config.GATEWAY_HMAC_SECRET) {
     logger.warn(

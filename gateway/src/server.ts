@@ -7,8 +7,19 @@ import type { Logger, RunningServer } from "@kgraph/platform";
 import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
 import { useExactRemovedFieldPaths } from "./error-paths";
 import { graphiqlOptions, renderGraphiQLWithRoles } from "./graphiql";
-import { checkReadiness } from "./health";
-import { DEFAULT_LIMITS, type Limits, useBodyLimit, useOperationLimits, useRateLimit } from "./limits";
+import { cachedReadiness, checkReadiness } from "./health";
+import {
+  DEFAULT_LIMITS,
+  type ForwardedHeader,
+  type Limits,
+  addressBucket,
+  clientAddress,
+  createRateLimiter,
+  trustedProxies,
+  useBodyLimit,
+  useOperationLimits,
+  useRateLimit,
+} from "./limits";
 import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds } from "./request-ids";
 import { type TrustedDocumentsOptions, trustedDocuments } from "./trusted-documents";
 import { createIntrospectionFilter } from "./introspection";
@@ -35,6 +46,16 @@ export interface GatewayOptions {
    * records request ids of its own.
    */
   gatewaySignatureSecret?: string;
+  /** REDIS_URL: rate limits shared by every gateway on this Redis; unset, counted in memory. */
+  redisUrl?: string;
+  /** Prefix of the gateway's Redis keys (REDIS_KEY_PREFIX). */
+  redisKeyPrefix?: string;
+  /** TRUSTED_PROXIES: peers whose forwarded-address header is believed; default none. */
+  trustedProxies?: string[];
+  /** The header those proxies write the client's address into (default X-Forwarded-For). */
+  forwardedHeader?: ForwardedHeader;
+  /** How long one readiness report answers /readyz (READINESS_CACHE_MS). */
+  readinessCacheMs?: number;
 }
 
 /**
@@ -51,6 +72,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const development = !options.auth.jwksUrl && options.production !== true;
   const publicToken = createPublicTokenSource(options.auth);
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const rateLimiter = createRateLimiter({
+    requestsPerMinute: limits.requestsPerMinute,
+    redisUrl: options.redisUrl,
+    keyPrefix: options.redisKeyPrefix ?? "kgraph:rate",
+    logger: options.logger,
+  });
+  const proxies = trustedProxies(options.trustedProxies ?? []);
+  const forwardedHeader = options.forwardedHeader ?? "x-forwarded-for";
+  // A flood of /readyz makes at most one round of subgraph and database checks per interval.
+  const readiness = cachedReadiness(() => checkReadiness(options.subgraphUrls), options.readinessCacheMs ?? 2000);
   const gateway = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -70,7 +101,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       // Tokens first: a caller is counted by their verified subject.
       tokens.plugin as never,
       useBodyLimit(limits) as never,
-      useRateLimit(limits, (request) => callerKey(request, tokens.claimsOf)) as never,
+      useRateLimit(rateLimiter.limiter, limits, (request, serverContext) => {
+        const sub = tokens.claimsOf(request)?.sub;
+        if (typeof sub === "string") return `sub:${sub}`;
+        // The TCP peer of `gateway(req, res)` below, or the client a trusted proxy names.
+        const peer = (serverContext as { req?: http.IncomingMessage }).req?.socket.remoteAddress;
+        return `addr:${addressBucket(clientAddress(peer, request.headers, proxies, forwardedHeader))}`;
+      }) as never,
       useOperationLimits(limits) as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
@@ -97,7 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/readyz") {
-      void checkReadiness(options.subgraphUrls).then((report) => {
+      void readiness().then((report) => {
         res.statusCode = report.status === "ready" ? 200 : 503;
         res.setHeader("content-type", "application/json; charset=utf-8");
         res.end(JSON.stringify(report));
@@ -120,6 +157,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.dispose();
+      await rateLimiter.close();
     },
   };
 }
@@ -139,12 +177,4 @@ function gatewayLogLevel(level: string | undefined): "debug" | "info" | "warn" |
     default:
       return false;
   }
-}
-
-/** Who a request counts against for the rate limit: the token's subject, else the address. */
-function callerKey(request: Request, claimsOf: (request: Request) => Record<string, unknown> | undefined): string {
-  const sub = claimsOf(request)?.sub;
-  if (typeof sub === "string") return `sub:${sub}`;
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return `addr:${forwarded || request.headers.get("x-real-ip") || "local"}`;
 }

@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import net from "node:net";
 import { type Platform, startPlatform } from "../support/platform";
 
 /** Size, depth, alias and rate limits at the gateway, configured low so a test can reach them. */
@@ -16,10 +20,10 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function post(body: string, authorization?: string) {
-  const response = await fetch(platform.gatewayUrl, {
+async function post(body: string, authorization?: string, url = platform.gatewayUrl, headers = {}) {
+  const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+    headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}), ...headers },
     body,
   });
   return {
@@ -71,4 +75,148 @@ it("answers HTTP 429 with Retry-After past the rate, per caller", async () => {
     await platform.auth.authorization("auditor"),
   );
   expect(other.status).toBe(200);
+});
+
+const AGREEMENTS = JSON.stringify({ query: "{ agreements { id } }" });
+
+/** The statuses of `count` requests, one after the other; `request(i)` sends the i-th. */
+async function statusesOf(count: number, request: (i: number) => Promise<{ status: number }>) {
+  const statuses: number[] = [];
+  for (let i = 0; i < count; i++) statuses.push((await request(i)).status);
+  return statuses;
+}
+
+describe("anonymous callers are counted by their address", () => {
+  // Each test gets a gateway of its own: every anonymous caller here is the same loopback peer.
+  it("does not let a client escape the limit by rotating X-Forwarded-For", async () => {
+    const gateway = await platform.startGateway();
+    const statuses = await statusesOf(10, (i) =>
+      post(AGREEMENTS, undefined, gateway.url, { "x-forwarded-for": `203.0.113.${i}`, "x-real-ip": `198.51.100.${i}` }),
+    );
+    expect(statuses).toEqual([...Array(8).fill(200), 429, 429]);
+  });
+
+  it("behind a trusted proxy, counts each forwarded client on its own", async () => {
+    const gateway = await platform.startGateway({ TRUSTED_PROXIES: "127.0.0.1" });
+    // The client may prepend anything; the right-most address not a trusted proxy is the key.
+    const first = await statusesOf(9, (i) =>
+      post(AGREEMENTS, undefined, gateway.url, { "x-forwarded-for": `10.9.9.${i}, 203.0.113.7` }),
+    );
+    expect(first).toEqual([...Array(8).fill(200), 429]);
+    const second = await post(AGREEMENTS, undefined, gateway.url, { "x-forwarded-for": "203.0.113.8" });
+    expect(second.status).toBe(200);
+  });
+
+  it("counts each operation of a batch", async () => {
+    const gateway = await platform.startGateway({ LIMIT_REQUESTS_PER_MINUTE: "12" });
+    const batch = await post(
+      JSON.stringify(Array(10).fill({ query: "{ agreements { id } }" })),
+      undefined,
+      gateway.url,
+    );
+    expect(batch.status).toBe(200);
+    expect(batch.body).toHaveLength(10);
+    expect(batch.body.every((result: any) => Array.isArray(result.data.agreements))).toBe(true);
+    // 10 of 12 are spent: two more single requests, then the limit.
+    expect(await statusesOf(3, () => post(AGREEMENTS, undefined, gateway.url))).toEqual([200, 200, 429]);
+  });
+});
+
+it("refuses a batch that goes past the rate, with Retry-After", async () => {
+  const caller = (await platform.auth.authorization({ roles: ["monitor"], sub: "rate-test-batch" })) as string;
+  const res = await post(JSON.stringify(Array(9).fill({ query: "{ agreements { id } }" })), caller);
+  expect(res.status).toBe(429);
+  expect(Number(res.retryAfter)).toBeGreaterThan(0);
+  // Refused whole, before any operation runs.
+  expect(res.body).toEqual({ errors: [expect.anything()] });
+  expect(res.body.errors[0]).toMatchObject({
+    message: expect.stringMatching(/^Too many requests: the limit is 8 a minute\. Retry in \d+ s\.$/),
+    extensions: { code: "RATE_LIMITED" },
+  });
+});
+
+describe("/readyz", () => {
+  it("answers ready with the report when every subgraph is", async () => {
+    const res = await fetch(new URL("/readyz", platform.gatewayUrl));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: "ready",
+      subgraphs: { cases: "ready", facilities: "ready", monitoring: "ready", training: "ready" },
+      database: "ready",
+    });
+  });
+
+  it("makes one round of subgraph checks per cache interval however many callers ask", async () => {
+    // A stand-in for the four subgraphs that counts its /readyz calls, answers slowly (so the
+    // flood arrives while a check is in flight) and reports its database down.
+    let checks = 0;
+    const fake = http.createServer((req, res) => {
+      if (req.url === "/readyz") checks += 1;
+      setTimeout(() => {
+        res.statusCode = 503;
+        res.end("{}");
+      }, 200);
+    });
+    await new Promise<void>((resolve) => fake.listen(0, "127.0.0.1", () => resolve()));
+    const fakeUrl = `http://127.0.0.1:${(fake.address() as net.AddressInfo).port}/graphql`;
+    try {
+      const gateway = await platform.startGateway({
+        CASES_URL: fakeUrl,
+        FACILITIES_URL: fakeUrl,
+        MONITORING_URL: fakeUrl,
+        TRAINING_URL: fakeUrl,
+        READINESS_CACHE_MS: "600000",
+      });
+      const readyz = new URL("/readyz", gateway.url);
+      const flood = await Promise.all(Array.from({ length: 50 }, () => fetch(readyz)));
+      const after = await Promise.all(Array.from({ length: 20 }, () => fetch(readyz)));
+      const answers = [...flood, ...after];
+      expect(answers.map((r) => r.status)).toEqual(Array(70).fill(503));
+      expect(await answers[69].json()).toEqual({
+        status: "not ready",
+        subgraphs: { cases: "not ready", facilities: "not ready", monitoring: "not ready", training: "not ready" },
+        database: "not ready",
+      });
+      // One check of each of the four subgraphs, for 70 callers.
+      expect(checks).toBe(4);
+    } finally {
+      fake.closeAllConnections();
+      await new Promise<void>((resolve) => fake.close(() => resolve()));
+    }
+  });
+});
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+/** Whether Redis answers PING (checked synchronously, so the suite can be skipped up front). */
+function redisAnswers(url: string): boolean {
+  const { hostname, port } = new URL(url);
+  const probe = `const s=require("net").connect(${Number(port || 6379)},${JSON.stringify(hostname)},()=>s.write("PING\\r\\n"));s.setTimeout(2000,()=>process.exit(1));s.on("error",()=>process.exit(1));s.on("data",d=>process.exit(String(d).startsWith("+PONG")?0:1));`;
+  return spawnSync(process.execPath, ["-e", probe], { timeout: 5000 }).status === 0;
+}
+// Outside CI a machine without Redis skips these; in CI they must run (.ci/run starts Redis).
+const redisUp = process.env.CI === "true" || redisAnswers(REDIS_URL);
+if (!redisUp) console.warn(`Redis does not answer at ${REDIS_URL}: skipping the shared rate-limit tests`);
+
+(redisUp ? describe : describe.skip)("rate limit shared through Redis", () => {
+  it("counts a caller across two gateways on one Redis", async () => {
+    const env = { REDIS_URL, REDIS_KEY_PREFIX: `kgraph-test:${randomUUID()}` };
+    const [one, two] = [await platform.startGateway(env), await platform.startGateway(env)];
+    const caller = (await platform.auth.authorization({ roles: ["monitor"], sub: "rate-test-replicas" })) as string;
+    // Alternating: each gateway sees five of the ten, under the limit of 8 on its own.
+    const statuses = await statusesOf(10, (i) => post(AGREEMENTS, caller, (i % 2 ? two : one).url));
+    expect(statuses).toEqual([...Array(8).fill(200), 429, 429]);
+  });
+});
+
+it("still answers and still limits when Redis is down (the in-memory insurance limiter)", async () => {
+  const closedPort = await new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+  const gateway = await platform.startGateway({ REDIS_URL: `redis://127.0.0.1:${closedPort}` });
+  const caller = (await platform.auth.authorization({ roles: ["monitor"], sub: "rate-test-no-redis" })) as string;
+  const statuses = await statusesOf(10, () => post(AGREEMENTS, caller, gateway.url));
+  expect(statuses).toEqual([...Array(8).fill(200), 429, 429]);
 });

@@ -43,6 +43,11 @@ export interface Platform {
     variables?: Record<string, unknown>,
     as?: CallAs,
   ): Promise<GraphQLResponse<T>>;
+  /**
+   * One more gateway process on the same subgraphs, with the same environment plus `env` (a
+   * replica, or a gateway with other settings); stopped with the platform.
+   */
+  startGateway(env?: Record<string, string>): Promise<RunningServer>;
   stop(): Promise<void>;
 }
 
@@ -192,6 +197,14 @@ export async function startPlatform(
       async gql(query, variables, as = ALL_ROLES) {
         const authorization = await auth.authorization(as);
         return graphqlRequest(gateway.url, query, variables, authorization ? { authorization } : {});
+      },
+      async startGateway(env = {}) {
+        const another = await startGatewayProcess(subgraphUrls, auth, gatewaySecret, options.trustedOnly ?? false, {
+          ...options.gatewayEnv,
+          ...env,
+        });
+        servers.push(another);
+        return another;
       },
       async stop() {
         for (const server of servers.reverse()) await server.stop();

@@ -17,5 +17,6 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 export { useBodyLimit } from "./body-size";
-export { useRateLimit } from "./rate-limit";
+export { type RateLimiter, createRateLimiter, useRateLimit } from "./rate-limit";
+export { type ForwardedHeader, addressBucket, clientAddress, trustedProxies } from "./client-address";
 export { useOperationLimits } from "./operation-limits";
