@@ -6,12 +6,13 @@ import httpTransport from "@graphql-mesh/transport-http";
 import type { Logger, RunningServer } from "@kgraph/platform";
 import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
 import { useExactRemovedFieldPaths } from "./error-paths";
-import { graphiqlOptions, renderGraphiQLWithRoles } from "./graphiql";
+import { createGraphiQL } from "./graphiql";
 import { checkReadiness } from "./health";
-import { DEFAULT_LIMITS, type Limits, useBodyLimit, useOperationLimits, useRateLimit } from "./limits";
+import { DEFAULT_LIMITS, type Limits, useOperationLimits, withBodyLimit, useRateLimit } from "./limits";
 import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds } from "./request-ids";
 import { type TrustedDocumentsOptions, trustedDocuments } from "./trusted-documents";
 import { createIntrospectionFilter } from "./introspection";
+import { useNoSubscriptions } from "./no-subscriptions";
 import { loadSupergraph } from "./supergraph";
 
 export interface GatewayOptions {
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   /** Where GraphiQL's example operations are (documents/). */
   documentsDir: string;
   limits?: Partial<Limits>;
+  /** Origins other web pages may call the graph from (CORS_ORIGINS); none by default. */
+  corsOrigins?: readonly string[];
   /**
    * The secret the gateway signs its subgraph requests with (GATEWAY_HMAC_SECRET), so subgraphs
    * can take its request ids as its own. Without it, requests go unsigned and every subgraph
@@ -50,6 +53,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const development = !options.auth.jwksUrl && options.production !== true;
   const publicToken = createPublicTokenSource(options.auth);
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const graphiql = createGraphiQL({
+    devKeysFile: options.auth.devKeysFile,
+    documentsDir: options.documentsDir,
+    development,
+  });
+  const corsOrigins = new Set(options.corsOrigins ?? []);
   const gateway = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -58,8 +67,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     healthCheckEndpoint: "/healthz",
     readinessCheckEndpoint: "/gateway-readiness",
     landingPage: false,
-    graphiql: graphiqlOptions(development ? options.auth.devKeysFile : undefined, options.documentsDir) as never,
-    renderGraphiQL: renderGraphiQLWithRoles(development),
+    graphiql: graphiql.options as never,
+    renderGraphiQL: graphiql.render as never,
+    // Only the listed origins get CORS headers, and never Allow-Credentials (tokens travel in a
+    // header, not a cookie); any other origin gets none, so its pages cannot read an answer.
+    cors: (request: Request) => {
+      const origin = request.headers.get("origin");
+      if (origin === null || !corsOrigins.has(origin)) return false;
+      return {
+        origin: [origin],
+        credentials: false,
+        methods: ["GET", "POST"],
+        exposedHeaders: ["x-request-id", "retry-after"],
+        maxAge: 600,
+      };
+    },
     logging: gatewayLogLevel(options.logLevel),
     // The gateway's own request ids (the runtime's would take the client's x-request-id as the id).
     requestId: false,
@@ -67,11 +89,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       useGatewayRequestIds() as never,
       // Tokens first: a caller is counted by their verified subject.
       tokens.plugin as never,
-      useBodyLimit(limits) as never,
       useRateLimit(limits, (request) => callerKey(request, tokens.claimsOf)) as never,
       useOperationLimits(limits) as never,
+      useNoSubscriptions() as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
+      graphiql.plugin as never,
     ],
     genericAuth: authorizationOptions(tokens.claimsOf) as never,
     propagateHeaders: {
@@ -87,23 +110,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ? { secret: options.gatewaySignatureSecret, serializeExecutionRequest: signedRequestContent }
       : undefined,
     maskedErrors: true,
-    persistedDocuments: trustedDocuments(options.trustedDocuments) as never,
+    persistedDocuments: trustedDocuments(options.trustedDocuments, tokens.claimsOf) as never,
     // Batched requests (an array of operations) run each operation under the same rules.
     batching: { limit: 10 },
   });
 
-  const server = http.createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === "/readyz") {
-      void checkReadiness(options.subgraphUrls).then((report) => {
-        res.statusCode = report.status === "ready" ? 200 : 503;
-        res.setHeader("content-type", "application/json; charset=utf-8");
-        res.end(JSON.stringify(report));
-      });
-      return;
-    }
-    void gateway(req, res);
-  });
+  const server = http.createServer(
+    // The runtime's own body limit is 25 MB and not configurable through it: counted here instead.
+    withBodyLimit(limits.maxBodyBytes, (req, res) => {
+      const path = (req.url ?? "/").split("?")[0];
+      if (path === "/readyz") {
+        void checkReadiness(options.subgraphUrls).then((report) => {
+          res.statusCode = report.status === "ready" ? 200 : 503;
+          res.setHeader("content-type", "application/json; charset=utf-8");
+          res.end(JSON.stringify(report));
+        });
+        return;
+      }
+      // `req` reaches the runtime's server context (GraphiQL reads the socket's address from it).
+      void gateway(req, res);
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());

@@ -16,6 +16,6 @@ export const DEFAULT_LIMITS: Limits = {
   requestsPerMinute: 600,
 };
 
-export { useBodyLimit } from "./body-size";
+export { withBodyLimit } from "./body-size";
 export { useRateLimit } from "./rate-limit";
 export { useOperationLimits } from "./operation-limits";
