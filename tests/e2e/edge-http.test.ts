@@ -1,14 +1,18 @@
+import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
+import path from "node:path";
 import { FacilityConditionsDocument } from "@kgraph/client";
 import { INVALID_TOKEN_RESPONSE, generateKeyPairJwk } from "@kgraph/platform";
 import { ROLES } from "@kgraph/policy";
+import { parse as parseYaml } from "yaml";
 import { type Platform, startPlatform } from "../support/platform";
 
 /**
  * Issue 8, the browser-facing edge over real HTTP: GraphiQL's parameters and its CSP, CORS to
  * an allow-list, development tokens for this machine's own browser only, the body limit by bytes
- * read, trusted documents with bad Authorization headers and prototype-named ids, and subscriptions. A development gateway (listening on every interface, so a
+ * read, trusted documents with bad Authorization headers and prototype-named ids, subscriptions,
+ * and Keycloak's compose service. A development gateway (listening on every interface, so a
  * request can also come from a non-loopback address) and a production one.
  */
 const ALLOWED = ["https://console.example.org", "https://integrator.example.net"];
@@ -423,5 +427,30 @@ describe("subscriptions (the graph has none)", () => {
     // Public callers too (trusted documents only here, so refused before validation).
     const anonymous = await post(dev, { query }, { accept: "application/json" });
     expect(JSON.parse(anonymous.body).errors[0].extensions.code).toBe("TRUSTED_DOCUMENTS_ONLY");
+  });
+});
+
+describe("Keycloak in docker-compose.yml", () => {
+  const compose = parseYaml(fs.readFileSync(path.resolve(__dirname, "..", "..", "docker-compose.yml"), "utf8"));
+  const keycloak = compose.services.keycloak;
+
+  it("runs in production mode (`start`, never `start-dev`)", () => {
+    const command: string[] = typeof keycloak.command === "string" ? keycloak.command.split(/\s+/) : keycloak.command;
+    expect(command[0]).toBe("start");
+    expect(command).not.toContain("start-dev");
+    expect(keycloak.environment).toMatchObject({
+      KC_HOSTNAME: expect.stringMatching(/^\$\{PUBLIC_KEYCLOAK_URL:\?/),
+      KC_HTTP_ENABLED: "true",
+      KC_PROXY_HEADERS: "xforwarded",
+      KC_HEALTH_ENABLED: "true",
+      KC_DB: "postgres",
+    });
+  });
+
+  it("publishes no port beyond this host's loopback (the admin console is on Keycloak's HTTP port)", () => {
+    for (const port of keycloak.ports ?? []) {
+      const published = typeof port === "string" ? port : `${port.host_ip ?? ""}:${port.published}:${port.target}`;
+      expect(published).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+    }
   });
 });
