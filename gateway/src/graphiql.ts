@@ -83,7 +83,7 @@ const isLoopbackAddress = (address: string | undefined) =>
  * the browser says the request is not from another site (`Sec-Fetch-Site`, `Origin`). Another
  * web page the developer has open must never get one.
  */
-export function mayMintDevelopmentToken(request: Request, req: IncomingMessage | undefined): boolean {
+function mayMintDevelopmentToken(request: Request, req: IncomingMessage | undefined): boolean {
   const url = new URL(request.url);
   if (!isLoopbackAddress(req?.socket.remoteAddress) || !LOOPBACK_HOSTS.has(url.hostname)) return false;
   const origin = request.headers.get("origin");

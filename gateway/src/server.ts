@@ -115,22 +115,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     batching: { limit: 10 },
   });
 
-  const server = http.createServer(
-    // The runtime's own body limit is 25 MB and not configurable through it: counted here instead.
-    withBodyLimit(limits.maxBodyBytes, (req, res) => {
-      const path = (req.url ?? "/").split("?")[0];
-      if (path === "/readyz") {
-        void checkReadiness(options.subgraphUrls).then((report) => {
-          res.statusCode = report.status === "ready" ? 200 : 503;
-          res.setHeader("content-type", "application/json; charset=utf-8");
-          res.end(JSON.stringify(report));
-        });
-        return;
-      }
-      // `req` reaches the runtime's server context (GraphiQL reads the socket's address from it).
-      void gateway(req, res);
-    }),
-  );
+  const handle: http.RequestListener = (req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/readyz") {
+      void checkReadiness(options.subgraphUrls).then((report) => {
+        res.statusCode = report.status === "ready" ? 200 : 503;
+        res.setHeader("content-type", "application/json; charset=utf-8");
+        res.end(JSON.stringify(report));
+      });
+      return;
+    }
+    // `req` reaches the runtime's server context (GraphiQL reads the socket's address from it).
+    void gateway(req, res);
+  };
+  // The runtime's own body limit is 25 MB and not configurable through it: counted here instead.
+  const server = http.createServer(withBodyLimit(limits.maxBodyBytes, handle));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
