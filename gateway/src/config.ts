@@ -71,7 +71,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
 
 function isOrigin(value: string): boolean {
   try {
-    return new URL(value).origin === value;
+    // URL parsing accepts "*" in a host name; an allow-list entry must not look like a pattern.
+    return new URL(value).origin === value && !value.includes("*");
   } catch {
     return false;
   }
