@@ -73,7 +73,8 @@ export function createTokenPlugin(settings: GatewayAuthSettings, logger: Logger)
       fetchAPI: { Response: typeof Response };
     }) {
       const authorization = request.headers.get("authorization");
-      if (!authorization) return undefined;
+      // No header: a public caller. An empty or non-Bearer header is a bad token like any other.
+      if (authorization === null) return undefined;
       return verifier.verify(authorization, logger).then(
         (viewer) => {
           claimsByRequest.set(request, viewer.claims ?? {});

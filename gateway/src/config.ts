@@ -60,6 +60,28 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
         .transform((v) => v === "true"),
       /** The gateway's private key as a JWK (JSON), in production. */
       GATEWAY_SIGNING_JWK: z.string().optional(),
+      /**
+       * Origins whose web pages may call the graph (CORS), comma-separated, each exactly
+       * `scheme://host[:port]`. Empty (the default): same origin only.
+       */
+      CORS_ORIGINS: z
+        .string()
+        .default("")
+        .transform((value, ctx) => {
+          const origins = value
+            .split(",")
+            .map((origin) => origin.trim())
+            .filter(Boolean);
+          for (const origin of origins) {
+            if (!isOrigin(origin)) {
+              ctx.addIssue({
+                code: "custom",
+                message: `"${origin}" is not an origin (scheme://host[:port], no path, no wildcard)`,
+              });
+            }
+          }
+          return origins;
+        }),
       GATEWAY_HOST: z.string().default("127.0.0.1"),
       GATEWAY_PORT: portVar(4000),
       SUPERGRAPH_PATH: z.string().default(path.resolve(__dirname, "..", "..", "schema", "supergraph.graphql")),
@@ -70,6 +92,15 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     }),
     env,
   );
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    // URL parsing accepts "*" in a host name; an allow-list entry must not look like a pattern.
+    return new URL(value).origin === value && !value.includes("*");
+  } catch {
+    return false;
+  }
 }
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

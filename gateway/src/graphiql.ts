@@ -1,6 +1,8 @@
 import { DEFAULT_AUDIENCE, DEV_ISSUER, type JWK, readDevKeys, signToken } from "@kgraph/platform";
 import { ROLES } from "@kgraph/policy";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import type { IncomingMessage } from "node:http";
 import path from "node:path";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 
@@ -48,7 +50,7 @@ export interface ExampleTab {
 export function exampleTabs(documentsDir: string): (role: string | null) => ExampleTab[] {
   const cache = new Map<string, ExampleTab[]>();
   return (role) => {
-    const key = role && EXAMPLES[role] ? role : "public";
+    const key = role && Object.hasOwn(EXAMPLES, role) ? role : "public";
     let tabs = cache.get(key);
     if (!tabs) {
       const who = key === "public" ? "the public (no token)" : key;
@@ -65,19 +67,73 @@ export function exampleTabs(documentsDir: string): (role: string | null) => Exam
   };
 }
 
+/** `?as=` names a known role, or nothing: any other value is ignored, never echoed. */
+function roleParam(request: Request): string | null {
+  const role = new URL(request.url).searchParams.get("as");
+  return role !== null && (ROLES as readonly string[]).includes(role) ? role : null;
+}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const isLoopbackAddress = (address: string | undefined) =>
+  address !== undefined && (/^(::ffff:)?127\./.test(address) || address === "::1");
+
 /**
- * GraphiQL options per request. `?as=<role>` opens it with that role's example operations. In
- * development (the local issuer's keys are at hand) it also puts a fresh one-hour token for the
- * role in the headers, so anyone can see each role's view without a command line. In
- * production it never mints tokens.
+ * A development token goes only to someone at this machine opening the page themself: the
+ * connection comes from loopback and names a loopback host (a DNS-rebound name is not one), and
+ * the browser says the request is not from another site (`Sec-Fetch-Site`, `Origin`). Another
+ * web page the developer has open must never get one.
  */
-export function graphiqlOptions(devKeysFile: string | undefined, documentsDir: string) {
-  const issuerKey: JWK | undefined = devKeysFile ? readDevKeys(devKeysFile).issuer.privateJwk : undefined;
-  const examples = exampleTabs(documentsDir);
-  return async (request: Request): Promise<GraphiQLOptions> => {
-    const role = new URL(request.url).searchParams.get("as");
+function mayMintDevelopmentToken(request: Request, req: IncomingMessage | undefined): boolean {
+  const url = new URL(request.url);
+  if (!isLoopbackAddress(req?.socket.remoteAddress) || !LOOPBACK_HOSTS.has(url.hostname)) return false;
+  const origin = request.headers.get("origin");
+  if (origin !== null && origin !== url.origin) return false;
+  const site = request.headers.get("sec-fetch-site");
+  return site === null || site === "same-origin" || site === "none";
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The page's Content-Security-Policy: scripts only with this response's nonce (GraphiQL's bundle
+ * and ours are inline); Monaco's editor workers are created from blob: URLs and its styles are
+ * injected at run time (so inline styles are allowed); it talks only to this gateway.
+ */
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    "worker-src blob:",
+    "style-src 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+type PageOptions = NonNullable<GraphiQLOptions> & { cspNonce?: string };
+
+/**
+ * GraphiQL, inlined (no CDN: it works offline). `?as=<role>` opens it with that role's example
+ * operations. In development (the local issuer's keys are at hand) it also puts a fresh one-hour
+ * token for the role in the headers, for a same-origin request over loopback only (see
+ * `mayMintDevelopmentToken`), and shows a role picker. In production it never mints tokens.
+ * Every page carries a CSP with a fresh nonce: `options` makes the page's options, `render` the
+ * HTML, and `plugin` sends the policy with the page it belongs to.
+ */
+export function createGraphiQL(settings: { devKeysFile?: string; documentsDir: string; development: boolean }) {
+  const issuerKey: JWK | undefined =
+    settings.development && settings.devKeysFile ? readDevKeys(settings.devKeysFile).issuer.privateJwk : undefined;
+  const examples = exampleTabs(settings.documentsDir);
+  const nonces = new WeakMap<Request, string>();
+
+  const options = async (request: Request, serverContext?: { req?: IncomingMessage }): Promise<PageOptions> => {
+    const role = roleParam(request);
     let headers = "{}";
-    if (issuerKey && role && (ROLES as readonly string[]).includes(role)) {
+    if (issuerKey && role && mayMintDevelopmentToken(request, serverContext?.req)) {
       const token = await signToken(
         issuerKey,
         { sub: `graphiql-${role}`, roles: [role] },
@@ -85,25 +141,26 @@ export function graphiqlOptions(devKeysFile: string | undefined, documentsDir: s
       );
       headers = JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2);
     }
+    const cspNonce = randomBytes(16).toString("base64");
+    nonces.set(request, cspNonce);
     return {
       title: role ? `${TITLE} — as ${role}` : TITLE,
       defaultTabs: examples(role).map((tab) => ({ ...tab, headers })),
       headers,
       defaultEditorToolsVisibility: "variables",
+      cspNonce,
     };
   };
-}
 
-/**
- * The inlined GraphiQL page (no CDN: it works offline), plus, in development, a role picker.
- * Switching role reloads the page with `?as=<role>` and clears GraphiQL's remembered tabs so
- * the new token's headers are the ones in use.
- */
-export function renderGraphiQLWithRoles(development: boolean) {
-  return (options: NonNullable<GraphiQLOptions>): string => {
-    const html = renderGraphiQL(options);
-    if (!development) return html;
-    const current = /— as (\w+)$/.exec(options.title ?? "")?.[1] ?? "";
+  const render = ({ cspNonce, ...pageOptions }: PageOptions): string => {
+    const nonce = `nonce="${cspNonce}"`;
+    // The title is built from constants and a known role; escaped all the same.
+    const html = renderGraphiQL({ ...pageOptions, title: escapeHtml(pageOptions.title ?? TITLE) }).replace(
+      "<script>",
+      `<script ${nonce}>`,
+    );
+    if (!issuerKey) return html;
+    const current = roleOfTitle(pageOptions.title);
     const choices = ["", ...ROLES]
       .map(
         (role) =>
@@ -112,7 +169,7 @@ export function renderGraphiQLWithRoles(development: boolean) {
       .join("");
     const picker = `<div id="kgraph-role-picker" style="position:fixed;right:16px;bottom:16px;z-index:10;background:#fff;border:1px solid #ccc;border-radius:6px;padding:6px 10px;font:13px system-ui,sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.15)">
 <label>View as <select id="kgraph-role" aria-label="Role">${choices}</select></label> <small>(development tokens)</small></div>
-<script>
+<script ${nonce}>
 document.getElementById("kgraph-role").addEventListener("change", function (e) {
   Object.keys(localStorage).filter(function (k) { return k.indexOf("graphiql") === 0; }).forEach(function (k) { localStorage.removeItem(k); });
   var url = new URL(location.href);
@@ -120,7 +177,7 @@ document.getElementById("kgraph-role").addEventListener("change", function (e) {
   location.href = url.toString();
 });
 </script>`;
-    const reset = `<script>
+    const reset = `<script ${nonce}>
 (function () {
   var key = "kgraph-role-shown";
   var role = new URL(location.href).searchParams.get("as") || "";
@@ -135,4 +192,23 @@ document.getElementById("kgraph-role").addEventListener("change", function (e) {
     const bodyEnd = html.lastIndexOf("</body>");
     return `${html.slice(0, head)}${reset}${html.slice(head, bodyEnd)}${picker}${html.slice(bodyEnd)}`;
   };
+
+  const plugin = {
+    onResponse({ request, response }: { request: Request; response: Response }) {
+      const nonce = nonces.get(request);
+      if (nonce === undefined) return;
+      response.headers.set("content-security-policy", contentSecurityPolicy(nonce));
+      response.headers.set("x-content-type-options", "nosniff");
+      response.headers.set("referrer-policy", "no-referrer");
+      // The page may hold a development token: never kept by a cache.
+      response.headers.set("cache-control", "no-store");
+    },
+  };
+
+  return { options, render, plugin };
+}
+
+function roleOfTitle(title: string | undefined): string {
+  const role = /— as (\w+)$/.exec(title ?? "")?.[1] ?? "";
+  return (ROLES as readonly string[]).includes(role) ? role : "";
 }

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       maxAliases: config.LIMIT_MAX_ALIASES,
       maxBodyBytes: config.LIMIT_MAX_BODY_BYTES,
     },
+    corsOrigins: config.CORS_ORIGINS,
     trustedDocuments: { file: config.TRUSTED_DOCUMENTS_FILE, publicOnly: config.PUBLIC_TRUSTED_DOCUMENTS_ONLY },
     gatewaySignatureSecret: config.GATEWAY_HMAC_SECRET,
     redisUrl: config.REDIS_URL,

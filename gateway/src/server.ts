@@ -6,7 +6,7 @@ import httpTransport from "@graphql-mesh/transport-http";
 import type { Logger, RunningServer } from "@kgraph/platform";
 import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
 import { useExactRemovedFieldPaths } from "./error-paths";
-import { graphiqlOptions, renderGraphiQLWithRoles } from "./graphiql";
+import { createGraphiQL } from "./graphiql";
 import { cachedReadiness, checkReadiness } from "./health";
 import {
   DEFAULT_LIMITS,
@@ -16,13 +16,14 @@ import {
   clientAddress,
   createRateLimiter,
   trustedProxies,
-  useBodyLimit,
   useOperationLimits,
   useRateLimit,
+  withBodyLimit,
 } from "./limits";
 import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds } from "./request-ids";
 import { type TrustedDocumentsOptions, trustedDocuments } from "./trusted-documents";
 import { createIntrospectionFilter } from "./introspection";
+import { useNoSubscriptions } from "./no-subscriptions";
 import { loadSupergraph } from "./supergraph";
 import { useRequestShape } from "./request-shape";
 
@@ -40,6 +41,8 @@ export interface GatewayOptions {
   /** Where GraphiQL's example operations are (documents/). */
   documentsDir: string;
   limits?: Partial<Limits>;
+  /** Origins other web pages may call the graph from (CORS_ORIGINS); none by default. */
+  corsOrigins?: readonly string[];
   /**
    * The secret the gateway signs its subgraph requests with (GATEWAY_HMAC_SECRET), so subgraphs
    * can take its request ids as its own. Without it, requests go unsigned and every subgraph
@@ -82,6 +85,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const forwardedHeader = options.forwardedHeader ?? "x-forwarded-for";
   // A flood of /readyz makes at most one round of subgraph and database checks per interval.
   const readiness = cachedReadiness(() => checkReadiness(options.subgraphUrls), options.readinessCacheMs ?? 2000);
+  const graphiql = createGraphiQL({
+    devKeysFile: options.auth.devKeysFile,
+    documentsDir: options.documentsDir,
+    development,
+  });
+  const corsOrigins = new Set(options.corsOrigins ?? []);
   const gateway = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -90,8 +99,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     healthCheckEndpoint: "/healthz",
     readinessCheckEndpoint: "/gateway-readiness",
     landingPage: false,
-    graphiql: graphiqlOptions(development ? options.auth.devKeysFile : undefined, options.documentsDir) as never,
-    renderGraphiQL: renderGraphiQLWithRoles(development),
+    graphiql: graphiql.options as never,
+    renderGraphiQL: graphiql.render as never,
+    // Only the listed origins get CORS headers, and never Allow-Credentials (tokens travel in a
+    // header, not a cookie); any other origin gets none, so its pages cannot read an answer.
+    cors: (request: Request) => {
+      const origin = request.headers.get("origin");
+      if (origin === null || !corsOrigins.has(origin)) return false;
+      return {
+        origin: [origin],
+        credentials: false,
+        methods: ["GET", "POST"],
+        exposedHeaders: ["x-request-id", "retry-after"],
+        maxAge: 600,
+      };
+    },
     logging: gatewayLogLevel(options.logLevel),
     // The gateway's own request ids (the runtime's would take the client's x-request-id as the id).
     requestId: false,
@@ -100,7 +122,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       useRequestShape() as never,
       // Tokens first: a caller is counted by their verified subject.
       tokens.plugin as never,
-      useBodyLimit(limits) as never,
       useRateLimit(rateLimiter.limiter, limits, (request, serverContext) => {
         const sub = tokens.claimsOf(request)?.sub;
         if (typeof sub === "string") return `sub:${sub}`;
@@ -109,8 +130,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         return `addr:${addressBucket(clientAddress(peer, request.headers, proxies, forwardedHeader))}`;
       }) as never,
       useOperationLimits(limits) as never,
+      useNoSubscriptions() as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
+      graphiql.plugin as never,
     ],
     genericAuth: authorizationOptions(tokens.claimsOf) as never,
     propagateHeaders: {
@@ -126,12 +149,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       ? { secret: options.gatewaySignatureSecret, serializeExecutionRequest: signedRequestContent }
       : undefined,
     maskedErrors: true,
-    persistedDocuments: trustedDocuments(options.trustedDocuments) as never,
+    persistedDocuments: trustedDocuments(options.trustedDocuments, tokens.claimsOf) as never,
     // Batched requests (an array of operations) run each operation under the same rules.
     batching: { limit: 10 },
   });
 
-  const server = http.createServer((req, res) => {
+  const handle: http.RequestListener = (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/readyz") {
       void readiness().then((report) => {
@@ -141,8 +164,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       });
       return;
     }
+    // `req` reaches the runtime's server context (GraphiQL reads the socket's address from it).
     void gateway(req, res);
-  });
+  };
+  // The runtime's own body limit is 25 MB and not configurable through it: counted here instead.
+  const server = http.createServer(withBodyLimit(limits.maxBodyBytes, handle));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());

@@ -13,16 +13,21 @@ export interface TrustedDocumentsOptions {
  * caller without a token may run nothing else — the public surface is exactly the reviewed
  * operations; signed-in callers (and everyone, in development) may still send any operation.
  */
-export function trustedDocuments(options: TrustedDocumentsOptions | undefined) {
+export function trustedDocuments(
+  options: TrustedDocumentsOptions | undefined,
+  claimsOf: (request: Request) => Record<string, unknown> | undefined,
+) {
   if (!options) return undefined;
   if (!fs.existsSync(options.file)) {
     throw new Error(`No trusted-documents manifest at ${options.file}. Run \`npm run schema\` to generate it.`);
   }
-  const manifest = JSON.parse(fs.readFileSync(options.file, "utf8")) as Record<string, string>;
-  const lookup = (id: string): string | null => manifest[id] ?? manifest[`sha256:${id}`] ?? null;
+  // A Map: an id such as `__proto__` or `toString` is a key like any other, not an inherited member.
+  const manifest = new Map(Object.entries(JSON.parse(fs.readFileSync(options.file, "utf8")) as Record<string, string>));
+  const lookup = (id: string): string | null => manifest.get(id) ?? manifest.get(`sha256:${id}`) ?? null;
   return {
     getPersistedOperation: (id: string) => lookup(id),
-    allowArbitraryDocuments: (request: Request) => !options.publicOnly || request.headers.has("authorization"),
+    // Signed in means a verified token (an empty or malformed Authorization header is already a 401).
+    allowArbitraryDocuments: (request: Request) => !options.publicOnly || claimsOf(request) !== undefined,
     customErrors: {
       notFound: {
         message: "No trusted document has this id. Regenerate the client (`npm run schema`) and deploy its manifest.",

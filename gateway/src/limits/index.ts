@@ -16,7 +16,7 @@ export const DEFAULT_LIMITS: Limits = {
   requestsPerMinute: 600,
 };
 
-export { useBodyLimit } from "./body-size";
+export { withBodyLimit } from "./body-size";
 export { type RateLimiter, createRateLimiter, useRateLimit } from "./rate-limit";
 export { type ForwardedHeader, addressBucket, clientAddress, trustedProxies } from "./client-address";
 export { useOperationLimits } from "./operation-limits";
