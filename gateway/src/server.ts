@@ -148,6 +148,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     hmacSignature: options.gatewaySignatureSecret
       ? { secret: options.gatewaySignatureSecret, serializeExecutionRequest: signedRequestContent }
       : undefined,
+    // No in-flight deduplication, in or out: every answered request that reads an audited field
+    // must reach the subgraph that records it, so each leaves its own audit event. The HTTP
+    // transport merges identical concurrent subgraph requests by default; the signed per-request
+    // id keeps separate client requests apart, but the operations of one batch share that id and
+    // were merged (4 identical operations in a batch left 1 event). Inbound deduplication is off
+    // by default; it is set here so that stays a decision, not a default.
+    transportEntries: { "*.http": { options: { deduplicateInflightRequests: false } } },
+    inboundInflightRequestDeduplication: false,
     maskedErrors: true,
     persistedDocuments: trustedDocuments(options.trustedDocuments, tokens.claimsOf) as never,
     // Batched requests (an array of operations) run each operation under the same rules.
