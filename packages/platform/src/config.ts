@@ -21,6 +21,8 @@ export const commonConfigShape = {
   DATABASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL's statement_timeout on every connection of a subgraph, in milliseconds. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
 };
 
 /**
