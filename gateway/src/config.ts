@@ -15,6 +15,21 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
       LIMIT_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
       LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+      LIMIT_MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
+      LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+      /** Largest estimated cost (demand control) of one operation: signed in, and without a token. */
+      LIMIT_MAX_COST: z.coerce.number().int().min(1).default(5000),
+      LIMIT_MAX_COST_PUBLIC: z.coerce.number().int().min(1).default(1000),
+      /** The size demand control assumes for a list without `@listSize`. */
+      LIMIT_ASSUMED_LIST_SIZE: z.coerce.number().int().min(1).default(10),
+      LIMIT_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+      LIMIT_MAX_RESPONSE_BYTES: z.coerce
+        .number()
+        .int()
+        .min(1024)
+        .default(4 * 1024 * 1024),
+      /** off: no shape, cost, timeout or response-size limits; only `npm run bench` sets it, to measure them. */
+      LIMITS: z.enum(["on", "off"]).default("on"),
       LIMIT_MAX_BODY_BYTES: z.coerce
         .number()
         .int()

@@ -8,7 +8,15 @@ import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource
 import { useExactRemovedFieldPaths } from "./error-paths";
 import { graphiqlOptions, renderGraphiQLWithRoles } from "./graphiql";
 import { checkReadiness } from "./health";
-import { DEFAULT_LIMITS, type Limits, useBodyLimit, useOperationLimits, useRateLimit } from "./limits";
+import {
+  DEFAULT_LIMITS,
+  type Limits,
+  useBodyLimit,
+  useCostBudget,
+  useOperationShapeLimits,
+  useRateLimit,
+  useResponseSizeLimit,
+} from "./limits";
 import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds } from "./request-ids";
 import { type TrustedDocumentsOptions, trustedDocuments } from "./trusted-documents";
 import { createIntrospectionFilter } from "./introspection";
@@ -28,6 +36,11 @@ export interface GatewayOptions {
   /** Where GraphiQL's example operations are (documents/). */
   documentsDir: string;
   limits?: Partial<Limits>;
+  /**
+   * false (LIMITS=off): no operation-shape, cost, timeout or response-size limits. Only for
+   * `npm run bench`, which measures what the limits cost against a gateway without them.
+   */
+  limitsOn?: boolean;
   /**
    * The secret the gateway signs its subgraph requests with (GATEWAY_HMAC_SECRET), so subgraphs
    * can take its request ids as its own. Without it, requests go unsigned and every subgraph
@@ -50,6 +63,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const development = !options.auth.jwksUrl && options.production !== true;
   const publicToken = createPublicTokenSource(options.auth);
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limitsOn = options.limitsOn !== false;
+  const signedIn = (request: Request | undefined) => Boolean(tokens.claimsOf(request));
   const gateway = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -69,10 +84,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       tokens.plugin as never,
       useBodyLimit(limits) as never,
       useRateLimit(limits, (request) => callerKey(request, tokens.claimsOf)) as never,
-      useOperationLimits(limits) as never,
+      // Before useExactRemovedFieldPaths: the shape limits see the document as the caller wrote it.
+      ...((limitsOn ? useOperationShapeLimits(limits) : []) as never[]),
+      ...((limitsOn ? [useCostBudget(limits, signedIn), useResponseSizeLimit(limits)] : []) as never[]),
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
     ],
+    // Each subgraph request priced again as the planner sends it (its @cost/@listSize), against
+    // the signed-in budget: a second wall behind useCostBudget's whole-operation estimate.
+    demandControl: limitsOn
+      ? { maxCost: limits.maxCost, listSize: limits.assumedListSize, includeExtensionMetadata: false }
+      : undefined,
+    // A subgraph that does not answer in time is an error at its fields, not a hanging request.
+    upstreamTimeout: limitsOn ? limits.upstreamTimeoutMs : undefined,
     genericAuth: authorizationOptions(tokens.claimsOf) as never,
     propagateHeaders: {
       // The caller's token (already verified above), or the gateway's own for a public caller;
