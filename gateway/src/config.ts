@@ -1,6 +1,7 @@
 import path from "node:path";
 import { authConfigShape, commonConfigShape, gatewaySignatureConfigShape, loadConfig, portVar } from "@kgraph/platform";
 import { z } from "zod";
+import { DEFAULT_LIMITS } from "./limits";
 
 const url = z.string().url();
 
@@ -12,29 +13,21 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       NODE_ENV: commonConfigShape.NODE_ENV,
       ...authConfigShape,
       ...gatewaySignatureConfigShape,
-      LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-      LIMIT_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
-      LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
-      LIMIT_MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
-      LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+      LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.requestsPerMinute),
+      LIMIT_MAX_DEPTH: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxDepth),
+      LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
+      LIMIT_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxTokens),
+      LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxDirectives),
       /** Largest estimated cost (demand control) of one operation: signed in, and without a token. */
-      LIMIT_MAX_COST: z.coerce.number().int().min(1).default(5000),
-      LIMIT_MAX_COST_PUBLIC: z.coerce.number().int().min(1).default(1000),
+      LIMIT_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
+      LIMIT_MAX_COST_PUBLIC: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCostPublic),
       /** The size demand control assumes for a list without `@listSize`. */
-      LIMIT_ASSUMED_LIST_SIZE: z.coerce.number().int().min(1).default(10),
-      LIMIT_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
-      LIMIT_MAX_RESPONSE_BYTES: z.coerce
-        .number()
-        .int()
-        .min(1024)
-        .default(4 * 1024 * 1024),
+      LIMIT_ASSUMED_LIST_SIZE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.assumedListSize),
+      LIMIT_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.upstreamTimeoutMs),
+      LIMIT_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_LIMITS.maxResponseBytes),
       /** off: no shape, cost, timeout or response-size limits; only `npm run bench` sets it, to measure them. */
       LIMITS: z.enum(["on", "off"]).default("on"),
-      LIMIT_MAX_BODY_BYTES: z.coerce
-        .number()
-        .int()
-        .min(1024)
-        .default(256 * 1024),
+      LIMIT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_LIMITS.maxBodyBytes),
       /** GraphiQL's example operations: the generated client's documents. */
       DOCUMENTS_DIR: z.string().default(path.resolve(__dirname, "..", "..", "documents")),
       /** The trusted-documents manifest (hash → document) that codegen writes. */

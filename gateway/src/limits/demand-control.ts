@@ -13,6 +13,7 @@ import {
   isListType,
   isNonNullType,
   type GraphQLOutputType,
+  valueFromASTUntyped,
   visit,
   visitWithTypeInfo,
 } from "graphql";
@@ -38,6 +39,12 @@ export function estimateCost(
   );
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   if (!operation) return 0;
+  // A variable left out takes its declared default, as execution will.
+  const values: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) values[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
+  }
+  Object.assign(values, variables);
   const fragments = new Map(
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
   );
@@ -68,7 +75,7 @@ export function estimateCost(
           const listSize = directives.listSize?.[0];
           let factor = sized.get(node as never) ?? 1;
           if (listSize?.slicingArguments) {
-            const args = getArgumentValues(field, node, variables);
+            const args = getArgumentValues(field, node, values);
             const asked = Math.max(
               1,
               ...(listSize.slicingArguments as string[]).map((name) => Number(args[name]) || 0),
