@@ -90,11 +90,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
     ],
-    // Each subgraph request priced again as the planner sends it (its @cost/@listSize), against
-    // the signed-in budget: a second wall behind useCostBudget's whole-operation estimate.
-    demandControl: limitsOn
-      ? { maxCost: limits.maxCost, listSize: limits.assumedListSize, includeExtensionMetadata: false }
-      : undefined,
+    // Not the runtime's `demandControl`: it prices each subgraph request as it is sent (so after
+    // earlier fetches have run, with one budget for everyone), and with the Rust planner it was
+    // seen to refuse nothing (maxCost 5 let a 10-item list through). useCostBudget prices the
+    // whole operation first, with the same rules and directives, per caller.
     // A subgraph that does not answer in time is an error at its fields, not a hanging request.
     upstreamTimeout: limitsOn ? limits.upstreamTimeoutMs : undefined,
     genericAuth: authorizationOptions(tokens.claimsOf) as never,

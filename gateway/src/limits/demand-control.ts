@@ -116,8 +116,7 @@ function isList(type: GraphQLOutputType): boolean {
  * the caller wrote it, before field authorization removes anything and before it is planned,
  * against the caller's budget — LIMIT_MAX_COST signed in, LIMIT_MAX_COST_PUBLIC without a token.
  * Over budget: COST_ESTIMATED_TOO_EXPENSIVE (HTTP 400) with the estimate and the budget. Within:
- * both in `extensions.cost` of the answer. The runtime's own `demandControl` prices each
- * subgraph request again as it is sent.
+ * both in `extensions.cost` of the answer.
  */
 export function useCostBudget(budget: Budget, signedIn: (request: Request | undefined) => boolean) {
   let schema: GraphQLSchema | undefined;
