@@ -105,6 +105,9 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write("| workload | limits on req/s | limits off req/s | on/off |\n|---|--:|--:|--:|\n");
     let onSeconds = 0;
     let offSeconds = 0;
+    // Gateway CPU per request too: on a shared machine it varies less than throughput does.
+    let onCpu = 0;
+    let offCpu = 0;
     for (const workload of WORKLOADS) {
       const headers = await headersFor(workload);
       // Warm both (plans, caches), then alternate so drift on a shared machine hits both alike.
@@ -113,8 +116,12 @@ async function main(argv: string[]): Promise<void> {
       let onTime = 0;
       let offTime = 0;
       for (let turn = 0; turn < 2; turn++) {
+        const onCpuBefore = cpuSeconds(on.pid);
         const a = await runWorkload(on.url, workload, headers, requests, concurrency);
+        onCpu += cpuSeconds(on.pid) - onCpuBefore;
+        const offCpuBefore = cpuSeconds(off.pid);
         const b = await runWorkload(off.url, workload, headers, requests, concurrency);
+        offCpu += cpuSeconds(off.pid) - offCpuBefore;
         if (a.errors || b.errors)
           throw new Error(`${workload.name}: ${a.errors} errors with limits, ${b.errors} without`);
         onTime += a.seconds;
@@ -129,8 +136,12 @@ async function main(argv: string[]): Promise<void> {
       );
     }
     const ratio = offSeconds / onSeconds;
+    const measured = WORKLOADS.length * 2 * requests;
     process.stdout.write(
       `\nThroughput with the limits on / off, all workloads: ${ratio.toFixed(3)} (the limits cost ${((1 - ratio) * 100).toFixed(1)}%)\n`,
+    );
+    process.stdout.write(
+      `Gateway CPU per request: ${((onCpu / measured) * 1000).toFixed(2)} ms with the limits, ${((offCpu / measured) * 1000).toFixed(2)} ms without (${((onCpu / offCpu - 1) * 100).toFixed(1)}% more)\n`,
     );
   } finally {
     await on.stop();
@@ -186,7 +197,9 @@ async function runWorkload(
  * A gateway of the bench's own (gateway/dist/main.js) on a free 127.0.0.1 port, on the subgraphs
  * the platform runs (the same <NAME>_URL settings as its gateway), with no rate limit to hit.
  */
-async function startBenchGateway(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+async function startBenchGateway(
+  env: Record<string, string>,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await new Promise<number>((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
@@ -218,6 +231,7 @@ async function startBenchGateway(env: Record<string, string>): Promise<{ url: st
   }
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    pid: child.pid as number,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -225,6 +239,12 @@ async function startBenchGateway(env: Record<string, string>): Promise<{ url: st
         child.kill("SIGTERM");
       }),
   };
+}
+
+/** User + system CPU seconds a process has used so far, from /proc (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** RSS of the platform's processes, read from /proc. */

@@ -121,6 +121,8 @@ function isList(type: GraphQLOutputType): boolean {
 export function useCostBudget(budget: Budget, signedIn: (request: Request | undefined) => boolean) {
   let schema: GraphQLSchema | undefined;
   const costs = new WeakMap<object, { estimated: number; max: number }>();
+  // Per parsed document (the parser cache reuses it), per operation name and variables.
+  const estimates = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     onSchemaChange({ schema: next }: { schema: GraphQLSchema }) {
       schema = next;
@@ -129,18 +131,27 @@ export function useCostBudget(budget: Budget, signedIn: (request: Request | unde
       return ({ result }: { result: unknown }) => {
         if (!schema || !result || (result as DocumentNode).kind !== Kind.DOCUMENT) return;
         const max = signedIn(context.request) ? budget.maxCost : budget.maxCostPublic;
-        let estimated: number;
-        try {
-          estimated = estimateCost(
-            schema,
-            result as DocumentNode,
-            context.params?.operationName,
-            context.params?.variables ?? {},
-            budget.assumedListSize,
-          );
-        } catch {
-          // Arguments that do not coerce: validation and execution say what is wrong.
-          return;
+        const document = result as DocumentNode;
+        const key = JSON.stringify([context.params?.operationName ?? null, context.params?.variables ?? null]);
+        let byRequest = estimates.get(document);
+        if (!byRequest) estimates.set(document, (byRequest = new Map()));
+        let estimated = byRequest.get(key);
+        if (estimated === undefined) {
+          try {
+            estimated = estimateCost(
+              schema,
+              document,
+              context.params?.operationName,
+              context.params?.variables ?? {},
+              budget.assumedListSize,
+            );
+          } catch {
+            // Arguments that do not coerce: validation and execution say what is wrong.
+            return;
+          }
+          // Bounded: a client varying its variables endlessly keeps only the latest estimates.
+          if (byRequest.size >= 100) byRequest.clear();
+          byRequest.set(key, estimated);
         }
         if (estimated > max) {
           throw new GraphQLError(

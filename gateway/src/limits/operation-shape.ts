@@ -43,6 +43,8 @@ export function useOperationShapeLimits(
     maxDirectivesRule({ n: limits.maxDirectives, ...coded("TOO_MANY_DIRECTIVES") }),
   ];
   let schema: GraphQLSchema | undefined;
+  // The parser cache hands out the same document for the same text: check each one once.
+  const checked = new WeakMap<DocumentNode, GraphQLError | null>();
   return [
     maxTokensPlugin({ n: limits.maxTokens, ...coded("TOO_MANY_TOKENS") }),
     {
@@ -52,7 +54,11 @@ export function useOperationShapeLimits(
       onParse() {
         return ({ result }: { result: unknown }) => {
           if (!schema || !isDocument(result)) return;
-          const [refusal] = validate(schema, result, rules);
+          let refusal = checked.get(result);
+          if (refusal === undefined) {
+            refusal = validate(schema, result, rules)[0] ?? null;
+            checked.set(result, refusal);
+          }
           if (refusal) throw refusal;
         };
       },

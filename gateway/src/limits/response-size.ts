@@ -4,7 +4,7 @@ import { json } from "./refusal";
 /**
  * An answer larger than LIMIT_MAX_RESPONSE_BYTES is not sent: it is replaced by
  * RESPONSE_TOO_LARGE (HTTP 413), so one request cannot pull megabytes through the gateway.
- * The body is measured as it is (a string, so no second serialization).
+ * The body is measured as it is (no second serialization).
  */
 export function useResponseSizeLimit(limits: Pick<Limits, "maxResponseBytes">) {
   return {
@@ -21,8 +21,10 @@ export function useResponseSizeLimit(limits: Pick<Limits, "maxResponseBytes">) {
     }) {
       if (!new URL(request.url).pathname.startsWith("/graphql")) return;
       if (!response.headers.get("content-type")?.includes("json")) return;
-      const size = Number(response.headers.get("content-length") ?? NaN);
-      const bytes = Number.isFinite(size) ? size : Buffer.byteLength(await response.clone().text());
+      // The runtime's Response (@whatwg-node/node-fetch) knows the length of the string it was
+      // made from; only another kind of body is read (a copy of it) to be measured.
+      const known = (response as { contentLength?: number | null }).contentLength;
+      const bytes = typeof known === "number" ? known : Buffer.byteLength(await response.clone().text());
       if (bytes <= limits.maxResponseBytes) return;
       setResponse(
         json(
