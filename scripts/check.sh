@@ -12,9 +12,9 @@ bash scripts/with-node.sh tsc -b
 bash scripts/with-node.sh tsc -p tsconfig.tests.json
 step "generated files drift: schema, access matrix, typed client (npm run schema, then git diff)"
 bash scripts/with-node.sh node tools/dist/schema.js >/dev/null
-if ! git diff --exit-code --stat -- schema/ docs/access-matrix.md docs/operations.md packages/client/src/generated || [ -n "$(git status --porcelain -- schema/ docs/access-matrix.md docs/operations.md packages/client/src/generated)" ]; then
+if ! git diff --exit-code --stat -- schema/ docs/access-matrix.md docs/operations.md docs/integrators.md packages/client/src/generated || [ -n "$(git status --porcelain -- schema/ docs/access-matrix.md docs/operations.md docs/integrators.md packages/client/src/generated)" ]; then
   echo "schema/, docs/access-matrix.md or the generated client is out of date: run \`npm run schema\` and commit the result." >&2
-  git status --porcelain -- schema/ docs/access-matrix.md docs/operations.md packages/client/src/generated >&2
+  git status --porcelain -- schema/ docs/access-matrix.md docs/operations.md docs/integrators.md packages/client/src/generated >&2
   exit 1
 fi
 echo "schema/, docs/access-matrix.md and the generated client match the code"

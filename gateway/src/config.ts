@@ -2,6 +2,7 @@ import path from "node:path";
 import { authConfigShape, commonConfigShape, gatewaySignatureConfigShape, loadConfig, portVar } from "@kgraph/platform";
 import { z } from "zod";
 import { trustedProxies } from "./limits/client-address";
+import { DEFAULT_LIMITS } from "./limits";
 
 const url = z.string().url();
 
@@ -13,14 +14,21 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       NODE_ENV: commonConfigShape.NODE_ENV,
       ...authConfigShape,
       ...gatewaySignatureConfigShape,
-      LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-      LIMIT_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
-      LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
-      LIMIT_MAX_BODY_BYTES: z.coerce
-        .number()
-        .int()
-        .min(1024)
-        .default(256 * 1024),
+      LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.requestsPerMinute),
+      LIMIT_MAX_DEPTH: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxDepth),
+      LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
+      LIMIT_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxTokens),
+      LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxDirectives),
+      /** Largest estimated cost (demand control) of one operation: signed in, and without a token. */
+      LIMIT_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
+      LIMIT_MAX_COST_PUBLIC: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCostPublic),
+      /** The size demand control assumes for a list without `@listSize`. */
+      LIMIT_ASSUMED_LIST_SIZE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.assumedListSize),
+      LIMIT_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.upstreamTimeoutMs),
+      LIMIT_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_LIMITS.maxResponseBytes),
+      /** off: no shape, cost, timeout or response-size limits; only `npm run bench` sets it, to measure them. */
+      LIMITS: z.enum(["on", "off"]).default("on"),
+      LIMIT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_LIMITS.maxBodyBytes),
       /** Set: rate limits shared by every gateway on this Redis. Unset: counted in this process. */
       REDIS_URL: z.string().url().optional(),
       REDIS_KEY_PREFIX: z.string().min(1).default("kgraph:rate"),

@@ -1,6 +1,13 @@
 import { MapperKind, getDirectiveExtensions, mapSchema, pruneSchema } from "@graphql-tools/utils";
 import { scopesForClaims } from "@kgraph/policy";
-import { type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNode, execute } from "graphql";
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  execute,
+} from "graphql";
 
 /**
  * Each caller sees its own schema: an introspection query (GraphiQL's docs and autocomplete)
@@ -44,7 +51,15 @@ export function createIntrospectionFilter(
       };
       setResultAndStopExecution(result: unknown): void;
     }) {
-      if (!isIntrospectionOnly(args.document, args.operationName)) return;
+      const kind = introspectionKind(args.document, args.operationName);
+      if (kind === "mixed") {
+        // The data would be planned against the full graph and the introspection answered by
+        // the planner (which cannot): a caller's error, said so, instead of a 500.
+        throw new GraphQLError("Ask for `__schema` or `__type` in an operation of its own, without data fields.", {
+          extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
+        });
+      }
+      if (kind !== "only") return;
       const claims = claimsOf(args.contextValue.request as Request | undefined);
       const scopes = claims ? scopesForClaims(claims) : [];
       const result = execute({
@@ -59,17 +74,19 @@ export function createIntrospectionFilter(
   };
 }
 
-function isIntrospectionOnly(document: DocumentNode, operationName?: string | null): boolean {
+/** "only": nothing but introspection; "mixed": `__schema`/`__type` beside data fields; "none". */
+function introspectionKind(document: DocumentNode, operationName?: string | null): "only" | "mixed" | "none" {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation || operation.operation !== "query") return false;
-  return operation.selectionSet.selections.every(
-    (s) =>
-      s.kind === Kind.FIELD &&
-      (s.name.value === "__schema" || s.name.value === "__type" || s.name.value === "__typename"),
-  );
+  if (!operation) return "none";
+  const isMeta = (name: string) => name === "__schema" || name === "__type" || name === "__typename";
+  const selections = operation.selectionSet.selections;
+  const meta = selections.filter((s) => s.kind === Kind.FIELD && isMeta(s.name.value));
+  if (operation.operation === "query" && meta.length === selections.length) return "only";
+  const introspects = meta.some((s) => s.kind === Kind.FIELD && s.name.value !== "__typename");
+  return introspects ? "mixed" : "none";
 }
 
 function requirementOf(extensions: Record<string, unknown[]>): Requirement {

@@ -16,8 +16,10 @@ import {
   clientAddress,
   createRateLimiter,
   trustedProxies,
-  useOperationLimits,
+  useCostBudget,
+  useOperationShapeLimits,
   useRateLimit,
+  useResponseSizeLimit,
   withBodyLimit,
 } from "./limits";
 import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds } from "./request-ids";
@@ -43,6 +45,11 @@ export interface GatewayOptions {
   limits?: Partial<Limits>;
   /** Origins other web pages may call the graph from (CORS_ORIGINS); none by default. */
   corsOrigins?: readonly string[];
+  /**
+   * false (LIMITS=off): no operation-shape, cost, timeout or response-size limits. Only for
+   * `npm run bench`, which measures what the limits cost against a gateway without them.
+   */
+  limitsOn?: boolean;
   /**
    * The secret the gateway signs its subgraph requests with (GATEWAY_HMAC_SECRET), so subgraphs
    * can take its request ids as its own. Without it, requests go unsigned and every subgraph
@@ -91,6 +98,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     development,
   });
   const corsOrigins = new Set(options.corsOrigins ?? []);
+  const limitsOn = options.limitsOn !== false;
+  const signedIn = (request: Request | undefined) => Boolean(tokens.claimsOf(request));
   const gateway = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -129,12 +138,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         const peer = (serverContext as { req?: http.IncomingMessage }).req?.socket.remoteAddress;
         return `addr:${addressBucket(clientAddress(peer, request.headers, proxies, forwardedHeader))}`;
       }) as never,
-      useOperationLimits(limits) as never,
+      // Before useExactRemovedFieldPaths: the shape limits see the document as the caller wrote it.
+      ...((limitsOn ? useOperationShapeLimits(limits) : []) as never[]),
+      ...((limitsOn ? [useCostBudget(limits, signedIn), useResponseSizeLimit(limits)] : []) as never[]),
       useNoSubscriptions() as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
       graphiql.plugin as never,
     ],
+    // Not the runtime's `demandControl`: it prices each subgraph request as it is sent (so after
+    // earlier fetches have run, with one budget for everyone), and with the Rust planner it was
+    // seen to refuse nothing (maxCost 5 let a 10-item list through). useCostBudget prices the
+    // whole operation first, with the same rules and directives, per caller.
+    // A subgraph that does not answer in time is an error at its fields, not a hanging request.
+    upstreamTimeout: limitsOn ? limits.upstreamTimeoutMs : undefined,
     genericAuth: authorizationOptions(tokens.claimsOf) as never,
     propagateHeaders: {
       // The caller's token (already verified above), or the gateway's own for a public caller;

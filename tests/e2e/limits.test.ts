@@ -4,7 +4,7 @@ import http from "node:http";
 import net from "node:net";
 import { type Platform, startPlatform } from "../support/platform";
 
-/** Size, depth, alias and rate limits at the gateway, configured low so a test can reach them. */
+/** Size, depth, alias, token, directive and rate limits at the gateway, configured low so a test can reach them. */
 let platform: Platform;
 beforeAll(async () => {
   platform = await startPlatform({
@@ -13,6 +13,8 @@ beforeAll(async () => {
       LIMIT_MAX_DEPTH: "4",
       LIMIT_MAX_ALIASES: "3",
       LIMIT_MAX_BODY_BYTES: "4096",
+      LIMIT_MAX_TOKENS: "100",
+      LIMIT_MAX_DIRECTIVES: "2",
     },
   });
 }, 60_000);
@@ -37,7 +39,7 @@ it("refuses an operation nested deeper than the limit, naming it", async () => {
   const deep = `{ facilities { placements(first: 1) { edges { node { facility { name } } } } } }`;
   const res = await post(JSON.stringify({ query: deep }), await platform.auth.authorization("auditor"));
   expect(res.body.errors[0]).toMatchObject({
-    message: "The operation nests 6 levels deep; the limit is 4.",
+    message: "Query depth limit of 4 exceeded, found 6.",
     extensions: { code: "QUERY_TOO_DEEP" },
   });
 });
@@ -46,8 +48,29 @@ it("refuses more aliases than the limit", async () => {
   const query = `{ a: agreements { id } b: agreements { id } c: agreements { id } d: agreements { id } }`;
   const res = await post(JSON.stringify({ query }), await platform.auth.authorization("auditor"));
   expect(res.body.errors[0]).toMatchObject({
-    message: "The operation uses 4 aliases; the limit is 3.",
+    message: "Aliases limit of 3 exceeded, found 4.",
     extensions: { code: "TOO_MANY_ALIASES" },
+  });
+});
+
+it("refuses a document with more tokens than the limit before parsing it further", async () => {
+  const query = `{ agreements { ${Array(120).fill("id").join(" ")} } }`;
+  const res = await post(JSON.stringify({ query }), await platform.auth.authorization("auditor"));
+  // Refused from inside the parser: Yoga answers that as a GraphQL error with HTTP 200 (seen here), never 5xx.
+  expect(res.status).toBeLessThan(500);
+  expect(res.body.errors[0]).toMatchObject({
+    message: "Token limit of 100 exceeded.",
+    extensions: { code: "TOO_MANY_TOKENS" },
+  });
+});
+
+it("refuses more directives than the limit", async () => {
+  const query = `{ agreements @include(if: true) { id @include(if: true) title @skip(if: false) } }`;
+  const res = await post(JSON.stringify({ query }), await platform.auth.authorization("auditor"));
+  expect(res.status).toBe(400);
+  expect(res.body.errors[0]).toMatchObject({
+    message: "Directives limit of 2 exceeded, found 3.",
+    extensions: { code: "TOO_MANY_DIRECTIVES" },
   });
 });
 

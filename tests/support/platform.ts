@@ -141,6 +141,8 @@ export async function startPlatform(
     gatewayEnv?: Record<string, string>;
     /** The subgraphs' edge settings; production's unless a test needs others. */
     subgraphEdge?: SubgraphEdgeSettings;
+    /** The subgraphs' PostgreSQL statement_timeout (their default unless a test needs another). */
+    statementTimeoutMs?: number;
   } = {},
 ): Promise<Platform> {
   const database = await createTestDatabase("kgraph_e2e");
@@ -169,6 +171,7 @@ export async function startPlatform(
         // As in production: the subgraphs answer only what the gateway signed, so every
         // end-to-end test also shows the gateway's planned operations pass the subgraphs' limits.
         edge: options.subgraphEdge ?? PRODUCTION_EDGE,
+        statementTimeoutMs: options.statementTimeoutMs,
       });
       servers.push(server);
       subgraphUrls[subgraph.name] = server.url;

@@ -1,7 +1,11 @@
 import "reflect-metadata";
-import { execFileSync } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
 import { DEFAULT_AUDIENCE, DEFAULT_DEV_KEYS_FILE, DEV_ISSUER, loadOrCreateDevKeys, signToken } from "@kgraph/platform";
+import { developmentSecrets } from "./runtime";
+import { ROOT } from "./subgraphs";
 
 /**
  * `npm run bench`: throughput, latency and memory of the running platform (`npm start` first).
@@ -9,6 +13,10 @@ import { DEFAULT_AUDIENCE, DEFAULT_DEV_KEYS_FILE, DEV_ISSUER, loadOrCreateDevKey
  * clients, for three workloads: a public query, an officer's cross-subgraph case page (with the
  * identity reads it audits), and a monitor's page (fields removed at the gateway). Each request
  * asks for a different page size so in-flight deduplication does not flatter the numbers.
+ *
+ * Then what the limits cost (demand control, graphql-armor, timeouts, response size): two more
+ * gateways on the same subgraphs, one with the limits and one with LIMITS=off, take the same
+ * workloads in turns (on, off, on, off) in the same run; the ratio of their throughputs is printed.
  *
  *   npm run bench -- [--requests 500] [--concurrency 8] [--url http://127.0.0.1:4000/graphql]
  */
@@ -73,39 +81,170 @@ async function main(argv: string[]): Promise<void> {
   process.stdout.write(
     "| workload | req/s | p50 ms | p95 ms | p99 ms | errors | rate-limited |\n|---|--:|--:|--:|--:|--:|--:|\n",
   );
-  for (const workload of WORKLOADS) {
+  const headersFor = async (workload: Workload) => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (workload.role) headers.authorization = `Bearer ${await tokenFor(workload.role)}`;
-    const latencies: number[] = [];
-    let errors = 0;
-    let limited = 0;
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < requests) {
-          const i = next++;
-          const t0 = performance.now();
-          const response = await fetch(url, {
-            method: "POST",
-            headers,
-            body: JSON.stringify({ query: workload.query, variables: workload.variables(i) }),
-          });
-          const body = (await response.json()) as { data?: unknown };
-          latencies.push(performance.now() - t0);
-          if (response.status === 429) limited += 1;
-          else if (!response.ok || !body.data) errors += 1;
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
+    return headers;
+  };
+  for (const workload of WORKLOADS) {
+    const result = await runWorkload(url, workload, await headersFor(workload), requests, concurrency);
+    const at = (q: number) =>
+      result.latencies[Math.min(result.latencies.length - 1, Math.floor(q * result.latencies.length))].toFixed(1);
     process.stdout.write(
-      `| ${workload.name} | ${(requests / seconds).toFixed(0)} | ${at(0.5)} | ${at(0.95)} | ${at(0.99)} | ${errors} | ${limited} |\n`,
+      `| ${workload.name} | ${result.perSecond.toFixed(0)} | ${at(0.5)} | ${at(0.95)} | ${at(0.99)} | ${result.errors} | ${result.limited} |\n`,
     );
   }
+
+  // What the limits cost: the same workloads through a gateway with them and one without.
+  const on = await startBenchGateway({});
+  const off = await startBenchGateway({ LIMITS: "off" });
+  try {
+    process.stdout.write(
+      `\nLimits on vs off (two more gateways on the same subgraphs, ${requests} requests × 2 turns each):\n\n`,
+    );
+    process.stdout.write("| workload | limits on req/s | limits off req/s | on/off |\n|---|--:|--:|--:|\n");
+    let onSeconds = 0;
+    let offSeconds = 0;
+    // Gateway CPU per request too: on a shared machine it varies less than throughput does.
+    let onCpu = 0;
+    let offCpu = 0;
+    for (const workload of WORKLOADS) {
+      const headers = await headersFor(workload);
+      // Warm both (plans, caches), then alternate so drift on a shared machine hits both alike.
+      await runWorkload(on.url, workload, headers, Math.min(requests, 100), concurrency);
+      await runWorkload(off.url, workload, headers, Math.min(requests, 100), concurrency);
+      let onTime = 0;
+      let offTime = 0;
+      for (let turn = 0; turn < 2; turn++) {
+        const onCpuBefore = cpuSeconds(on.pid);
+        const a = await runWorkload(on.url, workload, headers, requests, concurrency);
+        onCpu += cpuSeconds(on.pid) - onCpuBefore;
+        const offCpuBefore = cpuSeconds(off.pid);
+        const b = await runWorkload(off.url, workload, headers, requests, concurrency);
+        offCpu += cpuSeconds(off.pid) - offCpuBefore;
+        if (a.errors || b.errors)
+          throw new Error(`${workload.name}: ${a.errors} errors with limits, ${b.errors} without`);
+        onTime += a.seconds;
+        offTime += b.seconds;
+      }
+      onSeconds += onTime;
+      offSeconds += offTime;
+      const onRate = (2 * requests) / onTime;
+      const offRate = (2 * requests) / offTime;
+      process.stdout.write(
+        `| ${workload.name} | ${onRate.toFixed(0)} | ${offRate.toFixed(0)} | ${(onRate / offRate).toFixed(3)} |\n`,
+      );
+    }
+    const ratio = offSeconds / onSeconds;
+    const measured = WORKLOADS.length * 2 * requests;
+    process.stdout.write(
+      `\nThroughput with the limits on / off, all workloads: ${ratio.toFixed(3)} (the limits cost ${((1 - ratio) * 100).toFixed(1)}%)\n`,
+    );
+    process.stdout.write(
+      `Gateway CPU per request: ${((onCpu / measured) * 1000).toFixed(2)} ms with the limits, ${((offCpu / measured) * 1000).toFixed(2)} ms without (${((onCpu / offCpu - 1) * 100).toFixed(1)}% more)\n`,
+    );
+  } finally {
+    await on.stop();
+    await off.stop();
+  }
   process.stdout.write(`\nResident memory after the run:\n${memory()}\n`);
+}
+
+interface RunResult {
+  perSecond: number;
+  seconds: number;
+  latencies: number[];
+  errors: number;
+  limited: number;
+}
+
+/** Sends `requests` requests of one workload from `concurrency` clients; latencies sorted. */
+async function runWorkload(
+  url: string,
+  workload: Workload,
+  headers: Record<string, string>,
+  requests: number,
+  concurrency: number,
+): Promise<RunResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let limited = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        const i = next++;
+        const t0 = performance.now();
+        const response = await fetch(url, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ query: workload.query, variables: workload.variables(i) }),
+        });
+        const body = (await response.json()) as { data?: unknown };
+        latencies.push(performance.now() - t0);
+        if (response.status === 429) limited += 1;
+        else if (!response.ok || !body.data) errors += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: requests / seconds, seconds, latencies, errors, limited };
+}
+
+/**
+ * A gateway of the bench's own (gateway/dist/main.js) on a free 127.0.0.1 port, on the subgraphs
+ * the platform runs (the same <NAME>_URL settings as its gateway), with no rate limit to hit.
+ */
+async function startBenchGateway(
+  env: Record<string, string>,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port: free } = server.address() as net.AddressInfo;
+      server.close(() => resolve(free));
+    });
+  });
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "gateway", "dist", "main.js")], {
+    env: {
+      ...process.env,
+      GATEWAY_HOST: "127.0.0.1",
+      GATEWAY_PORT: String(port),
+      GATEWAY_HMAC_SECRET: developmentSecrets().gatewayHmacSecret,
+      AUTH_DEV_KEYS: process.env.AUTH_DEV_KEYS ?? DEFAULT_DEV_KEYS_FILE,
+      LIMIT_REQUESTS_PER_MINUTE: "100000000",
+      LOG_LEVEL: "error",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`a bench gateway exited on start (code ${child.exitCode})`);
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+    if (health?.ok) break;
+    if (Date.now() > deadline) throw new Error("a bench gateway did not start within 30 s");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    pid: child.pid as number,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** User + system CPU seconds a process has used so far, from /proc (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** RSS of the platform's processes, read from /proc. */

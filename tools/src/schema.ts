@@ -5,13 +5,15 @@ import path from "node:path";
 import { composeServices } from "@theguild/federation-composition";
 import { parse } from "graphql";
 import { accessMatrix } from "./access-matrix";
+import { limitsSection, withLimitsSection } from "./limits-doc";
 import { operationsDoc } from "./operations-doc";
 import { ROOT, loadSubgraphs } from "./subgraphs";
 
 /**
  * `npm run schema`: prints each subgraph's SDL to schema/subgraphs/<name>.graphql, composes
  * them into schema/supergraph.graphql (and its client-facing API schema, schema/api.graphql),
- * and writes docs/access-matrix.md from the composed graph and the access policy. Composition
+ * and writes docs/access-matrix.md from the composed graph and the access policy, and the limits
+ * section of docs/integrators.md (every document's estimated cost). Composition
  * errors fail the command with every message.
  */
 export interface Composition {
@@ -110,7 +112,11 @@ if (require.main === module) {
       };
       const operationsFile = path.join(ROOT, "docs", "operations.md");
       fs.writeFileSync(operationsFile, operationsDoc(ROOT, composition.supergraph, composition.api));
-      return { files: [...generated.files, ...codegen, operationsFile] };
+      // The limits and every document's estimated cost, in the integrators' guide.
+      const integratorsFile = path.join(ROOT, "docs", "integrators.md");
+      const integrators = fs.readFileSync(integratorsFile, "utf8");
+      fs.writeFileSync(integratorsFile, withLimitsSection(integrators, limitsSection(ROOT, composition.supergraph)));
+      return { files: [...generated.files, ...codegen, operationsFile, integratorsFile] };
     })
     .then(
       ({ files }) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from "./database";
 
 /**
  * Parses the environment against a zod schema and reports every problem at once, so a
@@ -21,6 +22,8 @@ export const commonConfigShape = {
   DATABASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL's statement_timeout on every connection of a subgraph, in milliseconds. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(DEFAULT_STATEMENT_TIMEOUT_MS),
 };
 
 /**

@@ -40,7 +40,14 @@ export interface SubgraphDataSourceOptions {
   migrations: MixedList<Function>;
   logger?: Logger;
   poolSize?: number;
+  /**
+   * PostgreSQL ends any statement running longer (DB_STATEMENT_TIMEOUT_MS), so one expensive
+   * query cannot hold a connection, or the request waiting on it, for long.
+   */
+  statementTimeoutMs?: number;
 }
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
 
 /** One DataSource per subgraph, confined to its own Postgres schema. `synchronize` is never on. */
 export function createDataSource(options: SubgraphDataSourceOptions): DataSource {
@@ -61,6 +68,8 @@ export function createDataSource(options: SubgraphDataSourceOptions): DataSource
       application_name: `kgraph-${options.schema}`,
       // Raw SQL in services names tables without their schema; times are computed in UTC.
       options: `-c search_path=${options.schema} -c TimeZone=UTC`,
+      // Set on every connection of the pool (node-postgres sends it at connect).
+      statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
     },
   });
 }

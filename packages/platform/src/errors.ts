@@ -42,6 +42,14 @@ export function maskError(
   if (own) return { ...formatted, extensions: { ...formatted.extensions, code: own } };
   if (typeof code === "string" && PUBLIC_CODES.has(code)) return formatted;
   log({ err: unwrap(error), path: formatted.path });
+  if (statementTimedOut(unwrap(error))) {
+    return {
+      message: `The database stopped this request's query at its time limit; ask for less (smaller pages, fewer nested lists) (request id ${requestId ?? "unknown"}).`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: "QUERY_TIMEOUT", requestId },
+    };
+  }
   return {
     message: `Internal server error (request id ${requestId ?? "unknown"}).`,
     path: formatted.path,
@@ -67,6 +75,12 @@ function ownCode(formatted: GraphQLFormattedError, error: unknown): string | und
   const original = unwrap(error);
   const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
   return typeof code === "string" && VALIDATION_CODES.has(code) ? code : undefined;
+}
+
+/** PostgreSQL ended the statement at statement_timeout (SQLSTATE 57014, query_canceled). */
+export function statementTimedOut(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  return (error as { code?: unknown } | null)?.code === "57014" || driverError?.code === "57014";
 }
 
 function unwrap(error: unknown): unknown {

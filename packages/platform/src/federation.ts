@@ -8,7 +8,7 @@ import { checkIdArguments } from "./ids";
 import { validateInput } from "./validation";
 
 /** The Federation 2 directives subgraphs may use; imported once for every subgraph. */
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@authenticated", "@requiresScopes", "@policy", "@inaccessible", "@tag"])`;
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@authenticated", "@requiresScopes", "@policy", "@inaccessible", "@tag", "@cost", "@listSize"])`;
 
 export type ReferenceResolvers = Record<
   string,

@@ -8,6 +8,13 @@ import { isUuid } from "./ids";
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
 
+/**
+ * On every field that takes `first` (a connection): the gateway's demand control prices the
+ * page's `edges` at `first` items (the default when left out), so a page of 500 costs ten times
+ * a page of 50 and nested pages multiply.
+ */
+export const PagedList = () => Directive(`@listSize(slicingArguments: ["first"], sizedFields: ["edges"])`);
+
 @Directive("@shareable")
 @ObjectType({ description: "Where a page of a connection ends, and whether more follow." })
 export class PageInfo {

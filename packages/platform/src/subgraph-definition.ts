@@ -25,6 +25,8 @@ export interface StartSubgraphOptions {
    * requests), no introspection; `subgraphEdgeSettings(config)` derives it from NODE_ENV.
    */
   edge: SubgraphEdgeSettings;
+  /** PostgreSQL's statement_timeout for every connection (DB_STATEMENT_TIMEOUT_MS); 5 s unset. */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface SubgraphDefinition {
   name: "cases" | "facilities" | "monitoring" | "training";
   defaultPort: number;
   buildSchema(): Promise<FederatedSchema>;
-  createDataSource(url: string, logger?: Logger): DataSource;
+  createDataSource(url: string, logger?: Logger, statementTimeoutMs?: number): DataSource;
   start(options: StartSubgraphOptions): Promise<RunningServer>;
 }
 
@@ -50,7 +52,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
       "GATEWAY_HMAC_SECRET is not set: no request is taken as the gateway's, so the audit trail records this subgraph's own request ids only",
     );
   }
-  const db = definition.createDataSource(options.databaseUrl, options.logger);
+  const db = definition.createDataSource(options.databaseUrl, options.logger, options.statementTimeoutMs);
   await db.initialize();
   try {
     const { schema } = await definition.buildSchema();

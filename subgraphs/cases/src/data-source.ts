@@ -25,6 +25,13 @@ const casesEntities = [
   AuditEvent,
 ];
 
-export function createCasesDataSource(url: string, logger?: Logger) {
-  return createDataSource({ url, schema: CASES_SCHEMA, entities: casesEntities, migrations, logger });
+export function createCasesDataSource(url: string, logger?: Logger, statementTimeoutMs?: number) {
+  return createDataSource({
+    url,
+    schema: CASES_SCHEMA,
+    entities: casesEntities,
+    migrations,
+    logger,
+    statementTimeoutMs,
+  });
 }

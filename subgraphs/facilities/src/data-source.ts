@@ -6,6 +6,13 @@ import { migrations } from "./migrations";
 export const FACILITIES_SCHEMA = "facilities";
 export const facilitiesEntities = [Facility, Placement, AuditEvent];
 
-export function createFacilitiesDataSource(url: string, logger?: Logger) {
-  return createDataSource({ url, schema: FACILITIES_SCHEMA, entities: facilitiesEntities, migrations, logger });
+export function createFacilitiesDataSource(url: string, logger?: Logger, statementTimeoutMs?: number) {
+  return createDataSource({
+    url,
+    schema: FACILITIES_SCHEMA,
+    entities: facilitiesEntities,
+    migrations,
+    logger,
+    statementTimeoutMs,
+  });
 }

@@ -21,6 +21,13 @@ export const monitoringEntities = [
   AuditEvent,
 ];
 
-export function createMonitoringDataSource(url: string, logger?: Logger) {
-  return createDataSource({ url, schema: MONITORING_SCHEMA, entities: monitoringEntities, migrations, logger });
+export function createMonitoringDataSource(url: string, logger?: Logger, statementTimeoutMs?: number) {
+  return createDataSource({
+    url,
+    schema: MONITORING_SCHEMA,
+    entities: monitoringEntities,
+    migrations,
+    logger,
+    statementTimeoutMs,
+  });
 }

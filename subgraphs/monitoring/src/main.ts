@@ -15,6 +15,7 @@ runSubgraphMain(async () => {
     verifier: verifierFromConfig(config),
     gatewaySignatureSecret: config.GATEWAY_HMAC_SECRET,
     edge: subgraphEdgeSettings(config),
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
   });
   return { server, logger };
 });

@@ -18,6 +18,13 @@ export const trainingEntities = [
   AuditEvent,
 ];
 
-export function createTrainingDataSource(url: string, logger?: Logger) {
-  return createDataSource({ url, schema: TRAINING_SCHEMA, entities: trainingEntities, migrations, logger });
+export function createTrainingDataSource(url: string, logger?: Logger, statementTimeoutMs?: number) {
+  return createDataSource({
+    url,
+    schema: TRAINING_SCHEMA,
+    entities: trainingEntities,
+    migrations,
+    logger,
+    statementTimeoutMs,
+  });
 }

@@ -16,7 +16,7 @@ import {
 } from "type-graphql";
 import { RequiresScopes } from "../auth/scopes";
 import type { BaseContext } from "../context";
-import { type Page, PageArgs, checkPageSize, connectionType, decodeCursor, toPage } from "../pagination";
+import { type Page, PageArgs, PagedList, checkPageSize, connectionType, decodeCursor, toPage } from "../pagination";
 import { AuditEvent, AuditKind } from "./audit-event.entity";
 
 @InputType({ description: "Narrows an audit trail; every filter given must match." })
@@ -79,6 +79,7 @@ export function auditTrailModule(subgraph: string, options: { rootQuery: boolean
   @Resolver(() => AuditTrail)
   class AuditTrailFieldResolver {
     @RequiresScopes(SCOPES.AUDIT_READ)
+    @PagedList()
     @FieldResolver(() => AuditEventConnection, {
       name: subgraph,
       description: `The ${subgraph} subgraph's audit trail, newest first.`,

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { Agreement } from "../agreement/agreement.entity";
@@ -21,6 +21,7 @@ export class CaseResolver {
     return cases.caseById(ctx, id);
   }
 
+  @PagedList()
   @Query(() => CaseConnection, { description: "Cases, newest first, a page at a time." })
   @RequiresScopes(SCOPES.CASE_READ)
   cases(

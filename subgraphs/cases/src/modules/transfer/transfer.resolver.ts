@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -25,6 +25,7 @@ export class TransferResolver {
     return transfers.transferById(ctx, id);
   }
 
+  @PagedList()
   @Query(() => TransferConnection, { description: "Transfers, newest departure first, a page at a time." })
   @RequiresScopes(SCOPES.CASE_READ)
   transfers(

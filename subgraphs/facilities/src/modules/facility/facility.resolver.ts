@@ -1,4 +1,4 @@
-import { Authenticated, Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Authenticated, Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FacilitiesContext } from "../../context";
@@ -53,6 +53,7 @@ export class FacilityResolver {
   }
 
   @Classified("placement", { ruleAppliedBy: "returnedRecords" })
+  @PagedList()
   @FieldResolver(() => PlacementConnection, {
     description: "Placements in this facility that the caller may see, newest planned first, a page at a time.",
   })

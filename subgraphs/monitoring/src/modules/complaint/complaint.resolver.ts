@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -28,6 +28,7 @@ export class ComplaintResolver {
   }
 
   @RequiresScopes(SCOPES.COMPLAINT_READ)
+  @PagedList()
   @Query(() => ComplaintConnection, { description: "Complaints, most recently received first, a page at a time." })
   complaints(
     @Args() page: PageArgs,

@@ -1,21 +1,38 @@
-import { Classified } from "@kgraph/platform";
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Classified, badUserInput } from "@kgraph/platform";
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Recommendation } from "../recommendation/recommendation.entity";
 import { openRecommendationsOfFacility } from "../recommendation/recommendation.service";
 import { MonitoringVisit } from "../visit/visit.entity";
+import { FACILITY_VISITS_DEFAULT, FACILITY_VISITS_MAX } from "../visit/visit.limits";
 import { visitsOfFacility } from "../visit/visit.service";
 import { Facility } from "./facility.entity";
 
 /** The monitoring record this subgraph adds to the facilities subgraph's `Facility`. */
 @Resolver(() => Facility)
 export class FacilityResolver {
+  // Bounded so that `facilities { visits { facility { visits … } } } }` cannot fan out without
+  // limit: demand control prices the list at `first`, and the loader never reads more than the maximum.
   @Classified("monitoringReport", { ruleAppliedBy: "returnedRecords" })
+  @Directive(`@listSize(slicingArguments: ["first"])`)
   @FieldResolver(() => [MonitoringVisit], {
-    description: "Monitoring visits to the facility, newest first (by planned start).",
+    description: `Monitoring visits to the facility, newest first (by planned start): the latest \`first\` (at most ${FACILITY_VISITS_MAX}); the full history is in \`visits(filter: { facilityId })\`, a page at a time.`,
   })
-  visits(@Root() root: Facility, @Ctx() ctx: MonitoringContext): Promise<MonitoringVisit[]> {
-    return visitsOfFacility(ctx, root.id);
+  async visits(
+    @Root() root: Facility,
+    @Ctx() ctx: MonitoringContext,
+    @Arg("first", () => Int, {
+      defaultValue: FACILITY_VISITS_DEFAULT,
+      description: `How many of the latest visits, 1 to ${FACILITY_VISITS_MAX}.`,
+    })
+    first: number,
+  ): Promise<MonitoringVisit[]> {
+    if (!Number.isInteger(first) || first < 1 || first > FACILITY_VISITS_MAX) {
+      throw badUserInput(`\`first\` must be between 1 and ${FACILITY_VISITS_MAX}; got ${first}.`, {
+        argument: "first",
+      });
+    }
+    return (await visitsOfFacility(ctx, root.id)).slice(0, first);
   }
 
   @Classified("monitoringReport", { ruleAppliedBy: "returnedRecords" })

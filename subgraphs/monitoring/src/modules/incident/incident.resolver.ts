@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Facility } from "../facility/facility.entity";
@@ -20,6 +20,7 @@ export class IncidentResolver {
   }
 
   @RequiresScopes(SCOPES.MONITORING_READ)
+  @PagedList()
   @Query(() => IncidentConnection, { description: "Incidents, most recent first, a page at a time." })
   incidents(
     @Args() page: PageArgs,

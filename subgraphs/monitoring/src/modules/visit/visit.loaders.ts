@@ -4,6 +4,7 @@ import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { MonitoringVisit } from "./visit.entity";
 import { VisitRecords } from "./visit.records";
+import { FACILITY_VISITS_MAX } from "./visit.limits";
 
 /** Loaders for one request: they apply the viewer's read rule (visit.records.ts; the public: published visits only). */
 export function createVisitLoaders(db: DataSource, access: RecordAccess) {
@@ -19,19 +20,22 @@ export function createVisitLoaders(db: DataSource, access: RecordAccess) {
       const rows = await query.andWhere(readable.sql, readable.params).getMany();
       return oneByKey(ids, rows, (row) => row.id);
     }),
-    /** A facility's visits, newest first (the same order as the `visits` list). */
+    /**
+     * A facility's latest readable visits, newest first (the same order as the `visits` list),
+     * at most FACILITY_VISITS_MAX each: ranked in SQL, so a long history is never read whole.
+     */
     visitsByFacilityId: new DataLoader<string, MonitoringVisit[]>(async (facilityIds) => {
       const wanted = wellFormedIds(facilityIds);
       if (!wanted.length) return facilityIds.map(() => []);
+      const latest = `SELECT ranked.id FROM (
+          SELECT v.id, row_number() OVER (PARTITION BY v.facility_id ORDER BY v.planned_for DESC, v.id DESC) AS n
+          FROM monitoring.visit v WHERE v.facility_id IN (:...facilityIds) AND ${readable.sql}
+        ) ranked WHERE ranked.n <= :perFacility`;
       const query = db
         .getRepository(MonitoringVisit)
         .createQueryBuilder("v")
-        .where("v.facility_id IN (:...facilityIds)", { facilityIds: wanted });
-      const rows = await query
-        .andWhere(readable.sql, readable.params)
-        .orderBy("v.planned_for", "DESC")
-        .addOrderBy("v.id", "DESC")
-        .getMany();
+        .where(`v.id IN (${latest})`, { ...readable.params, facilityIds: wanted, perFacility: FACILITY_VISITS_MAX });
+      const rows = await query.orderBy("v.planned_for", "DESC").addOrderBy("v.id", "DESC").getMany();
       return manyByKey(facilityIds, rows, (row) => row.facilityId);
     }),
   };

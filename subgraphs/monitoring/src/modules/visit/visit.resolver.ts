@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Facility } from "../facility/facility.entity";
@@ -29,6 +29,7 @@ export class VisitResolver {
     return visits.visitById(ctx, id);
   }
 
+  @PagedList()
   @Query(() => MonitoringVisitConnection, {
     description: "Monitoring visits, newest first (by planned start), a page at a time.",
   })

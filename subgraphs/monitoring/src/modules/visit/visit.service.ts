@@ -21,6 +21,7 @@ export function visitById(ctx: MonitoringContext, id: string): Promise<Monitorin
   return ctx.loaders.visitById.load(id);
 }
 
+/** The latest visits (at most FACILITY_VISITS_MAX) to a facility the viewer may read, newest first. */
 export function visitsOfFacility(ctx: MonitoringContext, facilityId: string): Promise<MonitoringVisit[]> {
   return ctx.loaders.visitsByFacilityId.load(facilityId);
 }

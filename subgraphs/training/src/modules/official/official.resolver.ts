@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Attendance } from "../attendance/attendance.entity";
@@ -25,6 +25,7 @@ export class OfficialResolver {
     return officials.officialById(ctx, id);
   }
 
+  @PagedList()
   @Query(() => OfficialConnection, { description: "Officials by family name, then given names, a page at a time." })
   @RequiresScopes(SCOPES.TRAINING_READ)
   officials(

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, RequiresScopes } from "@kgraph/platform";
+import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Attendance } from "../attendance/attendance.entity";
@@ -22,6 +22,7 @@ export class SessionResolver {
     return sessions.sessionById(ctx, id);
   }
 
+  @PagedList()
   @Query(() => TrainingSessionConnection, {
     description: "Training sessions by start time, earliest first, a page at a time.",
   })

@@ -1,0 +1,71 @@
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type ValidationContext, validate } from "graphql";
+import type { Limits } from "./index";
+
+/** graphql-armor refusals carry a code and HTTP 400; the message (armor's) names the limit. */
+const coded = (code: string) => ({
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      const refusal = new GraphQLError(error.message.replace(/^Syntax Error: /, ""), {
+        extensions: { code, http: { status: 400 } },
+      });
+      // The token limit runs inside the parser (no validation context): it stops the parse.
+      if (!context) throw refusal;
+      context.reportError(refusal);
+    },
+  ],
+});
+
+/**
+ * graphql-armor's token, depth, alias and directive limits, on the document exactly as the caller
+ * wrote it. Tokens: armor's parser stops counting at the limit. Depth, aliases and directives run
+ * right after parsing — listed before `useExactRemovedFieldPaths`, whose hidden `__kgraphKeep`
+ * aliases are added later — so every alias the caller wrote counts, `__kgraph…` ones included,
+ * and `__schema`/`__type` subtrees count towards depth like any other (introspection runs on
+ * the gateway itself).
+ */
+export function useOperationShapeLimits(
+  limits: Pick<Limits, "maxDepth" | "maxAliases" | "maxTokens" | "maxDirectives">,
+) {
+  const rules = [
+    maxDepthRule({
+      n: limits.maxDepth,
+      ignoreIntrospection: false,
+      flattenFragments: true,
+      ...coded("QUERY_TOO_DEEP"),
+    }),
+    maxAliasesRule({ n: limits.maxAliases, ...coded("TOO_MANY_ALIASES") }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...coded("TOO_MANY_DIRECTIVES") }),
+  ];
+  let schema: GraphQLSchema | undefined;
+  // The parser cache hands out the same document for the same text: check each one once.
+  const checked = new WeakMap<DocumentNode, GraphQLError | null>();
+  return [
+    maxTokensPlugin({ n: limits.maxTokens, ...coded("TOO_MANY_TOKENS") }),
+    {
+      onSchemaChange({ schema: next }: { schema: GraphQLSchema }) {
+        schema = next;
+      },
+      onParse() {
+        return ({ result }: { result: unknown }) => {
+          if (!schema || !isDocument(result)) return;
+          let refusal = checked.get(result);
+          if (refusal === undefined) {
+            refusal = validate(schema, result, rules)[0] ?? null;
+            checked.set(result, refusal);
+          }
+          if (refusal) throw refusal;
+        };
+      },
+    },
+  ];
+}
+
+function isDocument(value: unknown): value is DocumentNode {
+  return Boolean(value) && typeof value === "object" && (value as DocumentNode).kind === Kind.DOCUMENT;
+}
