@@ -1,5 +1,12 @@
 import path from "node:path";
-import { authConfigShape, commonConfigShape, gatewaySignatureConfigShape, loadConfig, portVar } from "@kgraph/platform";
+import {
+  authConfigShape,
+  commonConfigShape,
+  jwksCacheFromConfig,
+  gatewaySignatureConfigShape,
+  loadConfig,
+  portVar,
+} from "@kgraph/platform";
 import { z } from "zod";
 import { trustedProxies } from "./limits/client-address";
 import { DEFAULT_LIMITS } from "./limits";
@@ -130,6 +137,7 @@ export function gatewayAuthSettings(config: GatewayConfig) {
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_AUDIENCE,
     jwksUrl: config.AUTH_JWKS_URL,
+    jwksCache: jwksCacheFromConfig(config),
     gatewaySigningJwk: config.GATEWAY_SIGNING_JWK ? JSON.parse(config.GATEWAY_SIGNING_JWK) : undefined,
     devKeysFile: config.AUTH_DEV_KEYS,
   };

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { JWK } from "./jose";
 import { z } from "zod";
 import { DEFAULT_AUDIENCE, DEV_ISSUER, readDevKeys } from "./keys";
-import { type TokenVerifier, createTokenVerifier } from "./verifier";
+import { JWKS_CACHE_DEFAULTS, type JwksCacheSettings, type TokenVerifier, createTokenVerifier } from "./verifier";
 
 /** Where `npm start` keeps development keys: `.data/auth/dev-keys.json` in the project. */
 export const DEFAULT_DEV_KEYS_FILE = path.resolve(__dirname, "..", "..", "..", "..", ".data", "auth", "dev-keys.json");
@@ -13,6 +13,10 @@ export const authConfigShape = {
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).default(DEV_ISSUER),
   AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_AUDIENCE),
+  /** How long the provider's keys are cached before they are fetched again. */
+  AUTH_JWKS_CACHE_SECONDS: z.coerce.number().int().min(1).default(JWKS_CACHE_DEFAULTS.maxAgeSeconds),
+  /** An unknown `kid` fetches the keys again at most once in this long. */
+  AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(JWKS_CACHE_DEFAULTS.cooldownSeconds),
   /** Development keys file (used only when AUTH_JWKS_URL is unset). */
   AUTH_DEV_KEYS: z.string().default(DEFAULT_DEV_KEYS_FILE),
   /** The gateway's public key as a JWK (JSON), in production; development reads it from AUTH_DEV_KEYS. */
@@ -23,6 +27,8 @@ export interface AuthConfig {
   AUTH_JWKS_URL?: string;
   AUTH_ISSUER: string;
   AUTH_AUDIENCE: string;
+  AUTH_JWKS_CACHE_SECONDS: number;
+  AUTH_JWKS_COOLDOWN_SECONDS: number;
   AUTH_DEV_KEYS: string;
   GATEWAY_PUBLIC_JWK?: string;
   NODE_ENV: string;
@@ -38,6 +44,7 @@ export function verifierFromConfig(config: AuthConfig): TokenVerifier {
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
       jwksUrl: config.AUTH_JWKS_URL,
+      jwksCache: jwksCacheFromConfig(config),
       gatewayPublicKey: JSON.parse(config.GATEWAY_PUBLIC_JWK) as JWK,
     });
   }
@@ -51,4 +58,10 @@ export function verifierFromConfig(config: AuthConfig): TokenVerifier {
     publicKeys: [keys.issuer.publicJwk],
     gatewayPublicKey: keys.gateway.publicJwk,
   });
+}
+
+export function jwksCacheFromConfig(
+  config: Pick<AuthConfig, "AUTH_JWKS_CACHE_SECONDS" | "AUTH_JWKS_COOLDOWN_SECONDS">,
+): JwksCacheSettings {
+  return { maxAgeSeconds: config.AUTH_JWKS_CACHE_SECONDS, cooldownSeconds: config.AUTH_JWKS_COOLDOWN_SECONDS };
 }

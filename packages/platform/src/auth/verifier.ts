@@ -30,6 +30,8 @@ export interface TokenVerifierSettings {
   audience: string;
   /** The identity provider's keys: a JWKS URL (production) or public keys (development). */
   jwksUrl?: string;
+  /** How the JWKS is cached; defaults in JWKS_CACHE_DEFAULTS. */
+  jwksCache?: Partial<JwksCacheSettings>;
   publicKeys?: JWK[];
   /** The gateway's public key: tokens it signs stand for public (token-less) callers only. */
   gatewayPublicKey?: JWK;
@@ -45,9 +47,58 @@ export interface TokenVerifier {
 
 const ALGORITHMS = ["RS256", "ES256", "PS256"];
 
+export interface JwksCacheSettings {
+  /** Keys are fetched again after this long (jose's cacheMaxAge). */
+  maxAgeSeconds: number;
+  /**
+   * A token with an unknown `kid` fetches the JWKS again (a rotation), at most once in this
+   * long (jose's cooldownDuration): a flood of made-up `kid`s cannot flood the provider.
+   */
+  cooldownSeconds: number;
+}
+
+export const JWKS_CACHE_DEFAULTS: JwksCacheSettings = { maxAgeSeconds: 600, cooldownSeconds: 30 };
+
+/**
+ * The provider's keys through jose's remote JWKS, which caches them, fetches again on an unknown
+ * `kid` (once per cooldown) and shares one fetch among concurrent requests. One addition: when
+ * a fetch fails (the provider is down or answers badly), the keys last fetched still verify,
+ * and the next attempt waits for the cooldown, so an outage neither refuses tokens signed by a
+ * key we know nor makes every request wait on a dead provider.
+ */
+export function remoteIssuerKeys(jwksUrl: string, cache: Partial<JwksCacheSettings> = {}): JWTVerifyGetKey {
+  const { maxAgeSeconds, cooldownSeconds } = { ...JWKS_CACHE_DEFAULTS, ...cache };
+  const remote = jose.createRemoteJWKSet(new URL(jwksUrl), {
+    cacheMaxAge: maxAgeSeconds * 1000,
+    cooldownDuration: cooldownSeconds * 1000,
+  });
+  let lastKnown: { jwks: ReturnType<typeof remote.jwks>; keys: JWTVerifyGetKey } | undefined;
+  let failedAt = Number.NEGATIVE_INFINITY;
+  const known = (): JWTVerifyGetKey | undefined => {
+    const jwks = remote.jwks();
+    if (!jwks) return undefined;
+    if (lastKnown?.jwks !== jwks) lastKnown = { jwks, keys: jose.createLocalJWKSet(jwks) };
+    return lastKnown.keys;
+  };
+  return async (header, token) => {
+    const fallback = known();
+    if (fallback && Date.now() - failedAt < cooldownSeconds * 1000) return fallback(header, token);
+    try {
+      return await remote(header, token);
+    } catch (err) {
+      // No key for this kid, or more than one: the answer, not an outage.
+      if (err instanceof jose.errors.JWKSNoMatchingKey || err instanceof jose.errors.JWKSMultipleMatchingKeys)
+        throw err;
+      if (!fallback) throw err;
+      failedAt = Date.now();
+      return fallback(header, token);
+    }
+  };
+}
+
 export function createTokenVerifier(settings: TokenVerifierSettings): TokenVerifier {
   let issuerKeys: JWTVerifyGetKey;
-  if (settings.jwksUrl) issuerKeys = jose.createRemoteJWKSet(new URL(settings.jwksUrl));
+  if (settings.jwksUrl) issuerKeys = remoteIssuerKeys(settings.jwksUrl, settings.jwksCache);
   else if (settings.publicKeys?.length) issuerKeys = jose.createLocalJWKSet({ keys: settings.publicKeys });
   else throw new Error("Token verification needs AUTH_JWKS_URL or development public keys.");
   const gatewayKeys = settings.gatewayPublicKey
