@@ -20,9 +20,14 @@ import {
   type SubgraphDefinition,
   createLogger,
   createTestDatabase,
+  authConfigShape,
+  commonConfigShape,
+  loadConfig,
+  verifierFromConfig,
   graphqlRequest,
   migrate,
 } from "@kgraph/platform";
+import { z } from "zod";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy";
 
 export const SUBGRAPHS: SubgraphDefinition[] = [cases, facilities, monitoring, training];
@@ -143,6 +148,13 @@ export async function startPlatform(
     subgraphEdge?: SubgraphEdgeSettings;
     /** The subgraphs' PostgreSQL statement_timeout (their default unless a test needs another). */
     statementTimeoutMs?: number;
+    /**
+     * An OpenID Connect provider every service trusts instead of the test issuer, configured as
+     * in production: `AUTH_*` settings (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, …) for the
+     * gateway and for each subgraph's verifier, and the gateway's key pair. `platform.auth`
+     * still signs the gateway's public-caller tokens.
+     */
+    identityProvider?: Record<string, string>;
   } = {},
 ): Promise<Platform> {
   const database = await createTestDatabase("kgraph_e2e");
@@ -156,6 +168,13 @@ export async function startPlatform(
   await options.seed?.(database.url);
   const auth = await createTestAuth();
   const gatewaySecret = randomBytes(32).toString("base64url");
+  const gatewayEnv = options.identityProvider
+    ? {
+        ...options.identityProvider,
+        GATEWAY_SIGNING_JWK: JSON.stringify(auth.keys.gateway.privateJwk),
+        ...options.gatewayEnv,
+      }
+    : options.gatewayEnv;
   const servers: RunningServer[] = [];
   const subgraphUrls: Record<string, string> = {};
   const proxies: Record<string, RecordingProxy> = {};
@@ -166,7 +185,16 @@ export async function startPlatform(
         subjectRefKey: TEST_SUBJECT_REF_KEY,
         port: 0,
         logger,
-        verifier: auth.verifier,
+        // Each subgraph its own verifier, as each runs in its own process in production.
+        verifier: options.identityProvider
+          ? verifierFromConfig(
+              loadConfig(z.object({ ...authConfigShape, NODE_ENV: commonConfigShape.NODE_ENV }), {
+                NODE_ENV: "production",
+                ...options.identityProvider,
+                GATEWAY_PUBLIC_JWK: JSON.stringify(auth.keys.gateway.publicJwk),
+              }),
+            )
+          : auth.verifier,
         gatewaySignatureSecret: gatewaySecret,
         // As in production: the subgraphs answer only what the gateway signed, so every
         // end-to-end test also shows the gateway's planned operations pass the subgraphs' limits.
@@ -187,7 +215,7 @@ export async function startPlatform(
       auth,
       gatewaySecret,
       options.trustedOnly ?? false,
-      options.gatewayEnv,
+      gatewayEnv,
     );
     servers.push(gateway);
     return {
@@ -203,7 +231,7 @@ export async function startPlatform(
       },
       async startGateway(env = {}) {
         const another = await startGatewayProcess(subgraphUrls, auth, gatewaySecret, options.trustedOnly ?? false, {
-          ...options.gatewayEnv,
+          ...gatewayEnv,
           ...env,
         });
         servers.push(another);
