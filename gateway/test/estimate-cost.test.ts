@@ -59,3 +59,23 @@ it("prices the operation named, not the others in the document", () => {
   expect(cost(document, {}, "B")).toBe(3);
   expect(cost(document, {}, "A")).toBe(10);
 });
+
+it("prices a fragment once per use without expanding it: 40 fragments that each spread the next twice", () => {
+  const fragments = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `fragment F${i} on Facility { id ${i + 1 < 40 ? `...F${i + 1} ...F${i + 1}` : "visits(first: 1) { id }"} }`,
+  );
+  // 2^39 spreads of the last fragment, each one visit page of 1 under 10 facilities: priced exactly.
+  expect(cost(`{ facilities { ...F0 } } ${fragments.join(" ")}`)).toBe(10 * (1 + 2 ** 39));
+});
+
+it("cuts a fragment cycle (which validation refuses) instead of following it", () => {
+  expect(
+    cost(`{ facilities { ...A } } fragment A on Facility { id ...B } fragment B on Facility { ...A visits { id } }`),
+  ).toBe(10 * (1 + 20));
+});
+
+it("applies a connection's `first` to edges selected through a fragment", () => {
+  expect(cost(`{ cases(first: 3) { ...E } } fragment E on CaseConnection { edges { node { id } } }`)).toBe(1 + 3 * 2);
+});

@@ -1,31 +1,39 @@
 import { getArgumentValues, getDirectiveExtensions } from "@graphql-tools/utils";
 import {
   type DocumentNode,
-  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
   type GraphQLSchema,
   GraphQLError,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  TypeInfo,
   getNamedType,
   isCompositeType,
+  isInterfaceType,
   isListType,
   isNonNullType,
+  isObjectType,
   type GraphQLOutputType,
   valueFromASTUntyped,
-  visit,
-  visitWithTypeInfo,
 } from "graphql";
 import type { Limits } from "./index";
 
 type Budget = Pick<Limits, "maxCost" | "maxCostPublic" | "assumedListSize">;
+
+/** A connection's page size, applied to its `edges` one level down. */
+type Sized = { fields: readonly string[]; size: number } | undefined;
 
 /**
  * The whole operation's estimated cost, by the rules of the runtime's `demandControl` (IBM cost
  * spec): each object-typed field costs 1 plus its `@cost` weight, times the size of every list
  * around it: `@listSize(slicingArguments: ["first"])` the page asked for (its default when left
  * out), `@listSize(assumedSize: n)` n, any other list `assumedListSize`. Introspection is free.
+ *
+ * A selection's cost is linear in the lists around it, so each fragment is priced once (per page
+ * size reaching its edges) and multiplied where it is spread: a document of fragments that each
+ * spread the next twice is priced in linear time, not by expanding it 2^n times, and a fragment
+ * cycle (refused by validation anyway) is cut instead of followed.
  */
 export function estimateCost(
   schema: GraphQLSchema,
@@ -38,7 +46,8 @@ export function estimateCost(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return 0;
+  const root = operation ? schema.getRootType(operation.operation) : undefined;
+  if (!operation || !root) return 0;
   // A variable left out takes its declared default, as execution will.
   const values: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
@@ -46,65 +55,71 @@ export function estimateCost(
   }
   Object.assign(values, variables);
   const fragments = new Map(
-    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+    document.definitions.flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as [string, FragmentDefinitionNode]] : [],
+    ),
   );
-  // Fragments inlined, so each spread is priced where it is used (with the lists around it).
-  const inlined = visit(operation, {
-    FragmentSpread(node) {
-      const fragment = fragments.get(node.name.value);
-      return fragment
-        ? { kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, selectionSet: fragment.selectionSet }
-        : null;
-    },
-  });
-  const typeInfo = new TypeInfo(schema);
-  const factors: number[] = [];
-  const sized = new Map<SelectionSetNode, number>();
-  let cost = operation.operation === "mutation" ? 10 : 0;
-  visit(
-    { kind: Kind.DOCUMENT, definitions: [inlined] },
-    visitWithTypeInfo(typeInfo, {
-      Field: {
-        enter(node: FieldNode) {
-          const field = typeInfo.getFieldDef();
-          const type = typeInfo.getType();
-          // Introspection and unknown fields are free; skipped, so `leave` does not run for them.
-          if (!field || !type || node.name.value.startsWith("__")) return false;
-          const directives = getDirectiveExtensions(field, schema) as Record<string, Record<string, unknown>[]>;
-          const weight = (directives.cost ?? []).reduce((sum, d) => sum + (Number(d.weight) || 0), 0);
-          const listSize = directives.listSize?.[0];
-          let factor = sized.get(node as never) ?? 1;
-          if (listSize?.slicingArguments) {
-            const args = getArgumentValues(field, node, values);
-            const asked = Math.max(
-              1,
-              ...(listSize.slicingArguments as string[]).map((name) => Number(args[name]) || 0),
-            );
-            const sizedFields = listSize.sizedFields as string[] | undefined;
-            if (sizedFields?.length) {
-              // The page size applies to the connection's `edges`, one level down.
-              for (const child of node.selectionSet?.selections ?? []) {
-                if (child.kind === Kind.FIELD && sizedFields.includes(child.name.value))
-                  sized.set(child as never, asked);
-              }
-            } else factor = asked;
-          } else if (listSize?.assumedSize != null) {
-            factor = Number(listSize.assumedSize);
-          } else if (isList(type) && !sized.has(node as never)) {
-            factor = assumedListSize;
-          }
-          factors.push(factor);
-          const own = (isCompositeType(getNamedType(type)) ? 1 : 0) + weight;
-          if (own) cost += factors.reduce((product, f) => product * f, own);
-          return undefined;
-        },
-        leave() {
-          factors.pop();
-        },
-      },
-    }),
-  );
-  return cost;
+  const priced = new Map<string, number>();
+
+  const costOf = (
+    parent: GraphQLCompositeType,
+    selectionSet: SelectionSetNode,
+    sized: Sized,
+    spreading: ReadonlySet<string>,
+  ): number => {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        if (type && isCompositeType(type)) total += costOf(type, selection.selectionSet, sized, spreading);
+        continue;
+      }
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        const type = fragment && schema.getType(fragment.typeCondition.name.value);
+        if (!fragment || !type || !isCompositeType(type) || spreading.has(name)) continue;
+        const key = `${name}:${sized ? `${sized.fields.join(",")}=${sized.size}` : ""}`;
+        let cost = priced.get(key);
+        if (cost === undefined) {
+          cost = costOf(type, fragment.selectionSet, sized, new Set([...spreading, name]));
+          priced.set(key, cost);
+        }
+        total += cost;
+        continue;
+      }
+      // Introspection and unknown fields are free.
+      if (selection.name.value.startsWith("__") || !(isObjectType(parent) || isInterfaceType(parent))) continue;
+      const field = parent.getFields()[selection.name.value];
+      if (!field) continue;
+      const directives = getDirectiveExtensions(field, schema) as Record<string, Record<string, unknown>[]>;
+      const weight = (directives.cost ?? []).reduce((sum, d) => sum + (Number(d.weight) || 0), 0);
+      const listSize = directives.listSize?.[0];
+      let factor = 1;
+      let inner: Sized;
+      if (sized?.fields.includes(field.name)) {
+        factor = sized.size;
+      } else if (listSize?.slicingArguments) {
+        const args = getArgumentValues(field, selection, values);
+        const asked = Math.max(1, ...(listSize.slicingArguments as string[]).map((name) => Number(args[name]) || 0));
+        const sizedFields = listSize.sizedFields as string[] | undefined;
+        if (sizedFields?.length) inner = { fields: sizedFields, size: asked };
+        else factor = asked;
+      } else if (listSize?.assumedSize != null) {
+        factor = Number(listSize.assumedSize);
+      } else if (isList(field.type)) {
+        factor = assumedListSize;
+      }
+      const named = getNamedType(field.type);
+      const own = (isCompositeType(named) ? 1 : 0) + weight;
+      const below =
+        selection.selectionSet && isCompositeType(named) ? costOf(named, selection.selectionSet, inner, spreading) : 0;
+      total += factor * (own + below);
+    }
+    return total;
+  };
+
+  return (operation.operation === "mutation" ? 10 : 0) + costOf(root, operation.selectionSet, undefined, new Set());
 }
 
 function isList(type: GraphQLOutputType): boolean {
@@ -112,8 +127,8 @@ function isList(type: GraphQLOutputType): boolean {
 }
 
 /**
- * Demand control before any subgraph is called: the estimated cost (above) of the operation as
- * the caller wrote it, before field authorization removes anything and before it is planned,
+ * Demand control before any subgraph is called: the estimated cost (above) of the validated
+ * operation, before field authorization removes anything and before it is planned,
  * against the caller's budget — LIMIT_MAX_COST signed in, LIMIT_MAX_COST_PUBLIC without a token.
  * Over budget: COST_ESTIMATED_TOO_EXPENSIVE (HTTP 400) with the estimate and the budget. Within:
  * both in `extensions.cost` of the answer.
@@ -127,11 +142,13 @@ export function useCostBudget(budget: Budget, signedIn: (request: Request | unde
     onSchemaChange({ schema: next }: { schema: GraphQLSchema }) {
       schema = next;
     },
-    onParse({ context }: { context: RequestContext }) {
-      return ({ result }: { result: unknown }) => {
-        if (!schema || !result || (result as DocumentNode).kind !== Kind.DOCUMENT) return;
+    // After validation: a document that is not valid (unknown fields, fragment cycles) is refused
+    // as such and never priced; a valid one is priced before execution plans or calls anything.
+    onValidate({ context, params }: { context: RequestContext; params: { documentAST: DocumentNode } }) {
+      return ({ valid }: { valid: boolean }) => {
+        if (!valid || !schema) return;
         const max = signedIn(context.request) ? budget.maxCost : budget.maxCostPublic;
-        const document = result as DocumentNode;
+        const document = params.documentAST;
         const key = JSON.stringify([context.params?.operationName ?? null, context.params?.variables ?? null]);
         let byRequest = estimates.get(document);
         if (!byRequest) estimates.set(document, (byRequest = new Map()));
@@ -146,7 +163,7 @@ export function useCostBudget(budget: Budget, signedIn: (request: Request | unde
               budget.assumedListSize,
             );
           } catch {
-            // Arguments that do not coerce: validation and execution say what is wrong.
+            // Arguments that do not coerce: execution says what is wrong.
             return;
           }
           // Bounded: a client varying its variables endlessly keeps only the latest estimates.
@@ -154,6 +171,7 @@ export function useCostBudget(budget: Budget, signedIn: (request: Request | unde
           byRequest.set(key, estimated);
         }
         if (estimated > max) {
+          // Thrown, not a validation result: the caller gets HTTP 400 whatever response type it accepts.
           throw new GraphQLError(
             `The operation's estimated cost is ${estimated}; the limit is ${max}${signedIn(context.request) ? "" : " without a token"}. Ask for smaller pages (\`first\`) or fewer nested lists.`,
             { extensions: { code: "COST_ESTIMATED_TOO_EXPENSIVE", cost: { estimated, max }, http: { status: 400 } } },
