@@ -26,6 +26,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
       LIMIT_MAX_TOKENS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxTokens),
       LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxDirectives),
+      /** Most fields one operation selects with its fragments expanded (what the planner walks). */
+      LIMIT_MAX_FIELDS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.maxFields),
       /** Largest estimated cost (demand control) of one operation: signed in, and without a token. */
       LIMIT_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
       LIMIT_MAX_COST_PUBLIC: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCostPublic),

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       maxAliases: config.LIMIT_MAX_ALIASES,
       maxTokens: config.LIMIT_MAX_TOKENS,
       maxDirectives: config.LIMIT_MAX_DIRECTIVES,
+      maxFields: config.LIMIT_MAX_FIELDS,
       maxCost: config.LIMIT_MAX_COST,
       maxCostPublic: config.LIMIT_MAX_COST_PUBLIC,
       assumedListSize: config.LIMIT_ASSUMED_LIST_SIZE,

@@ -1,5 +1,10 @@
-import { buildSchema, parse } from "graphql";
-import { estimateCost } from "../src/limits/demand-control";
+import fs from "node:fs";
+import path from "node:path";
+import { Kind, buildSchema, getIntrospectionQuery, parse } from "graphql";
+import { estimateCost, expandedFieldCount } from "../src/limits/demand-control";
+import { DEFAULT_LIMITS } from "../src/limits";
+
+const DOCUMENTS = path.join(__dirname, "..", "..", "documents");
 
 /** The whole-operation estimate demand control checks against the caller's budget. */
 const schema = buildSchema(`
@@ -78,4 +83,34 @@ it("cuts a fragment cycle (which validation refuses) instead of following it", (
 
 it("applies a connection's `first` to edges selected through a fragment", () => {
   expect(cost(`{ cases(first: 3) { ...E } } fragment E on CaseConnection { edges { node { id } } }`)).toBe(1 + 3 * 2);
+});
+
+describe("expanded field count", () => {
+  const fields = (query: string) => expandedFieldCount(parse(query), undefined);
+  it("counts fields as the planner will see them, each fragment spread in full", () => {
+    expect(fields(`{ facilities { id visits { id } } }`)).toBe(4);
+    expect(fields(`{ a: facilities { ...F } b: facilities { ...F } } fragment F on Facility { id name }`)).toBe(6);
+  });
+  it("counts 2^n spreads in linear time, and cuts cycles", () => {
+    const bomb = Array.from(
+      { length: 40 },
+      (_, i) => `fragment F${i} on Facility { id ${i + 1 < 40 ? `...F${i + 1} ...F${i + 1}` : ""} }`,
+    );
+    expect(fields(`{ facilities { ...F0 } } ${bomb.join(" ")}`)).toBe(1 + (2 ** 40 - 1));
+    expect(fields(`{ facilities { ...A } } fragment A on Facility { id ...B } fragment B on Facility { ...A }`)).toBe(
+      2,
+    );
+  });
+  it("leaves GraphiQL's introspection query and every document in documents/ well under the default limit", () => {
+    const documents = fs.readdirSync(DOCUMENTS).filter((f) => f.endsWith(".graphql"));
+    expect(documents.length).toBeGreaterThan(5);
+    for (const file of documents) {
+      const document = parse(fs.readFileSync(path.join(DOCUMENTS, file), "utf8"));
+      for (const definition of document.definitions) {
+        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+        expect(expandedFieldCount(document, definition.name?.value)).toBeLessThan(DEFAULT_LIMITS.maxFields / 4);
+      }
+    }
+    expect(expandedFieldCount(parse(getIntrospectionQuery()), undefined)).toBeLessThan(DEFAULT_LIMITS.maxFields / 4);
+  });
 });

@@ -49,6 +49,7 @@ export function limitsSection(root: string, supergraph: string): string {
     `| aliases | ${l.maxAliases} | \`LIMIT_MAX_ALIASES\` | \`TOO_MANY_ALIASES\` |`,
     `| tokens in the document | ${l.maxTokens} | \`LIMIT_MAX_TOKENS\` | \`TOO_MANY_TOKENS\` |`,
     `| directives | ${l.maxDirectives} | \`LIMIT_MAX_DIRECTIVES\` | \`TOO_MANY_DIRECTIVES\` |`,
+    `| fields, with fragments expanded | ${l.maxFields} | \`LIMIT_MAX_FIELDS\` | \`TOO_MANY_FIELDS\` |`,
     `| request body | ${kib(l.maxBodyBytes)} | \`LIMIT_MAX_BODY_BYTES\` | \`PAYLOAD_TOO_LARGE\`, HTTP 413 |`,
     `| answer size | ${kib(l.maxResponseBytes)} | \`LIMIT_MAX_RESPONSE_BYTES\` | \`RESPONSE_TOO_LARGE\`, HTTP 413, no data |`,
     `| wait for one subgraph | ${l.upstreamTimeoutMs / 1000} s | \`LIMIT_UPSTREAM_TIMEOUT_MS\` | \`GATEWAY_TIMEOUT\` at the fields it would have answered |`,

@@ -122,6 +122,48 @@ export function estimateCost(
   return (operation.operation === "mutation" ? 10 : 0) + costOf(root, operation.selectionSet, undefined, new Set());
 }
 
+/**
+ * How many fields the operation selects once every fragment is expanded — what the query
+ * planner and the executors will walk. Scalars are free in the cost estimate, so a document
+ * of fragments that each spread the next twice is cheap by cost and still 2^n fields to plan:
+ * counted here in linear time (each fragment counted once, cycles cut), without expanding it.
+ */
+export function expandedFieldCount(document: DocumentNode, operationName: string | null | undefined): number {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  if (!operation) return 0;
+  const fragments = new Map(
+    document.definitions.flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as [string, FragmentDefinitionNode]] : [],
+    ),
+  );
+  const counted = new Map<string, number>();
+  const count = (selectionSet: SelectionSetNode, spreading: ReadonlySet<string>): number => {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        total += 1 + (selection.selectionSet ? count(selection.selectionSet, spreading) : 0);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        total += count(selection.selectionSet, spreading);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || spreading.has(name)) continue;
+        let size = counted.get(name);
+        if (size === undefined) {
+          size = count(fragment.selectionSet, new Set([...spreading, name]));
+          counted.set(name, size);
+        }
+        total += size;
+      }
+    }
+    return total;
+  };
+  return count(operation.selectionSet, new Set());
+}
+
 function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }

@@ -9,6 +9,8 @@ export interface Limits {
   maxTokens: number;
   /** Most directives in one operation. */
   maxDirectives: number;
+  /** Most fields one operation selects once its fragments are expanded. */
+  maxFields: number;
   /** Largest estimated cost of an operation for a signed-in caller. */
   maxCost: number;
   /** Largest estimated cost of an operation for a caller without a token. */
@@ -29,6 +31,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 30,
   maxTokens: 2000,
   maxDirectives: 50,
+  maxFields: 1000,
   maxCost: 5000,
   maxCostPublic: 1000,
   assumedListSize: 10,
@@ -41,5 +44,5 @@ export { withBodyLimit } from "./body-size";
 export { type RateLimiter, createRateLimiter, useRateLimit } from "./rate-limit";
 export { type ForwardedHeader, addressBucket, clientAddress, trustedProxies } from "./client-address";
 export { useOperationShapeLimits } from "./operation-shape";
-export { estimateCost, useCostBudget } from "./demand-control";
+export { estimateCost, expandedFieldCount, useCostBudget } from "./demand-control";
 export { useResponseSizeLimit } from "./response-size";

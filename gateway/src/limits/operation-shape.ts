@@ -3,6 +3,7 @@ import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type ValidationContext, validate } from "graphql";
+import { expandedFieldCount } from "./demand-control";
 import type { Limits } from "./index";
 
 /** graphql-armor refusals carry a code and HTTP 400; the message (armor's) names the limit. */
@@ -30,7 +31,7 @@ const coded = (code: string) => ({
  * the gateway itself).
  */
 export function useOperationShapeLimits(
-  limits: Pick<Limits, "maxDepth" | "maxAliases" | "maxTokens" | "maxDirectives">,
+  limits: Pick<Limits, "maxDepth" | "maxAliases" | "maxTokens" | "maxDirectives" | "maxFields">,
 ) {
   const rules = [
     maxDepthRule({
@@ -56,7 +57,7 @@ export function useOperationShapeLimits(
           if (!schema || !isDocument(result)) return;
           let refusal = checked.get(result);
           if (refusal === undefined) {
-            refusal = validate(schema, result, rules)[0] ?? null;
+            refusal = validate(schema, result, rules)[0] ?? tooManyFields(result, limits.maxFields);
             checked.set(result, refusal);
           }
           if (refusal) throw refusal;
@@ -64,6 +65,21 @@ export function useOperationShapeLimits(
       },
     },
   ];
+}
+
+/** Every operation of the document, fragments expanded, within the field limit (the planner expands them all). */
+function tooManyFields(document: DocumentNode, maxFields: number): GraphQLError | null {
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    const fields = expandedFieldCount(document, definition.name?.value);
+    if (fields > maxFields) {
+      return new GraphQLError(
+        `The operation selects ${fields} fields once its fragments are expanded; the limit is ${maxFields}.`,
+        { extensions: { code: "TOO_MANY_FIELDS", http: { status: 400 } } },
+      );
+    }
+  }
+  return null;
 }
 
 function isDocument(value: unknown): value is DocumentNode {
