@@ -1,4 +1,4 @@
-import { Classified, badUserInput } from "@kgraph/platform";
+import { atMost, badUserInput, BoundedList, Classified } from "@kgraph/platform";
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Recommendation } from "../recommendation/recommendation.entity";
@@ -36,9 +36,13 @@ export class FacilityResolver {
   }
 
   @Classified("monitoringReport", { ruleAppliedBy: "returnedRecords" })
+  // At most 50: grows while the authority does not answer; the seed has at most 12 per facility, and 10 facilities × (20 visits + 50) keeps the public FacilityConditions document within the public budget.
+  @BoundedList(50)
   @FieldResolver(() => [Recommendation], {
     description:
-      "Recommendations from visits to the facility still awaiting the authority's response (OPEN or OVERDUE), soonest due first.",
+      "Recommendations from visits to the facility still awaiting the authority's response (OPEN or OVERDUE), soonest due first." +
+      " " +
+      atMost(50),
   })
   openRecommendations(@Root() root: Facility, @Ctx() ctx: MonitoringContext): Promise<Recommendation[]> {
     return openRecommendationsOfFacility(ctx, root.id);
