@@ -50,7 +50,7 @@ async function post(query: string, as: string | null, variables?: Record<string,
 
 const VISIT_CYCLE = `{ facilities { visits { facility { visits { facility { visits { id } } } } } } }`;
 const PLACEMENT_CYCLE = `{ facilities { placements { edges { node { case { placements { facility { name } } } } } } } }`;
-// 3 × 10 facilities (assumed) × (1 + 100 visits): 3030, over either budget.
+// 3 × 20 facilities (their maximum) × (1 + 100 visits): 6060, over either budget.
 const ALIASED = `{ a: facilities { visits(first: 100) { id } } b: facilities { visits(first: 100) { id } } c: facilities { visits(first: 100) { id } } }`;
 
 describe.each([
@@ -74,9 +74,9 @@ describe.each([
 });
 
 it("gives the public a lower budget than a signed-in caller, and reports the estimate", async () => {
-  // 10 facilities (assumed) × (1 + 20 visits × 2) = 410 … with first: 30, 610: over the public budget only.
-  const query = `{ facilities { name visits(first: 30) { id body { name } } } }`;
-  const expected = 10 * (1 + 30 * 2);
+  // 20 facilities (their maximum) × (1 + 15 visits × 2) = 620: over the public budget only.
+  const query = `{ facilities { name visits(first: 15) { id body { name } } } }`;
+  const expected = 20 * (1 + 15 * 2);
   const officer = await post(query, "mia_officer");
   expect(officer.status).toBe(200);
   expect(officer.body.errors).toBeUndefined();

@@ -11,9 +11,9 @@ import * as facilities from "./facility.service";
 
 @Resolver(() => Facility)
 export class FacilityResolver {
-  // At most 10: the programme's facilities in Kosovo (the seed has 6); also what the public FacilityConditions document is priced for.
-  @BoundedList(10)
-  @Query(() => [Facility], { description: "Every facility, by name." + " " + atMost(10) })
+  // At most 20: the programme's facilities in Kosovo (the seed has 6).
+  @BoundedList(20)
+  @Query(() => [Facility], { description: "Every facility, by name." + " " + atMost(20) })
   facilities(@Ctx() ctx: FacilitiesContext): Promise<Facility[]> {
     return facilities.listFacilities(ctx);
   }

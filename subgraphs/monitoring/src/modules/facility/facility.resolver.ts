@@ -36,13 +36,14 @@ export class FacilityResolver {
   }
 
   @Classified("monitoringReport", { ruleAppliedBy: "returnedRecords" })
-  // At most 50: grows while the authority does not answer; the seed has at most 12 per facility, and 10 facilities × (20 visits + 50) keeps the public FacilityConditions document within the public budget.
-  @BoundedList(50)
+  // At most 40: grows while the authority does not answer (the seed has at most 12 per facility);
+  // 20 facilities × (3 visits + 40) keeps the public FacilityConditions document within its budget.
+  @BoundedList(40)
   @FieldResolver(() => [Recommendation], {
     description:
       "Recommendations from visits to the facility still awaiting the authority's response (OPEN or OVERDUE), soonest due first." +
       " " +
-      atMost(50),
+      atMost(40),
   })
   openRecommendations(@Root() root: Facility, @Ctx() ctx: MonitoringContext): Promise<Recommendation[]> {
     return openRecommendationsOfFacility(ctx, root.id);
