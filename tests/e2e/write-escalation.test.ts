@@ -23,7 +23,12 @@ let platform: Platform;
 let db: Client;
 
 beforeAll(async () => {
-  platform = await startPlatform({ seed: (url) => runSeed(url, { cases: CASES, progress: () => undefined }) });
+  platform = await startPlatform({
+    seed: (url) => runSeed(url, { cases: CASES, progress: () => undefined }),
+    // The probe reads everything a caller can see in one operation, far over the default cost
+    // budget; demand control has its own tests.
+    gatewayEnv: { LIMIT_MAX_COST: "100000000", LIMIT_MAX_COST_PUBLIC: "100000000" },
+  });
   db = new Client({ connectionString: platform.databaseUrl });
   await db.connect();
   targets = await findTargets();

@@ -9,6 +9,7 @@ export * from "./errors";
 export * from "./federation";
 export * from "./logger";
 export * from "./pagination";
+export * from "./bounded-list";
 export * from "./pseudonym";
 export * from "./subgraph-server";
 export * from "./testing";

@@ -12,6 +12,7 @@ import type { AuditRecorder, AuditRequest } from "./audit/recorder";
 import type { SubgraphEdgeSettings } from "./config";
 import { AuthError, INVALID_TOKEN_RESPONSE, type TokenVerifier } from "./auth/verifier";
 import { type BaseContext, type Viewer, operationNameHeader, requestIdHeader, requestIdsFrom } from "./context";
+import { listTruncationPlugin } from "./bounded-list";
 import { maskError } from "./errors";
 import type { Logger } from "./logger";
 
@@ -102,6 +103,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // Lists cut at their stated maximum (BoundedList) are reported beside the data.
+      listTruncationPlugin<TContext>(),
       {
         // The audit trail names what executes, from the parsed operation, before any resolver runs.
         async requestDidStart() {

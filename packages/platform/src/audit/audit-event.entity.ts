@@ -1,3 +1,4 @@
+import { atMost, BoundedList } from "../bounded-list";
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 
@@ -23,7 +24,9 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: "The record's id (for a person's data: the case id)." })
   id: string | null;
 
-  @Field(() => [String], { description: "The fields read or written." })
+  // At most 200: fields of one type.
+  @BoundedList(200)
+  @Field(() => [String], { description: "The fields read or written." + " " + atMost(200) })
   fields: string[];
 }
 
@@ -64,7 +67,9 @@ export class AuditEvent {
   @Column("varchar", { name: "actor_sub", length: 200, nullable: true })
   actorSub: string | null;
 
-  @Field(() => [String], { description: "The caller's roles at the time." })
+  // At most 20: the platform has 8 roles.
+  @BoundedList(20)
+  @Field(() => [String], { description: "The caller's roles at the time." + " " + atMost(20) })
   @Column("text", { name: "actor_roles", array: true })
   actorRoles: string[];
 
@@ -103,15 +108,21 @@ export class AuditEvent {
   @Column("varchar", { name: "client_request_id", length: 128, nullable: true })
   clientRequestId: string | null;
 
-  @Field(() => [String], { description: "Every record id touched." })
+  // At most 1000: records one request reads or writes.
+  @BoundedList(1000)
+  @Field(() => [String], { description: "Every record id touched." + " " + atMost(1000) })
   @Column("text", { name: "record_ids", array: true })
   recordIds: string[];
 
-  @Field(() => [String], { description: "Every field touched, as Type.field." })
+  // At most 1000: fields one request reads or writes.
+  @BoundedList(1000)
+  @Field(() => [String], { description: "Every field touched, as Type.field." + " " + atMost(1000) })
   @Column("text", { array: true })
   fields: string[];
 
-  @Field(() => [AuditEntry], { description: "Records and fields, record by record." })
+  // At most 1000: records one request reads or writes.
+  @BoundedList(1000)
+  @Field(() => [AuditEntry], { description: "Records and fields, record by record." + " " + atMost(1000) })
   @Column("jsonb")
   entries: AuditEntry[];
 

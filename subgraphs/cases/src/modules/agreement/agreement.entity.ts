@@ -1,3 +1,4 @@
+import { atMost, BoundedList } from "@kgraph/platform";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
@@ -35,7 +36,9 @@ export class Agreement {
   @Column("varchar", { length: 300 })
   title: string;
 
-  @Field(() => [String], { description: "The parties to the agreement." })
+  // At most 10: a bilateral agreement, with room for witnesses and observers.
+  @BoundedList(10)
+  @Field(() => [String], { description: "The parties to the agreement." + " " + atMost(10) })
   @Column("text", { array: true })
   parties: string[];
 

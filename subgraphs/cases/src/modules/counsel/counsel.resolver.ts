@@ -1,4 +1,4 @@
-import { Classified, RequiresScopes } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
@@ -94,19 +94,31 @@ export class CaseCounselResolver {
     return counsel.currentRepresentationOfCase(ctx, root.id);
   }
 
-  @FieldResolver(() => [LegalRepresentation], { description: "Every representation of the case, newest first." })
+  // At most 20: counsel of one case over its life.
+  @BoundedList(20)
+  @FieldResolver(() => [LegalRepresentation], {
+    description: "Every representation of the case, newest first." + " " + atMost(20),
+  })
   @Classified("case")
   representationHistory(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.representationHistoryOfCase(ctx, root.id);
   }
 
-  @FieldResolver(() => [CounselContactEvent], { description: "Requests to contact counsel, oldest first." })
+  // At most 500: grows over a stay: comfortably above the seed.
+  @BoundedList(500)
+  @FieldResolver(() => [CounselContactEvent], {
+    description: "Requests to contact counsel, oldest first." + " " + atMost(500),
+  })
   @Classified("case")
   counselContacts(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.counselContactsOfCase(ctx, root.id);
   }
 
-  @FieldResolver(() => [PrivilegedNote], { description: "Privileged notes by counsel, oldest first." })
+  // At most 500: grows over a stay: comfortably above the seed.
+  @BoundedList(500)
+  @FieldResolver(() => [PrivilegedNote], {
+    description: "Privileged notes by counsel, oldest first." + " " + atMost(500),
+  })
   @Classified("case")
   privilegedNotes(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.privilegedNotesOfCase(ctx, root.id);

@@ -1,4 +1,4 @@
-import { Classified, RecordOf } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, RecordOf } from "@kgraph/platform";
 import { CaseRecords } from "../case/case.records";
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
@@ -54,7 +54,9 @@ export class Person {
   @Column("varchar", { length: 1 })
   sex: string;
 
-  @Field(() => [String], { description: "Languages spoken, as ISO 639-1 codes." })
+  // At most 20: as many as `createPerson` accepts.
+  @BoundedList(20)
+  @Field(() => [String], { description: "Languages spoken, as ISO 639-1 codes." + " " + atMost(20) })
   @Classified("identity")
   @Column("text", { array: true, default: () => "'{}'" })
   languages: string[];

@@ -1,4 +1,4 @@
-import { Classified, RecordOf } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, RecordOf } from "@kgraph/platform";
 import { CaseRecords } from "../case/case.records";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
@@ -73,7 +73,11 @@ export class CaseReview {
   @Column("timestamptz", { name: "held_at" })
   heldAt: Date;
 
-  @Field(() => [String], { description: 'Who sat on the panel, e.g. "MIA case officer", "Centre for Social Work".' })
+  // At most 30: as many as `recordCaseReview` accepts.
+  @BoundedList(30)
+  @Field(() => [String], {
+    description: 'Who sat on the panel, e.g. "MIA case officer", "Centre for Social Work".' + " " + atMost(30),
+  })
   @Classified("case")
   @Column("text", { array: true })
   panel: string[];

@@ -1,4 +1,4 @@
-import { Classified, RequiresScopes, servedWithRecord } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, RequiresScopes, servedWithRecord } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
@@ -9,10 +9,15 @@ import * as reviews from "./review.service";
 
 @Resolver(() => CaseReview)
 export class CaseReviewResolver {
+  // At most 50: as many as `recordCaseReview` accepts.
+  @BoundedList(50)
   @FieldResolver(() => [ReviewDecision], {
     // Nullable so a caller without case:sensitive:read loses only the decisions, not the review.
     nullable: true,
-    description: "The decisions taken, in order (case:sensitive:read: they reveal medical and protection outcomes).",
+    description:
+      "The decisions taken, in order (case:sensitive:read: they reveal medical and protection outcomes)." +
+      " " +
+      atMost(50),
   })
   @Classified("sensitive")
   decisions(@Root() review: CaseReview): ReviewDecision[] {
@@ -40,7 +45,9 @@ export class CaseReviewResolver {
 
 @Resolver(() => Case)
 export class CaseReviewsResolver {
-  @FieldResolver(() => [CaseReview], { description: "Joint case reviews, oldest first." })
+  // At most 50: joint reviews of one case (about one a month over a long stay).
+  @BoundedList(50)
+  @FieldResolver(() => [CaseReview], { description: "Joint case reviews, oldest first." + " " + atMost(50) })
   @Classified("case")
   reviews(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return reviews.reviewsOfCase(ctx, root.id);

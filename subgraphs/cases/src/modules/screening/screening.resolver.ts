@@ -1,4 +1,4 @@
-import { Classified, RequiresScopes } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
@@ -37,7 +37,11 @@ export class ProtectionScreeningResolver {
 
 @Resolver(() => Case)
 export class CaseScreeningResolver {
-  @FieldResolver(() => [ProtectionScreening], { description: "Protection screenings, oldest first." })
+  // At most 20: protection screenings of one case.
+  @BoundedList(20)
+  @FieldResolver(() => [ProtectionScreening], {
+    description: "Protection screenings, oldest first." + " " + atMost(20),
+  })
   @Classified("case")
   screenings(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return screenings.screeningsOfCase(ctx, root.id);

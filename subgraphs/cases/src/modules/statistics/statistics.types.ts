@@ -1,3 +1,4 @@
+import { atMost, BoundedList } from "@kgraph/platform";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Agreement } from "../agreement/agreement.entity";
 import { GRID_TTL_MS, SUPPRESSION_THRESHOLD } from "./statistics.policy";
@@ -78,9 +79,13 @@ export class QuarterlyArrivals {
   })
   complete: boolean;
 
+  // At most 40: nationalities published in one quarter (the seed has 15 in all).
+  @BoundedList(40)
   @Field(() => [QuarterNationalityArrivals], {
     description:
-      "Nationalities whose count is published, largest first, then by code. A nationality with no arrivals, or whose count is withheld, is not listed: withheld nationalities are never named.",
+      "Nationalities whose count is published, largest first, then by code. A nationality with no arrivals, or whose count is withheld, is not listed: withheld nationalities are never named." +
+      " " +
+      atMost(40),
   })
   nationalities: QuarterNationalityArrivals[];
 
@@ -124,19 +129,29 @@ export class ProgrammeStatistics {
   })
   totalSuppressed: boolean;
 
-  @Field(() => [MonthlyArrivals], { description: "Arrivals per month, every month of the range in order." })
+  // At most 36: MAX_MONTHS: the longest range.
+  @BoundedList(36)
+  @Field(() => [MonthlyArrivals], {
+    description: "Arrivals per month, every month of the range in order." + " " + atMost(36),
+  })
   arrivalsByMonth: MonthlyArrivals[];
 
+  // At most 0: always empty now.
+  @BoundedList(0)
   @Field(() => [NationalityArrivals], {
-    description: "Formerly arrivals by nationality over the range. Always empty now.",
+    description: "Formerly arrivals by nationality over the range. Always empty now." + " " + atMost(0),
     deprecationReason:
       "A breakdown over any range of months let two overlapping ranges be subtracted to reveal small counts, and named the nationalities it withheld. Always empty; use arrivalsByQuarter, the breakdown per calendar quarter.",
   })
   arrivalsByNationality: NationalityArrivals[];
 
+  // At most 13: quarters that MAX_MONTHS (36) months can overlap.
+  @BoundedList(13)
   @Field(() => [QuarterlyArrivals], {
     description:
-      "Arrivals by nationality per calendar quarter, for every quarter that overlaps the range (each counted whole, also where the range covers only part of it), in order.",
+      "Arrivals by nationality per calendar quarter, for every quarter that overlaps the range (each counted whole, also where the range covers only part of it), in order." +
+      " " +
+      atMost(13),
   })
   arrivalsByQuarter: QuarterlyArrivals[];
 }

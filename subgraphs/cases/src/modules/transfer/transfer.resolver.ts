@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -37,7 +37,9 @@ export class TransferResolver {
     return transfers.listTransfers(ctx, { ...page, filter });
   }
 
-  @FieldResolver(() => [Case], { description: "The cases booked on the transfer, by case number." })
+  // At most 300: MAX_CASES_PER_TRANSFER: a transfer books at most that many cases.
+  @BoundedList(300)
+  @FieldResolver(() => [Case], { description: "The cases booked on the transfer, by case number." + " " + atMost(300) })
   @Classified("case")
   cases(@Root() root: Transfer, @Ctx() ctx: CasesContext): Promise<Case[]> {
     return transfers.casesOnTransfer(ctx, root.id);

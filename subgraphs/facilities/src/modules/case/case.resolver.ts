@@ -1,4 +1,4 @@
-import { Classified } from "@kgraph/platform";
+import { atMost, BoundedList, Classified } from "@kgraph/platform";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { FacilitiesContext } from "../../context";
 import { Placement } from "../placement/placement.entity";
@@ -9,8 +9,10 @@ import { Case } from "./case.entity";
 @Resolver(() => Case)
 export class CasePlacementsResolver {
   @Classified("placement", { ruleAppliedBy: "returnedRecords" })
+  // At most 50: placements of one case (moves between facilities).
+  @BoundedList(50)
   @FieldResolver(() => [Placement], {
-    description: "Every placement of the case that the caller may see, newest first.",
+    description: "Every placement of the case that the caller may see, newest first." + " " + atMost(50),
   })
   placements(@Root() root: Case, @Ctx() ctx: FacilitiesContext): Promise<Placement[]> {
     return placementsOfCase(ctx, root.id);

@@ -1,4 +1,4 @@
-import { Authenticated, Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
+import { atMost, Authenticated, BoundedList, Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FacilitiesContext } from "../../context";
@@ -11,7 +11,9 @@ import * as facilities from "./facility.service";
 
 @Resolver(() => Facility)
 export class FacilityResolver {
-  @Query(() => [Facility], { description: "Every facility, by name." })
+  // At most 20: the programme's facilities in Kosovo (the seed has 6).
+  @BoundedList(20)
+  @Query(() => [Facility], { description: "Every facility, by name." + " " + atMost(20) })
   facilities(@Ctx() ctx: FacilitiesContext): Promise<Facility[]> {
     return facilities.listFacilities(ctx);
   }

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Case } from "../case/case.entity";
@@ -67,7 +67,11 @@ export class ComplaintResolver {
   }
 
   @Classified("complaint")
-  @FieldResolver(() => [ComplaintEscalation], { description: "Referrals to other authorities, oldest first." })
+  // At most 20: referrals of one complaint.
+  @BoundedList(20)
+  @FieldResolver(() => [ComplaintEscalation], {
+    description: "Referrals to other authorities, oldest first." + " " + atMost(20),
+  })
   escalations(@Root() root: Complaint, @Ctx() ctx: MonitoringContext): Promise<ComplaintEscalation[]> {
     return complaints.escalationsOf(ctx, root.id);
   }

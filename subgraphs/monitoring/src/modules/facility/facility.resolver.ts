@@ -1,4 +1,4 @@
-import { Classified, badUserInput } from "@kgraph/platform";
+import { atMost, badUserInput, BoundedList, Classified } from "@kgraph/platform";
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Recommendation } from "../recommendation/recommendation.entity";
@@ -36,9 +36,14 @@ export class FacilityResolver {
   }
 
   @Classified("monitoringReport", { ruleAppliedBy: "returnedRecords" })
+  // At most 40: grows while the authority does not answer (the seed has at most 12 per facility);
+  // 20 facilities × (3 visits + 40) keeps the public FacilityConditions document within its budget.
+  @BoundedList(40)
   @FieldResolver(() => [Recommendation], {
     description:
-      "Recommendations from visits to the facility still awaiting the authority's response (OPEN or OVERDUE), soonest due first.",
+      "Recommendations from visits to the facility still awaiting the authority's response (OPEN or OVERDUE), soonest due first." +
+      " " +
+      atMost(40),
   })
   openRecommendations(@Root() root: Facility, @Ctx() ctx: MonitoringContext): Promise<Recommendation[]> {
     return openRecommendationsOfFacility(ctx, root.id);

@@ -1,4 +1,4 @@
-import { Classified, RequiresScopes } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, RequiresScopes } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
@@ -20,7 +20,11 @@ export class FindingResolver {
   }
 
   @Classified("monitoringReport")
-  @FieldResolver(() => [Recommendation], { description: "What is recommended about it, in the order made." })
+  // At most 10: recommendations about one finding (the seed has at most 2).
+  @BoundedList(10)
+  @FieldResolver(() => [Recommendation], {
+    description: "What is recommended about it, in the order made." + " " + atMost(10),
+  })
   recommendations(@Root() root: Finding, @Ctx() ctx: MonitoringContext): Promise<Recommendation[]> {
     return recommendationsOfFinding(ctx, root.id);
   }

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Facility } from "../facility/facility.entity";
@@ -41,8 +41,11 @@ export class IncidentResolver {
   }
 
   @Classified("monitoring")
+  // At most 50: MAX_INCIDENT_CASES: the cases an incident may name.
+  @BoundedList(50)
   @FieldResolver(() => [String], {
-    description: "Pseudonyms of the people involved (the same as their cases' `subjectRef`); names no one.",
+    description:
+      "Pseudonyms of the people involved (the same as their cases' `subjectRef`); names no one." + " " + atMost(50),
   })
   subjectRefs(@Root() root: Incident, @Ctx() ctx: MonitoringContext): string[] {
     return incidents.incidentSubjectRefs(ctx, root);

@@ -1,3 +1,4 @@
+import { atMost, BoundedList } from "@kgraph/platform";
 import { Ctx, Query, Resolver } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { MonitoringBody } from "./monitoring-body.entity";
@@ -5,7 +6,9 @@ import { listMonitoringBodies } from "./monitoring-body.service";
 
 @Resolver(() => MonitoringBody)
 export class MonitoringBodyResolver {
-  @Query(() => [MonitoringBody], { description: "Every monitoring body, by name." })
+  // At most 50: reference list: monitoring bodies (the seed has 4).
+  @BoundedList(50)
+  @Query(() => [MonitoringBody], { description: "Every monitoring body, by name." + " " + atMost(50) })
   monitoringBodies(@Ctx() ctx: MonitoringContext): Promise<MonitoringBody[]> {
     return listMonitoringBodies(ctx);
   }

@@ -1,4 +1,4 @@
-import { Classified, RecordOf } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, RecordOf } from "@kgraph/platform";
 import { VisitRecords } from "./visit.records";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
@@ -28,7 +28,11 @@ export class MonitoringVisit {
   facilityId: string;
 
   @Classified("monitoringReport")
-  @Field(() => [VisitPhase], { description: "The parts the visit covers, in the order they are planned." })
+  // At most 6: each VisitPhase at most once.
+  @BoundedList(6)
+  @Field(() => [VisitPhase], {
+    description: "The parts the visit covers, in the order they are planned." + " " + atMost(6),
+  })
   @Column("varchar", { array: true, length: 32 })
   phases: VisitPhase[];
 

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import { Facility } from "../facility/facility.entity";
@@ -65,7 +65,9 @@ export class VisitResolver {
   }
 
   @Classified("monitoringReport")
-  @FieldResolver(() => [Finding], { description: "What the visit found, in the order recorded." })
+  // At most 50: findings of one visit (the seed has at most 5).
+  @BoundedList(50)
+  @FieldResolver(() => [Finding], { description: "What the visit found, in the order recorded." + " " + atMost(50) })
   findings(@Root() root: MonitoringVisit, @Ctx() ctx: MonitoringContext): Promise<Finding[]> {
     return findingsOfVisit(ctx, root.id);
   }

@@ -1,4 +1,4 @@
-import { Classified } from "@kgraph/platform";
+import { atMost, BoundedList, Classified } from "@kgraph/platform";
 import { Field, ObjectType } from "type-graphql";
 import { Course } from "../course/course.entity";
 
@@ -8,15 +8,25 @@ export class OfficialCompliance {
   @Classified("trainingRecord", { ruleAppliedBy: "containerField" })
   compliant: boolean;
 
-  @Field(() => [Course], { description: "The courses the official's job role requires, by code." })
+  // At most 25: the courses one job role requires (the seed has at most 5).
+  @BoundedList(25)
+  @Field(() => [Course], { description: "The courses the official's job role requires, by code." + " " + atMost(25) })
   @Classified("trainingRecord", { ruleAppliedBy: "containerField" })
   required: Course[];
 
-  @Field(() => [Course], { description: "Required courses without a valid certificate (never passed, or expired)." })
+  // At most 25: the courses one job role requires (the seed has at most 5).
+  @BoundedList(25)
+  @Field(() => [Course], {
+    description: "Required courses without a valid certificate (never passed, or expired)." + " " + atMost(25),
+  })
   @Classified("trainingRecord", { ruleAppliedBy: "containerField" })
   missing: Course[];
 
-  @Field(() => [Course], { description: "Required courses whose certificate is valid but expires within 90 days." })
+  // At most 25: the courses one job role requires (the seed has at most 5).
+  @BoundedList(25)
+  @Field(() => [Course], {
+    description: "Required courses whose certificate is valid but expires within 90 days." + " " + atMost(25),
+  })
   @Classified("trainingRecord", { ruleAppliedBy: "containerField" })
   expiringWithin90Days: Course[];
 }

@@ -1,4 +1,4 @@
-import { Classified, RecordOf } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, RecordOf } from "@kgraph/platform";
 import { CourseRecords } from "../official/official.records";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
@@ -31,7 +31,9 @@ export class Course {
   @Column("text", { nullable: true })
   description: string | null;
 
-  @Field(() => [String], { description: "Topics the course covers." })
+  // At most 20: as many as `createCourse` accepts.
+  @BoundedList(20)
+  @Field(() => [String], { description: "Topics the course covers." + " " + atMost(20) })
   @Classified("training")
   @Column("text", { array: true, default: () => "'{}'" })
   topics: string[];

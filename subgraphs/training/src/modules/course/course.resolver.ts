@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, RequiresScopes } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, RequiresScopes } from "@kgraph/platform";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { JobRole } from "../official/job-role";
@@ -10,7 +10,9 @@ import * as courses from "./course.service";
 
 @Resolver(() => Course)
 export class CourseResolver {
-  @Query(() => [Course], { description: "The training catalogue, by course code." })
+  // At most 200: reference list: the training catalogue.
+  @BoundedList(200)
+  @Query(() => [Course], { description: "The training catalogue, by course code." + " " + atMost(200) })
   @RequiresScopes(SCOPES.TRAINING_READ)
   courses(@Ctx() ctx: TrainingContext): Promise<Course[]> {
     return courses.listCourses(ctx);
@@ -25,8 +27,11 @@ export class CourseResolver {
     return courses.courseById(ctx, id);
   }
 
+  // At most 7: each JobRole at most once.
+  @BoundedList(7)
   @FieldResolver(() => [JobRole], {
-    description: "The job roles for which this course is mandatory; empty when it is optional for all.",
+    description:
+      "The job roles for which this course is mandatory; empty when it is optional for all." + " " + atMost(7),
   })
   @Classified("training")
   requiredFor(@Root() root: Course, @Ctx() ctx: TrainingContext): Promise<JobRole[]> {

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Attendance } from "../attendance/attendance.entity";
@@ -49,20 +49,28 @@ export class OfficialResolver {
     return root.facilityId ? { id: root.facilityId } : null;
   }
 
+  // At most 500: grows over a career: comfortably above the seed.
+  @BoundedList(500)
   @FieldResolver(() => [Certification], {
     description:
       "Every certificate the official was issued, latest first, expired ones included " +
-      "(empty when the caller may not read this official's training records).",
+      "(empty when the caller may not read this official's training records)." +
+      " " +
+      atMost(500),
   })
   @Classified("trainingRecord", { ruleAppliedBy: "returnedRecords" })
   certifications(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<Certification[]> {
     return certificationsOfOfficial(ctx, root.id);
   }
 
+  // At most 500: grows over a career: comfortably above the seed.
+  @BoundedList(500)
   @FieldResolver(() => [Attendance], {
     description:
       "The official's registrations for sessions, latest session first " +
-      "(empty when the caller may not read this official's training records).",
+      "(empty when the caller may not read this official's training records)." +
+      " " +
+      atMost(500),
   })
   @Classified("trainingRecord", { ruleAppliedBy: "returnedRecords" })
   attendances(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<Attendance[]> {

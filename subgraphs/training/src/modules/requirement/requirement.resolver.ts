@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, RequiresScopes } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Course } from "../course/course.entity";
@@ -11,8 +11,10 @@ import * as requirements from "./requirement.service";
 
 @Resolver(() => CourseRequirement)
 export class RequirementResolver {
+  // At most 175: 7 job roles, each requiring at most 25 courses (OfficialCompliance.required).
+  @BoundedList(175)
   @Query(() => [CourseRequirement], {
-    description: "Mandatory courses by job role (then course code); one job role's when given.",
+    description: "Mandatory courses by job role (then course code); one job role's when given." + " " + atMost(175),
   })
   @RequiresScopes(SCOPES.TRAINING_READ)
   courseRequirements(

@@ -1,5 +1,5 @@
 import { SCOPES } from "@kgraph/policy";
-import { Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
+import { atMost, BoundedList, Classified, PageArgs, PagedList, RequiresScopes } from "@kgraph/platform";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import { Attendance } from "../attendance/attendance.entity";
@@ -42,9 +42,13 @@ export class SessionResolver {
     return (await courseById(ctx, root.courseId)) as Course;
   }
 
+  // At most 500: a session seats at most 500 (its capacity).
+  @BoundedList(500)
   @FieldResolver(() => [Attendance], {
     description:
-      "Who registered, in order of registration, with their results: those whose training records the caller may read.",
+      "Who registered, in order of registration, with their results: those whose training records the caller may read." +
+      " " +
+      atMost(500),
   })
   @Classified("trainingRecord", { ruleAppliedBy: "returnedRecords" })
   attendances(@Root() root: TrainingSession, @Ctx() ctx: TrainingContext): Promise<Attendance[]> {
