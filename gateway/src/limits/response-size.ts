@@ -9,17 +9,14 @@ import { json } from "./refusal";
 export function useResponseSizeLimit(limits: Pick<Limits, "maxResponseBytes">) {
   return {
     async onResponse({
-      request,
       response,
       setResponse,
       fetchAPI,
     }: {
-      request: Request;
       response: Response;
       setResponse(response: Response): void;
       fetchAPI: { Response: typeof Response };
     }) {
-      if (!new URL(request.url).pathname.startsWith("/graphql")) return;
       if (!response.headers.get("content-type")?.includes("json")) return;
       // The runtime's Response (@whatwg-node/node-fetch) knows the length of the string it was
       // made from; only another kind of body is read (a copy of it) to be measured.
