@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ROLES, ROLE_SCOPES } from "@kgraph/policy";
+import { documentOperations } from "./documents";
 import {
   type DocumentNode,
   type GraphQLSchema,
@@ -27,33 +28,22 @@ export function operationsDoc(root: string, supergraph: string, api: string): st
     fs.readFileSync(path.join(root, "packages", "client", "src", "generated", "persisted-documents.json"), "utf8"),
   ) as Record<string, string>;
   const idOf = new Map(Object.entries(manifest).map(([id, doc]) => [operationName(parse(doc)), id]));
-  const dir = path.join(root, "documents");
-  const rows: string[] = [];
-  for (const file of fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".graphql"))
-    .sort()) {
-    const document = parse(fs.readFileSync(path.join(dir, file), "utf8"));
-    for (const def of document.definitions) {
-      if (def.kind !== Kind.OPERATION_DEFINITION || !def.name) continue;
-      const single: DocumentNode = {
-        kind: Kind.DOCUMENT,
-        definitions: [def, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)],
-      };
-      const needed = scopesNeeded(schema, single, requirements);
-      const roles = needed.public
-        ? ["everyone, public included"]
-        : ROLES.filter((r) =>
-            needed.sets.every((alternatives) =>
-              alternatives.some((all) => all.every((s) => ROLE_SCOPES[r].includes(s as never))),
-            ),
-          );
-      const id = idOf.get(def.name.value);
-      rows.push(
-        `| \`${def.name.value}\` | ${def.operation} | [${file}](../documents/${file}) | ${roles.length ? roles.join(", ") : "no single role"} | ${id ? `\`${id.slice(0, 19)}…\`` : "—"} |`,
-      );
-    }
-  }
+  const rows = documentOperations(root).map(({ file, document, operation: def }) => {
+    const single: DocumentNode = {
+      kind: Kind.DOCUMENT,
+      definitions: [def, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)],
+    };
+    const needed = scopesNeeded(schema, single, requirements);
+    const roles = needed.public
+      ? ["everyone, public included"]
+      : ROLES.filter((r) =>
+          needed.sets.every((alternatives) =>
+            alternatives.some((all) => all.every((s) => ROLE_SCOPES[r].includes(s as never))),
+          ),
+        );
+    const id = idOf.get(def.name.value);
+    return `| \`${def.name.value}\` | ${def.operation} | [${file}](../documents/${file}) | ${roles.length ? roles.join(", ") : "no single role"} | ${id ? `\`${id.slice(0, 19)}…\`` : "—"} |`;
+  });
   return [
     "# Operations",
     "",
