@@ -50,7 +50,20 @@ const KEEP: FieldNode = {
   name: { kind: Kind.NAME, value: "__typename" },
 };
 
+// The parser cache hands out the same document for the same text: mark each one once, so the
+// marked document is the same object too (and what is cached by document downstream stays cached).
+const marked = new WeakMap<DocumentNode, DocumentNode>();
+
 function withKeepMarkers(document: DocumentNode): DocumentNode {
+  let result = marked.get(document);
+  if (!result) {
+    result = addKeepMarkers(document);
+    marked.set(document, result);
+  }
+  return result;
+}
+
+function addKeepMarkers(document: DocumentNode): DocumentNode {
   return visit(document, {
     SelectionSet(node: SelectionSetNode) {
       // Roots too: a mutation whose only field the caller may not run is otherwise left empty,
