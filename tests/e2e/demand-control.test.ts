@@ -80,7 +80,12 @@ it("gives the public a lower budget than a signed-in caller, and reports the est
   const officer = await post(query, "mia_officer");
   expect(officer.status).toBe(200);
   expect(officer.body.errors).toBeUndefined();
-  expect(officer.body.extensions.cost).toEqual({ estimated: expected, max: MAX_COST });
+  expect(officer.body.extensions.cost).toMatchObject({ estimated: expected, max: MAX_COST });
+  // The actual cost counts the objects the answer holds: each facility, each visit, each body.
+  const facilities = officer.body.data.facilities as { visits: unknown[] }[];
+  const objects = facilities.reduce((sum, f) => sum + 1 + 2 * f.visits.length, 0);
+  expect(officer.body.extensions.cost.actual).toBe(objects);
+  expect(objects).toBeLessThanOrEqual(expected);
   const before = subgraphCalls();
   const anonymous = await post(query, null);
   expect(anonymous.status).toBe(400);

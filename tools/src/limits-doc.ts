@@ -50,7 +50,7 @@ export function limitsSection(root: string, supergraph: string): string {
     `its default. \`Facility.visits(first)\` is bounded (default 20, at most 100). A list without a`,
     `page argument is priced at ${l.assumedListSize} items. Scalars are free; a mutation adds 10.`,
     "So nested lists multiply: ask for small pages where you nest. The answer of every accepted",
-    "operation carries `extensions.cost = { estimated, max }`, `max` being your budget.",
+    "operation carries `extensions.cost = { estimated, actual, max }`: `actual` counts the objects the answer holds, `max` is your budget.",
     "",
     "The operations of the typed client (`documents/`), with their variables' defaults (which roles",
     "can run each one: [operations.md](operations.md)):",

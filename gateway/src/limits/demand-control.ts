@@ -164,6 +164,16 @@ export function expandedFieldCount(document: DocumentNode, operationName: string
   return count(operation.selectionSet, new Set());
 }
 
+/** Objects in an answer's data (below its root): the actual cost, each object-typed value counted once. */
+function objectsIn(data: unknown): number {
+  const count = (value: unknown): number => {
+    if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + count(item), 0);
+    if (value === null || typeof value !== "object") return 0;
+    return 1 + Object.values(value).reduce((sum: number, child) => sum + count(child), 0);
+  };
+  return data !== null && typeof data === "object" ? count(data) - 1 : 0;
+}
+
 function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
@@ -173,11 +183,11 @@ function isList(type: GraphQLOutputType): boolean {
  * operation, before field authorization removes anything and before it is planned,
  * against the caller's budget — LIMIT_MAX_COST signed in, LIMIT_MAX_COST_PUBLIC without a token.
  * Over budget: COST_ESTIMATED_TOO_EXPENSIVE (HTTP 400) with the estimate and the budget. Within:
- * both in `extensions.cost` of the answer.
+ * both in `extensions.cost` of the answer, with `actual`: the objects the answer holds.
  */
 export function useCostBudget(budget: Budget, signedIn: (request: Request | undefined) => boolean) {
   let schema: GraphQLSchema | undefined;
-  const costs = new WeakMap<object, { estimated: number; max: number }>();
+  const costs = new WeakMap<object, { estimated: number; max: number; mutation: boolean }>();
   // Per parsed document (the parser cache reuses it), per operation name and variables.
   const estimates = new WeakMap<DocumentNode, Map<string, number>>();
   return {
@@ -219,7 +229,12 @@ export function useCostBudget(budget: Budget, signedIn: (request: Request | unde
             { extensions: { code: "COST_ESTIMATED_TOO_EXPENSIVE", cost: { estimated, max }, http: { status: 400 } } },
           );
         }
-        costs.set(context, { estimated, max });
+        const operation = params.documentAST.definitions.find(
+          (d): d is OperationDefinitionNode =>
+            d.kind === Kind.OPERATION_DEFINITION &&
+            (!context.params?.operationName || d.name?.value === context.params.operationName),
+        );
+        costs.set(context, { estimated, max, mutation: operation?.operation === "mutation" });
       };
     },
     onExecute({ args }: { args: { contextValue: object } }) {
@@ -228,8 +243,13 @@ export function useCostBudget(budget: Budget, signedIn: (request: Request | unde
       return {
         onExecuteDone({ result, setResult }: { result: unknown; setResult(result: unknown): void }) {
           if (!result || typeof result !== "object" || Symbol.asyncIterator in result) return;
-          const single = result as { extensions?: Record<string, unknown> };
-          setResult({ ...single, extensions: { ...single.extensions, cost } });
+          const single = result as { data?: unknown; extensions?: Record<string, unknown> };
+          // What the answer actually holds, by the same rule: one for every object returned.
+          const actual = objectsIn(single.data) + (cost.mutation ? 10 : 0);
+          setResult({
+            ...single,
+            extensions: { ...single.extensions, cost: { estimated: cost.estimated, actual, max: cost.max } },
+          });
         },
       };
     },
