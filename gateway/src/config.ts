@@ -33,6 +33,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       LIMIT_MAX_COST_PUBLIC: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCostPublic),
       /** The size demand control assumes for a list without `@listSize`. */
       LIMIT_ASSUMED_LIST_SIZE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.assumedListSize),
+      LIMIT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(DEFAULT_LIMITS.requestTimeoutMs),
       LIMIT_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.upstreamTimeoutMs),
       LIMIT_MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_LIMITS.maxResponseBytes),
       /** off: no shape, cost, timeout or response-size limits; only `npm run bench` sets it, to measure them. */

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       maxCost: config.LIMIT_MAX_COST,
       maxCostPublic: config.LIMIT_MAX_COST_PUBLIC,
       assumedListSize: config.LIMIT_ASSUMED_LIST_SIZE,
+      requestTimeoutMs: config.LIMIT_REQUEST_TIMEOUT_MS,
       upstreamTimeoutMs: config.LIMIT_UPSTREAM_TIMEOUT_MS,
       maxResponseBytes: config.LIMIT_MAX_RESPONSE_BYTES,
       maxBodyBytes: config.LIMIT_MAX_BODY_BYTES,

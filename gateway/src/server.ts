@@ -146,10 +146,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       useExactRemovedFieldPaths() as never,
       graphiql.plugin as never,
     ],
-    // Not the runtime's `demandControl`: it prices each subgraph request as it is sent (so after
-    // earlier fetches have run, with one budget for everyone), and with the Rust planner it was
-    // seen to refuse nothing (maxCost 5 let a 10-item list through). useCostBudget prices the
-    // whole operation first, with the same rules and directives, per caller.
+    // Not the runtime's `demandControl` (read in gateway-runtime 2.12.1's useDemandControl):
+    // - it prices each subgraph request in onSubgraphExecute as the plan sends it, so the fetches
+    //   before the one that crosses the budget have already run: "checked before any subgraph is
+    //   called" cannot hold;
+    // - it has one maxCost for every caller (the public needs a lower one);
+    // - it prices a fragment where it is defined, outside the lists it is spread in;
+    // - with the Rust planner it was seen to refuse nothing (maxCost 5 let a 10-item list through).
+    // useCostBudget prices the whole operation first, by the same IBM cost rules and the same
+    // @cost/@listSize directives the subgraphs declare, per caller.
     // A subgraph that does not answer in time is an error at its fields, not a hanging request.
     upstreamTimeout: limitsOn ? limits.upstreamTimeoutMs : undefined,
     genericAuth: authorizationOptions(tokens.claimsOf) as never,
@@ -193,7 +198,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     void gateway(req, res);
   };
   // The runtime's own body limit is 25 MB and not configurable through it: counted here instead.
-  const server = http.createServer(withBodyLimit(limits.maxBodyBytes, handle));
+  // A client that sends its request slowly (a trickled body, headers never finished) holds a
+  // connection and the request's memory: Node answers 408 and closes it past the request timeout
+  // (10 s at most for the headers), checked every second rather than Node's default 30 s.
+  const server = http.createServer(
+    {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: Math.min(limits.requestTimeoutMs, 10_000),
+      connectionsCheckingInterval: 1000,
+    },
+    withBodyLimit(limits.maxBodyBytes, handle),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { FacilityConditionsDocument } from "@kgraph/client";
@@ -18,6 +19,7 @@ import { type Platform, startPlatform } from "../support/platform";
 const ALLOWED = ["https://console.example.org", "https://integrator.example.net"];
 const TITLE = "Kosovo reception programme graph";
 const BODY_LIMIT = 64 * 1024;
+const REQUEST_TIMEOUT_MS = 2000;
 let dev: Platform;
 let prod: Platform;
 let devOrigin: string;
@@ -29,6 +31,7 @@ beforeAll(async () => {
       CORS_ORIGINS: ALLOWED.join(","),
       LIMIT_MAX_BODY_BYTES: String(BODY_LIMIT),
       LIMIT_REQUESTS_PER_MINUTE: "100000",
+      LIMIT_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
       GATEWAY_HOST: "0.0.0.0",
     },
   });
@@ -365,6 +368,56 @@ describe("the body limit, by bytes read", () => {
     const res = await post(dev, { query: "{ agreements { id } }", variables: { pad: "x".repeat(BODY_LIMIT) } });
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+});
+
+describe("slow clients (a request sent slowly never holds its connection for long)", () => {
+  /**
+   * Opens a raw connection, writes `start`, then one more byte of `drip` every 200 ms; resolves
+   * with what the server sent and how long it kept the connection (capped at 15 s by the test).
+   */
+  function trickle(start: string, drip: string): Promise<{ answer: string; heldMs: number }> {
+    const url = new URL(dev.gatewayUrl);
+    return new Promise((resolve) => {
+      const began = Date.now();
+      const socket = net.connect(Number(url.port), "127.0.0.1");
+      const chunks: Buffer[] = [];
+      let i = 0;
+      const timer = setInterval(() => {
+        if (i < drip.length) socket.write(drip[i++]);
+      }, 200);
+      const cap = setTimeout(() => socket.destroy(), 15_000);
+      socket.on("data", (c: Buffer) => chunks.push(c));
+      socket.on("error", () => undefined);
+      socket.on("close", () => {
+        clearInterval(timer);
+        clearTimeout(cap);
+        resolve({ answer: Buffer.concat(chunks).toString(), heldMs: Date.now() - began });
+      });
+      socket.write(start);
+    });
+  }
+
+  it("answers 408 and closes a connection whose body trickles in past the request timeout", async () => {
+    const body = JSON.stringify({ query: "{ agreements { id } }" });
+    const head = `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const slow = trickle(head, body);
+    // Meanwhile everyone else is served.
+    expect((await fetch(`${devOrigin}/healthz`)).status).toBe(200);
+    const { answer, heldMs } = await slow;
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    // Closed at the timeout (checked every second), not at the test's 15 s cap.
+    expect(heldMs).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 100);
+    expect(heldMs).toBeLessThan(REQUEST_TIMEOUT_MS + 5000);
+  });
+
+  it("closes a connection whose headers never end", async () => {
+    const { answer, heldMs } = await trickle(
+      "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+      "X-Slow: " + "a".repeat(200),
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(heldMs).toBeLessThan(REQUEST_TIMEOUT_MS + 5000);
   });
 });
 

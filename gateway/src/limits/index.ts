@@ -17,6 +17,8 @@ export interface Limits {
   maxCostPublic: number;
   /** The size demand control assumes for a list without `@listSize`. */
   assumedListSize: number;
+  /** How long a client may take to send one whole request (headers and body), in milliseconds. */
+  requestTimeoutMs: number;
   /** How long the gateway waits for one subgraph request, in milliseconds. */
   upstreamTimeoutMs: number;
   /** Largest answer, in bytes. */
@@ -35,6 +37,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxCost: 5000,
   maxCostPublic: 1000,
   assumedListSize: 10,
+  requestTimeoutMs: 30_000,
   upstreamTimeoutMs: 10_000,
   maxResponseBytes: 4 * 1024 * 1024,
   requestsPerMinute: 600,
