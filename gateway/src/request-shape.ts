@@ -1,3 +1,4 @@
+import { MAX_JSON_NESTING, jsonNesting } from "@kgraph/platform";
 import { GraphQLError } from "graphql";
 
 /**
@@ -6,7 +7,8 @@ import { GraphQLError } from "graphql";
  * `variables`/`extensions` or a form body, and the trusted-documents step reads each operation's
  * fields before the runtime checks their types (a body of `[1, 2]` or `{"documentId": 12}`
  * crashed it): so every parser is wrapped here, and what it returns is checked for the GraphQL
- * over HTTP shape before any other step sees it.
+ * over HTTP shape before any other step sees it, `variables` and `extensions` no deeper than
+ * MAX_JSON_NESTING.
  */
 export function useRequestShape() {
   return {
@@ -54,6 +56,10 @@ function checkOperation(value: unknown, what: string): void {
     const field = fields[key];
     if (field != null && (typeof field !== "object" || Array.isArray(field))) {
       throw badRequest(`"${key}" in ${what} must be a JSON object.`);
+    }
+    // Before any step walks it recursively (the cost estimate's cache key, signing, coercion).
+    if (jsonNesting(field) > MAX_JSON_NESTING) {
+      throw badRequest(`"${key}" in ${what} nests deeper than ${MAX_JSON_NESTING} levels.`);
     }
   }
 }

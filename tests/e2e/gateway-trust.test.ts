@@ -1,4 +1,4 @@
-import { gatewaySignedRequest, graphqlRequest } from "@kgraph/platform";
+import { MAX_JSON_NESTING, gatewaySignedRequest, graphqlRequest } from "@kgraph/platform";
 import { type Platform, startPlatform } from "../support/platform";
 
 /**
@@ -83,6 +83,28 @@ describe.each(NAMES)("the %s subgraph in production", (name) => {
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(res.errors?.[0].message).toMatch(/introspection is not allowed/);
+  });
+
+  it("refuses variables or extensions nested past MAX_JSON_NESTING with 400, before anything walks them", async () => {
+    const headers = { "content-type": "application/json", authorization: (await authorization()) as string };
+    const nested = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
+    const post = async (body: string) => {
+      const res = await fetch(url(), { method: "POST", headers, body });
+      return { status: res.status, body: (await res.json()) as { errors?: { extensions?: { code?: string } }[] } };
+    };
+    // 100,000 levels used to overflow the stack of the signature check: HTTP 500.
+    for (const key of ["variables", "extensions"]) {
+      const deep = await post(`{"query":"${QUERY}","${key}":{"x":${nested(100_000)}}}`);
+      expect(deep.status).toBe(400);
+      expect(deep.body.errors?.[0]?.extensions?.code).toBe("BAD_REQUEST");
+    }
+    const get = await fetch(
+      `${url()}?query=${encodeURIComponent(QUERY)}&variables=${encodeURIComponent(`{"x":${nested(2000)}}`)}`,
+      { headers },
+    );
+    expect(get.status).toBe(400);
+    // At the limit the request goes on to the signature check (this one is unsigned).
+    expect((await post(`{"query":"${QUERY}","variables":{"x":${nested(MAX_JSON_NESTING - 1)}}}`)).status).toBe(403);
   });
 
   it("refuses operations past its depth, alias and token limits, each with its code", async () => {

@@ -286,6 +286,13 @@ describe("hostile requests", () => {
       '{"__proto__": {"polluted": true}, "query": "{ agreements { id } }"}',
       JSON.stringify(Array.from({ length: 11 }, () => ({ query: "{ agreements { id } }" }))),
       JSON.stringify(Array.from({ length: 200 }, () => ({ query: "{ agreements { id } }" }))),
+      // JSON nested far deeper than any input type, where a recursive step would overflow.
+      ...[40, 5_000, 100_000].flatMap((depth) => [
+        `{"query": "{ agreements { id } }", "variables": {"x": ${"[".repeat(depth)}${"]".repeat(depth)}}}`,
+        `{"query": "query($n: Int) { facilities { visits(first: $n) { id } } }", "variables": {"n": ${'{"a":'.repeat(depth / 5)}1${"}".repeat(depth / 5)}}}`,
+        `{"query": "{ agreements { id } }", "extensions": {"x": ${"[".repeat(depth)}${"]".repeat(depth)}}}`,
+        `[{"query": "{ agreements { id } }", "variables": {"x": ${"[".repeat(depth)}${"]".repeat(depth)}}}]`,
+      ]),
     ];
     const contentTypes = [
       "application/json",
@@ -309,6 +316,7 @@ describe("hostile requests", () => {
       "/graphql?as=__proto__",
       "/graphql?as=%3C%2Ftitle%3E%3Cscript%3E",
       "/graphql?extensions=%7B",
+      `/graphql?query=%7B%20agreements%20%7B%20id%20%7D%20%7D&variables=${encodeURIComponent(`{"x":${"[".repeat(2_000)}${"]".repeat(2_000)}}`)}`,
       "/nope",
       "/readyz?x=1",
       "/healthz/..",

@@ -16,6 +16,7 @@ export * from "./testing";
 export * from "./validation";
 export * from "./subgraph-definition";
 export * from "./ids";
+export * from "./json-nesting";
 export * from "./loaders";
 export * from "./auth";
 export * from "./audit";

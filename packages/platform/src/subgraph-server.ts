@@ -14,6 +14,7 @@ import { AuthError, INVALID_TOKEN_RESPONSE, type TokenVerifier } from "./auth/ve
 import { type BaseContext, type Viewer, operationNameHeader, requestIdHeader, requestIdsFrom } from "./context";
 import { listTruncationPlugin } from "./bounded-list";
 import { maskError } from "./errors";
+import { MAX_JSON_NESTING, jsonNesting, jsonTextNesting } from "./json-nesting";
 import type { Logger } from "./logger";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -160,6 +161,17 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         });
       }
     }
+    const tooDeep = tooDeeplyNested(body, url.searchParams);
+    if (tooDeep) {
+      return send(res, 400, {
+        errors: [
+          {
+            message: `"${tooDeep}" nests deeper than ${MAX_JSON_NESTING} levels.`,
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
+      });
+    }
     // The ids the gateway vouches for count only when its signature covers them; else they are the caller's claims.
     const signed = signedByGateway(options.gatewaySignatureSecret, body, {
       requestId: requestIdHeader(req.headers, "x-request-id") ?? null,
@@ -275,4 +287,15 @@ function send(res: http.ServerResponse, status: number, payload: unknown): void 
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.end(JSON.stringify(payload));
+}
+
+/** The request parameter (POST body or GET query) that nests deeper than MAX_JSON_NESTING, if any. */
+function tooDeeplyNested(body: unknown, search: URLSearchParams): string | undefined {
+  for (const key of ["variables", "extensions"]) {
+    const posted = body !== null && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
+    if (jsonNesting(posted) > MAX_JSON_NESTING) return key;
+    const query = search.get(key);
+    if (query && jsonTextNesting(query) > MAX_JSON_NESTING) return key;
+  }
+  return undefined;
 }
