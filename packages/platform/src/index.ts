@@ -21,3 +21,4 @@ export * from "./auth";
 export * from "./audit";
 export * from "./access";
 export * from "./published-views";
+export * from "./metrics";

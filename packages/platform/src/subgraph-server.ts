@@ -15,6 +15,7 @@ import { type BaseContext, type Viewer, operationNameHeader, requestIdHeader, re
 import { listTruncationPlugin } from "./bounded-list";
 import { maskError } from "./errors";
 import type { Logger } from "./logger";
+import type { SubgraphMetrics } from "./metrics/subgraph-metrics";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -46,7 +47,12 @@ function subgraphArmor(edge: SubgraphEdgeSettings) {
 }
 
 /** Lets error masking name the request it happened in. */
-const currentRequest = new AsyncLocalStorage<{ requestId: string; logger: Logger }>();
+const currentRequest = new AsyncLocalStorage<{
+  requestId: string;
+  logger: Logger;
+  /** The client's operation name as the gateway vouches for it (signed requests only). */
+  clientOperationName?: string | null;
+}>();
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -69,6 +75,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   gatewaySignatureSecret?: string;
   /** Whether only the gateway may call (signed requests), introspection, and per-operation limits. */
   edge: SubgraphEdgeSettings;
+  /** Counts operations, latency and errors; served on the metrics listener, not here. */
+  metrics?: SubgraphMetrics;
 }
 
 export interface RunningServer {
@@ -105,6 +113,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       // Lists cut at their stated maximum (BoundedList) are reported beside the data.
       listTruncationPlugin<TContext>(),
+      ...(options.metrics ? [options.metrics.apolloPlugin(() => currentRequest.getStore()?.clientOperationName)] : []),
       {
         // The audit trail names what executes, from the parsed operation, before any resolver runs.
         async requestDidStart() {
@@ -180,6 +189,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         "request not from the gateway refused",
       );
       res.setHeader("x-request-id", requestId);
+      options.metrics?.error("FORBIDDEN");
       return send(res, 403, { errors: [{ message: NOT_FROM_GATEWAY_MESSAGE, extensions: { code: "FORBIDDEN" } }] });
     }
     const headers = new HeaderMap();
@@ -193,12 +203,13 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     } catch (err) {
       if (!(err instanceof AuthError)) throw err;
       // One answer for every refused token; the verifier has logged the reason.
+      options.metrics?.error("UNAUTHENTICATED");
       res.writeHead(INVALID_TOKEN_RESPONSE.status, { ...INVALID_TOKEN_RESPONSE.headers, "x-request-id": requestId });
       res.end(INVALID_TOKEN_RESPONSE.body);
       return;
     }
     const audit = options.createAuditRecorder(viewer, ids);
-    const response = await currentRequest.run({ requestId, logger }, () =>
+    const response = await currentRequest.run({ requestId, logger, clientOperationName: ids.clientOperationName }, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
         context: async () =>
@@ -216,6 +227,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       await audit.flush();
     } catch (err) {
       logger.error({ err }, "audit trail write failed; response withheld");
+      options.metrics?.error("AUDIT_WRITE_FAILED");
       return send(res, 500, {
         errors: [
           {
