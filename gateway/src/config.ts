@@ -5,6 +5,7 @@ import {
   jwksCacheFromConfig,
   gatewaySignatureConfigShape,
   loadConfig,
+  metricsConfigShape,
   portVar,
 } from "@kgraph/platform";
 import { z } from "zod";
@@ -100,6 +101,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
           }
           return origins;
         }),
+      ...metricsConfigShape,
       GATEWAY_HOST: z.string().default("127.0.0.1"),
       GATEWAY_PORT: portVar(4000),
       SUPERGRAPH_PATH: z.string().default(path.resolve(__dirname, "..", "..", "schema", "supergraph.graphql")),

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     trustedProxies: config.TRUSTED_PROXIES,
     forwardedHeader: config.TRUSTED_PROXY_HEADER,
     readinessCacheMs: config.READINESS_CACHE_MS,
+    metrics: { host: config.METRICS_HOST, port: config.METRICS_PORT ?? 9464 },
   });
   if (!config.GATEWAY_HMAC_SECRET) {
     logger.warn(

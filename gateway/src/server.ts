@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import httpTransport from "@graphql-mesh/transport-http";
-import type { Logger, RunningServer } from "@kgraph/platform";
+import { type Logger, type MetricsListener, type RunningServer, startMetricsListener } from "@kgraph/platform";
 import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
 import { useExactRemovedFieldPaths } from "./error-paths";
 import { createGraphiQL } from "./graphiql";
@@ -16,6 +16,7 @@ import {
   clientAddress,
   createRateLimiter,
   trustedProxies,
+  UNOBSERVED,
   useCostBudget,
   useOperationShapeLimits,
   useRateLimit,
@@ -23,7 +24,8 @@ import {
   withBodyLimit,
 } from "./limits";
 import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds } from "./request-ids";
-import { type TrustedDocumentsOptions, trustedDocuments } from "./trusted-documents";
+import { createGatewayMetrics } from "./metrics";
+import { type TrustedDocumentsOptions, trustedDocuments, trustedOperationNames } from "./trusted-documents";
 import { createIntrospectionFilter } from "./introspection";
 import { useNoSubscriptions } from "./no-subscriptions";
 import { loadSupergraph } from "./supergraph";
@@ -66,6 +68,16 @@ export interface GatewayOptions {
   forwardedHeader?: ForwardedHeader;
   /** How long one readiness report answers /readyz (READINESS_CACHE_MS). */
   readinessCacheMs?: number;
+  /**
+   * Where `/metrics` listens (METRICS_HOST, METRICS_PORT; port 0: any free port), apart from the
+   * public port. Unset: no metrics are kept (tests that build a gateway in-process).
+   */
+  metrics?: { host?: string; port: number };
+}
+
+export interface RunningGateway extends RunningServer {
+  /** `http://host:port/metrics` when the gateway has a metrics listener. */
+  metricsUrl?: string;
 }
 
 /**
@@ -75,13 +87,17 @@ export interface GatewayOptions {
  * caller's Authorization header (or the gateway's public token) and the gateway's own request id
  * passed on to every subgraph in requests signed with GATEWAY_HMAC_SECRET, and health endpoints.
  */
-export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const supergraph = loadSupergraph(options.supergraphPath, options.subgraphUrls);
   const tokens = createTokenPlugin(options.auth, options.logger);
   // Development: the local issuer (no identity provider configured) and not a production build.
   const development = !options.auth.jwksUrl && options.production !== true;
   const publicToken = createPublicTokenSource(options.auth);
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const metrics = options.metrics
+    ? createGatewayMetrics({ knownOperations: trustedOperationNames(options.trustedDocuments?.file) })
+    : undefined;
+  const observer = metrics?.limits ?? UNOBSERVED;
   const rateLimiter = createRateLimiter({
     requestsPerMinute: limits.requestsPerMinute,
     redisUrl: options.redisUrl,
@@ -126,21 +142,30 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     logging: gatewayLogLevel(options.logLevel),
     // The gateway's own request ids (the runtime's would take the client's x-request-id as the id).
     requestId: false,
-    plugins: () => [
+    plugins: (context) => [
+      // First: its HTTP timing starts when the request arrives, before any limit.
+      ...((metrics ? [metrics.plugin(context.log)] : []) as never[]),
       useGatewayRequestIds() as never,
       useRequestShape() as never,
       // Tokens first: a caller is counted by their verified subject.
       tokens.plugin as never,
-      useRateLimit(rateLimiter.limiter, limits, (request, serverContext) => {
-        const sub = tokens.claimsOf(request)?.sub;
-        if (typeof sub === "string") return `sub:${sub}`;
-        // The TCP peer of `gateway(req, res)` below, or the client a trusted proxy names.
-        const peer = (serverContext as { req?: http.IncomingMessage }).req?.socket.remoteAddress;
-        return `addr:${addressBucket(clientAddress(peer, request.headers, proxies, forwardedHeader))}`;
-      }) as never,
+      useRateLimit(
+        rateLimiter.limiter,
+        limits,
+        (request, serverContext) => {
+          const sub = tokens.claimsOf(request)?.sub;
+          if (typeof sub === "string") return `sub:${sub}`;
+          // The TCP peer of `gateway(req, res)` below, or the client a trusted proxy names.
+          const peer = (serverContext as { req?: http.IncomingMessage }).req?.socket.remoteAddress;
+          return `addr:${addressBucket(clientAddress(peer, request.headers, proxies, forwardedHeader))}`;
+        },
+        observer,
+      ) as never,
       // Before useExactRemovedFieldPaths: the shape limits see the document as the caller wrote it.
-      ...((limitsOn ? useOperationShapeLimits(limits) : []) as never[]),
-      ...((limitsOn ? [useCostBudget(limits, signedIn), useResponseSizeLimit(limits)] : []) as never[]),
+      ...((limitsOn ? useOperationShapeLimits(limits, observer) : []) as never[]),
+      ...((limitsOn
+        ? [useCostBudget(limits, signedIn, observer), useResponseSizeLimit(limits, observer)]
+        : []) as never[]),
       useNoSubscriptions() as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
@@ -207,7 +232,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       headersTimeout: Math.min(limits.requestTimeoutMs, 10_000),
       connectionsCheckingInterval: 1000,
     },
-    withBodyLimit(limits.maxBodyBytes, handle),
+    withBodyLimit(limits.maxBodyBytes, handle, observer),
   );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -216,10 +241,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host ?? "127.0.0.1"}:${port}/graphql`;
   options.logger.info({ url }, "gateway listening");
+  let metricsListener: MetricsListener | undefined;
+  if (metrics && options.metrics) {
+    try {
+      metricsListener = await startMetricsListener({
+        registry: metrics.registry,
+        ...options.metrics,
+        logger: options.logger,
+      });
+    } catch (err) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.dispose();
+      await rateLimiter.close();
+      throw err;
+    }
+  }
   return {
     url,
     port,
+    metricsUrl: metricsListener?.url,
     async stop() {
+      await metricsListener?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.dispose();

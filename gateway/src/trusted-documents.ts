@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { Kind, parse } from "graphql";
 
 export interface TrustedDocumentsOptions {
   /** The manifest codegen writes: `{ "sha256:<hash>": "<document>" }`. */
@@ -44,4 +45,13 @@ export function trustedDocuments(
       },
     },
   };
+}
+
+/** The operation names of the manifest's documents: the operations the platform's own client runs. */
+export function trustedOperationNames(file: string | undefined): string[] {
+  if (!file || !fs.existsSync(file)) return [];
+  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+  return Object.values(manifest).flatMap((document) =>
+    parse(document).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION && d.name ? [d.name.value] : [])),
+  );
 }

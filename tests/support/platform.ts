@@ -37,6 +37,10 @@ export interface Platform {
   gatewayUrl: string;
   databaseUrl: string;
   subgraphUrls: Record<string, string>;
+  /** With `metrics`: each subgraph's `/metrics` URL. */
+  subgraphMetricsUrls: Record<string, string>;
+  /** The gateway's `/metrics` URL (its own listener, never the public port). */
+  gatewayMetricsUrl: string;
   /** With `recordHeaders`: what the gateway sent to each subgraph. */
   proxies: Record<string, RecordingProxy>;
   auth: TestAuth;
@@ -52,7 +56,7 @@ export interface Platform {
    * One more gateway process on the same subgraphs, with the same environment plus `env` (a
    * replica, or a gateway with other settings); stopped with the platform.
    */
-  startGateway(env?: Record<string, string>): Promise<RunningServer>;
+  startGateway(env?: Record<string, string>): Promise<RunningServer & { metricsUrl: string }>;
   stop(): Promise<void>;
 }
 
@@ -69,8 +73,10 @@ async function startGatewayProcess(
   gatewaySecret: string,
   trustedOnly: boolean,
   extraEnv: Record<string, string> = {},
-): Promise<RunningServer> {
+): Promise<RunningServer & { metricsUrl: string }> {
   const port = await freePort();
+  // Always a port of its own: the default (9464) would collide between gateways run at once.
+  const metricsPort = await freePort();
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "kgraph-e2e-keys-"));
   const keysFile = path.join(keysDir, "dev-keys.json");
   fs.writeFileSync(keysFile, JSON.stringify(auth.keys), { mode: 0o600 });
@@ -78,6 +84,7 @@ async function startGatewayProcess(
     env: {
       ...process.env,
       GATEWAY_PORT: String(port),
+      METRICS_PORT: String(metricsPort),
       CASES_URL: subgraphUrls.cases,
       FACILITIES_URL: subgraphUrls.facilities,
       MONITORING_URL: subgraphUrls.monitoring,
@@ -106,6 +113,7 @@ async function startGatewayProcess(
   return {
     url,
     port,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => {
@@ -148,6 +156,8 @@ export async function startPlatform(
     subgraphEdge?: SubgraphEdgeSettings;
     /** The subgraphs' PostgreSQL statement_timeout (their default unless a test needs another). */
     statementTimeoutMs?: number;
+    /** Each subgraph serves `/metrics` on a free port of its own. */
+    metrics?: boolean;
     /**
      * An OpenID Connect provider every service trusts instead of the test issuer, configured as
      * in production: `AUTH_*` settings (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, …) for the
@@ -177,6 +187,7 @@ export async function startPlatform(
     : options.gatewayEnv;
   const servers: RunningServer[] = [];
   const subgraphUrls: Record<string, string> = {};
+  const subgraphMetricsUrls: Record<string, string> = {};
   const proxies: Record<string, RecordingProxy> = {};
   try {
     for (const subgraph of SUBGRAPHS) {
@@ -200,9 +211,11 @@ export async function startPlatform(
         // end-to-end test also shows the gateway's planned operations pass the subgraphs' limits.
         edge: options.subgraphEdge ?? PRODUCTION_EDGE,
         statementTimeoutMs: options.statementTimeoutMs,
+        metrics: options.metrics ? { port: 0 } : undefined,
       });
       servers.push(server);
       subgraphUrls[subgraph.name] = server.url;
+      if (server.metricsUrl) subgraphMetricsUrls[subgraph.name] = server.metricsUrl;
       if (options.recordHeaders) {
         const proxy = await startRecordingProxy(server.url);
         servers.push({ url: proxy.url, port: 0, stop: proxy.stop });
@@ -220,6 +233,8 @@ export async function startPlatform(
     servers.push(gateway);
     return {
       gatewayUrl: gateway.url,
+      gatewayMetricsUrl: gateway.metricsUrl,
+      subgraphMetricsUrls,
       databaseUrl: database.url,
       subgraphUrls,
       proxies,

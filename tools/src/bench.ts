@@ -223,6 +223,8 @@ async function startBenchGateway(
       GATEWAY_HMAC_SECRET: developmentSecrets().gatewayHmacSecret,
       AUTH_DEV_KEYS: process.env.AUTH_DEV_KEYS ?? DEFAULT_DEV_KEYS_FILE,
       LIMIT_REQUESTS_PER_MINUTE: "100000000",
+      // Any free port: 9464 is the platform's own gateway's.
+      METRICS_PORT: "0",
       LOG_LEVEL: "error",
       ...env,
     },

@@ -120,6 +120,9 @@ async function main(): Promise<void> {
       `  health / readiness  http://localhost:${port("gateway")}/healthz  http://localhost:${port("gateway")}/readyz`,
     );
     for (const name of SUBGRAPH_NAMES) say(`  ${name.padEnd(18)}  http://127.0.0.1:${port(name)}/graphql (internal)`);
+    say(
+      `  metrics (Prometheus) http://127.0.0.1:${process.env.METRICS_PORT ?? 9464}/metrics (gateway); each subgraph on its port + 1000`,
+    );
     say("press Ctrl-C to stop");
   } catch (err) {
     process.stderr.write(`[start] failed: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { type LimitObserver, UNOBSERVED } from "./observer";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -12,7 +13,11 @@ const LINGER_MS = 1000;
  * counted as it arrives and refused the moment it passes the limit; under the limit it is handed
  * on whole (at most the limit is ever held, never the runtime's own 25 MB).
  */
-export function withBodyLimit(maxBytes: number, next: Handler): Handler {
+export function withBodyLimit(maxBytes: number, next: Handler, observer: LimitObserver = UNOBSERVED): Handler {
+  const refuse = (req: IncomingMessage, res: ServerResponse, message: string) => {
+    observer.refused("PAYLOAD_TOO_LARGE");
+    answer413(req, res, message);
+  };
   return (req, res) => {
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > maxBytes) {
@@ -43,7 +48,7 @@ export function withBodyLimit(maxBytes: number, next: Handler): Handler {
  * sending would lose the answer. The whole answer is sent now; only its end waits. Meanwhile
  * what arrives is dropped, never kept.
  */
-function refuse(req: IncomingMessage, res: ServerResponse, message: string): void {
+function answer413(req: IncomingMessage, res: ServerResponse, message: string): void {
   req.resume();
   const body = JSON.stringify({ errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
   res.writeHead(413, {

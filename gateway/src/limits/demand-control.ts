@@ -18,6 +18,7 @@ import {
   valueFromASTUntyped,
 } from "graphql";
 import type { Limits } from "./index";
+import { type LimitObserver, UNOBSERVED } from "./observer";
 
 type Budget = Pick<Limits, "maxCost" | "maxCostPublic" | "assumedListSize">;
 
@@ -185,7 +186,11 @@ function isList(type: GraphQLOutputType): boolean {
  * Over budget: COST_ESTIMATED_TOO_EXPENSIVE (HTTP 400) with the estimate and the budget. Within:
  * both in `extensions.cost` of the answer, with `actual`: the objects the answer holds.
  */
-export function useCostBudget(budget: Budget, signedIn: (request: Request | undefined) => boolean) {
+export function useCostBudget(
+  budget: Budget,
+  signedIn: (request: Request | undefined) => boolean,
+  observer: LimitObserver = UNOBSERVED,
+) {
   let schema: GraphQLSchema | undefined;
   const costs = new WeakMap<object, { estimated: number; max: number; mutation: boolean }>();
   // Per parsed document (the parser cache reuses it), per operation name and variables.
@@ -199,7 +204,8 @@ export function useCostBudget(budget: Budget, signedIn: (request: Request | unde
     onValidate({ context, params }: { context: RequestContext; params: { documentAST: DocumentNode } }) {
       return ({ valid }: { valid: boolean }) => {
         if (!valid || !schema) return;
-        const max = signedIn(context.request) ? budget.maxCost : budget.maxCostPublic;
+        const caller = signedIn(context.request);
+        const max = caller ? budget.maxCost : budget.maxCostPublic;
         const document = params.documentAST;
         const key = JSON.stringify([context.params?.operationName ?? null, context.params?.variables ?? null]);
         let byRequest = estimates.get(document);
@@ -222,10 +228,13 @@ export function useCostBudget(budget: Budget, signedIn: (request: Request | unde
           if (byRequest.size >= 100) byRequest.clear();
           byRequest.set(key, estimated);
         }
+        // Every priced request, cached estimate or not: the histogram is of requests, not of documents.
+        observer.estimated(estimated, caller);
         if (estimated > max) {
+          observer.refused("COST_ESTIMATED_TOO_EXPENSIVE");
           // Thrown, not a validation result: the caller gets HTTP 400 whatever response type it accepts.
           throw new GraphQLError(
-            `The operation's estimated cost is ${estimated}; the limit is ${max}${signedIn(context.request) ? "" : " without a token"}. Ask for smaller pages (\`first\`) or fewer nested lists.`,
+            `The operation's estimated cost is ${estimated}; the limit is ${max}${caller ? "" : " without a token"}. Ask for smaller pages (\`first\`) or fewer nested lists.`,
             { extensions: { code: "COST_ESTIMATED_TOO_EXPENSIVE", cost: { estimated, max }, http: { status: 400 } } },
           );
         }

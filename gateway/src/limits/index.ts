@@ -43,6 +43,7 @@ export const DEFAULT_LIMITS: Limits = {
   requestsPerMinute: 600,
 };
 
+export { type LimitObserver, UNOBSERVED } from "./observer";
 export { withBodyLimit } from "./body-size";
 export { type RateLimiter, createRateLimiter, useRateLimit } from "./rate-limit";
 export { type ForwardedHeader, addressBucket, clientAddress, trustedProxies } from "./client-address";

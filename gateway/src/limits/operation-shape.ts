@@ -5,9 +5,10 @@ import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type ValidationContext, validate } from "graphql";
 import { expandedFieldCount } from "./demand-control";
 import type { Limits } from "./index";
+import { type LimitObserver, UNOBSERVED } from "./observer";
 
 /** graphql-armor refusals carry a code and HTTP 400; the message (armor's) names the limit. */
-const coded = (code: string) => ({
+const coded = (code: string, observer: LimitObserver = UNOBSERVED) => ({
   exposeLimits: true,
   propagateOnRejection: false,
   onReject: [
@@ -16,7 +17,10 @@ const coded = (code: string) => ({
         extensions: { code, http: { status: 400 } },
       });
       // The token limit runs inside the parser (no validation context): it stops the parse.
-      if (!context) throw refusal;
+      if (!context) {
+        observer.refused(code);
+        throw refusal;
+      }
       context.reportError(refusal);
     },
   ],
@@ -32,6 +36,7 @@ const coded = (code: string) => ({
  */
 export function useOperationShapeLimits(
   limits: Pick<Limits, "maxDepth" | "maxAliases" | "maxTokens" | "maxDirectives" | "maxFields">,
+  observer: LimitObserver = UNOBSERVED,
 ) {
   const rules = [
     maxDepthRule({
@@ -47,7 +52,7 @@ export function useOperationShapeLimits(
   // The parser cache hands out the same document for the same text: check each one once.
   const checked = new WeakMap<DocumentNode, GraphQLError | null>();
   return [
-    maxTokensPlugin({ n: limits.maxTokens, ...coded("TOO_MANY_TOKENS") }),
+    maxTokensPlugin({ n: limits.maxTokens, ...coded("TOO_MANY_TOKENS", observer) }),
     {
       onSchemaChange({ schema: next }: { schema: GraphQLSchema }) {
         schema = next;
@@ -60,7 +65,11 @@ export function useOperationShapeLimits(
             refusal = validate(schema, result, rules)[0] ?? tooManyFields(result, limits.maxFields);
             checked.set(result, refusal);
           }
-          if (refusal) throw refusal;
+          if (refusal) {
+            // Counted here, not in onReject: a document's refusal is cached, and every request is one.
+            observer.refused(String(refusal.extensions.code));
+            throw refusal;
+          }
         };
       },
     },

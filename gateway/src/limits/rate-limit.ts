@@ -3,6 +3,7 @@ import type { Logger } from "@kgraph/platform";
 import Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Limits } from "./index";
+import { type LimitObserver, UNOBSERVED } from "./observer";
 import { json } from "./refusal";
 
 export interface RateLimiterSettings {
@@ -63,6 +64,7 @@ export function useRateLimit(
   limiter: RateLimiterAbstract,
   limits: Pick<Limits, "requestsPerMinute">,
   callerOf: (request: Request, serverContext: unknown) => string,
+  observer: LimitObserver = UNOBSERVED,
 ) {
   const callers = new WeakMap<Request, string>();
   const message = (res: RateLimiterRes) => {
@@ -92,6 +94,7 @@ export function useRateLimit(
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         const { retryAfter, text } = message(rejection);
+        observer.refused("RATE_LIMITED");
         const response = json(fetchAPI, 429, text, "RATE_LIMITED");
         response.headers.set("retry-after", String(retryAfter));
         endResponse(response);
@@ -107,6 +110,7 @@ export function useRateLimit(
           } catch (rejection) {
             if (!(rejection instanceof RateLimiterRes)) throw rejection;
             const { retryAfter, text } = message(rejection);
+            observer.refused("RATE_LIMITED");
             throw createGraphQLError(text, {
               extensions: {
                 code: "RATE_LIMITED",

@@ -1,4 +1,5 @@
 import type { Limits } from "./index";
+import { type LimitObserver, UNOBSERVED } from "./observer";
 import { json } from "./refusal";
 
 /**
@@ -6,7 +7,7 @@ import { json } from "./refusal";
  * RESPONSE_TOO_LARGE (HTTP 413), so one request cannot pull megabytes through the gateway.
  * The body is measured as it is (no second serialization).
  */
-export function useResponseSizeLimit(limits: Pick<Limits, "maxResponseBytes">) {
+export function useResponseSizeLimit(limits: Pick<Limits, "maxResponseBytes">, observer: LimitObserver = UNOBSERVED) {
   return {
     async onResponse({
       response,
@@ -23,6 +24,7 @@ export function useResponseSizeLimit(limits: Pick<Limits, "maxResponseBytes">) {
       const known = (response as { contentLength?: number | null }).contentLength;
       const bytes = typeof known === "number" ? known : Buffer.byteLength(await response.clone().text());
       if (bytes <= limits.maxResponseBytes) return;
+      observer.refused("RESPONSE_TOO_LARGE");
       setResponse(
         json(
           fetchAPI,

@@ -27,6 +27,24 @@ export const commonConfigShape = {
 };
 
 /**
+ * Where a service serves `/metrics` (Prometheus): a listener of its own, loopback by default,
+ * never the public port. METRICS_PORT is per process; unset, the gateway uses 9464 and a
+ * subgraph its own port + 1000 (cases 5001 … training 5004).
+ */
+export const metricsConfigShape = {
+  METRICS_HOST: z.string().default("127.0.0.1"),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+};
+
+/** A subgraph's metrics listener: METRICS_PORT, else its GraphQL port + 1000 (any free port when that is 0). */
+export function subgraphMetricsSettings(
+  config: { METRICS_HOST: string; METRICS_PORT?: number },
+  graphqlPort: number,
+): { host: string; port: number } {
+  return { host: config.METRICS_HOST, port: config.METRICS_PORT ?? (graphqlPort === 0 ? 0 : graphqlPort + 1000) };
+}
+
+/**
  * The secret the gateway signs its subgraph requests with, shared by the gateway and every
  * subgraph (`npm start` generates one into .data/; production sets it). A subgraph takes the
  * request id the gateway passes on only from a request signed with it.

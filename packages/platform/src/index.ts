@@ -22,3 +22,4 @@ export * from "./auth";
 export * from "./audit";
 export * from "./access";
 export * from "./published-views";
+export * from "./metrics";

@@ -5,6 +5,7 @@ import type { SubgraphEdgeSettings } from "./config";
 import type { BaseContext } from "./context";
 import type { FederatedSchema } from "./federation";
 import type { Logger } from "./logger";
+import { type MetricsListener, SubgraphMetrics, startMetricsListener } from "./metrics";
 import { type RunningServer, startSubgraphServer } from "./subgraph-server";
 
 export interface StartSubgraphOptions {
@@ -27,18 +28,28 @@ export interface StartSubgraphOptions {
   edge: SubgraphEdgeSettings;
   /** PostgreSQL's statement_timeout for every connection (DB_STATEMENT_TIMEOUT_MS); 5 s unset. */
   statementTimeoutMs?: number;
+  /**
+   * Where `/metrics` listens (METRICS_HOST, METRICS_PORT; port 0: any free port). Unset: no
+   * metrics listener (tools and tests that do not scrape).
+   */
+  metrics?: { host?: string; port: number };
 }
 
 /**
  * What each subgraph package exports as `definition`: the tools (schema printing, migrations,
  * seeding, `npm start`) and the end-to-end tests treat all four alike through it.
  */
+/** A served subgraph; `metricsUrl` when it has a metrics listener. */
+export interface RunningSubgraph extends RunningServer {
+  metricsUrl?: string;
+}
+
 export interface SubgraphDefinition {
   name: "cases" | "facilities" | "monitoring" | "training";
   defaultPort: number;
   buildSchema(): Promise<FederatedSchema>;
   createDataSource(url: string, logger?: Logger, statementTimeoutMs?: number): DataSource;
-  start(options: StartSubgraphOptions): Promise<RunningServer>;
+  start(options: StartSubgraphOptions): Promise<RunningSubgraph>;
 }
 
 /** Connects to the database and serves a subgraph; `stop()` closes the server, then the pool. */
@@ -46,7 +57,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
   definition: Pick<SubgraphDefinition, "name" | "buildSchema" | "createDataSource">,
   createContextFactory: (db: DataSource, options: StartSubgraphOptions) => (base: BaseContext) => TContext,
   options: StartSubgraphOptions,
-): Promise<RunningServer> {
+): Promise<RunningSubgraph> {
   if (!options.gatewaySignatureSecret) {
     options.logger.warn(
       "GATEWAY_HMAC_SECRET is not set: no request is taken as the gateway's, so the audit trail records this subgraph's own request ids only",
@@ -54,7 +65,13 @@ export async function serveSubgraph<TContext extends BaseContext>(
   }
   const db = definition.createDataSource(options.databaseUrl, options.logger, options.statementTimeoutMs);
   await db.initialize();
+  const metrics = options.metrics ? new SubgraphMetrics(definition.name, options.logger) : undefined;
+  metrics?.observeDatabase(db);
+  let listener: MetricsListener | undefined;
   try {
+    if (metrics && options.metrics) {
+      listener = await startMetricsListener({ registry: metrics.registry, ...options.metrics, logger: options.logger });
+    }
     const { schema } = await definition.buildSchema();
     const server = await startSubgraphServer({
       name: definition.name,
@@ -66,19 +83,23 @@ export async function serveSubgraph<TContext extends BaseContext>(
       verifier: options.verifier,
       gatewaySignatureSecret: options.gatewaySignatureSecret,
       edge: options.edge,
-      createAuditRecorder: (viewer, request) => new AuditRecorder(db, definition.name, viewer, request),
+      metrics,
+      createAuditRecorder: (viewer, request) => new AuditRecorder(db, definition.name, viewer, request, metrics),
       ready: async () => {
         await db.query("SELECT 1");
       },
     });
     return {
       ...server,
+      metricsUrl: listener?.url,
       async stop() {
+        await listener?.stop();
         await server.stop();
         await db.destroy();
       },
     };
   } catch (err) {
+    await listener?.stop();
     await db.destroy();
     throw err;
   }

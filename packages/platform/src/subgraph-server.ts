@@ -16,6 +16,7 @@ import { listTruncationPlugin } from "./bounded-list";
 import { maskError } from "./errors";
 import { MAX_JSON_NESTING, jsonNesting, jsonTextNesting } from "./json-nesting";
 import type { Logger } from "./logger";
+import type { SubgraphMetrics } from "./metrics/subgraph-metrics";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -47,7 +48,12 @@ function subgraphArmor(edge: SubgraphEdgeSettings) {
 }
 
 /** Lets error masking name the request it happened in. */
-const currentRequest = new AsyncLocalStorage<{ requestId: string; logger: Logger }>();
+const currentRequest = new AsyncLocalStorage<{
+  requestId: string;
+  logger: Logger;
+  /** The client's operation name as the gateway vouches for it (signed requests only). */
+  clientOperationName?: string | null;
+}>();
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -70,6 +76,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   gatewaySignatureSecret?: string;
   /** Whether only the gateway may call (signed requests), introspection, and per-operation limits. */
   edge: SubgraphEdgeSettings;
+  /** Counts operations, latency and errors; served on the metrics listener, not here. */
+  metrics?: SubgraphMetrics;
 }
 
 export interface RunningServer {
@@ -106,6 +114,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginInlineTraceDisabled(),
       // Lists cut at their stated maximum (BoundedList) are reported beside the data.
       listTruncationPlugin<TContext>(),
+      ...(options.metrics ? [options.metrics.apolloPlugin(() => currentRequest.getStore()?.clientOperationName)] : []),
       {
         // The audit trail names what executes, from the parsed operation, before any resolver runs.
         async requestDidStart() {
@@ -192,6 +201,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         "request not from the gateway refused",
       );
       res.setHeader("x-request-id", requestId);
+      options.metrics?.error("FORBIDDEN");
       return send(res, 403, { errors: [{ message: NOT_FROM_GATEWAY_MESSAGE, extensions: { code: "FORBIDDEN" } }] });
     }
     const headers = new HeaderMap();
@@ -205,12 +215,13 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     } catch (err) {
       if (!(err instanceof AuthError)) throw err;
       // One answer for every refused token; the verifier has logged the reason.
+      options.metrics?.error("UNAUTHENTICATED");
       res.writeHead(INVALID_TOKEN_RESPONSE.status, { ...INVALID_TOKEN_RESPONSE.headers, "x-request-id": requestId });
       res.end(INVALID_TOKEN_RESPONSE.body);
       return;
     }
     const audit = options.createAuditRecorder(viewer, ids);
-    const response = await currentRequest.run({ requestId, logger }, () =>
+    const response = await currentRequest.run({ requestId, logger, clientOperationName: ids.clientOperationName }, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
         context: async () =>
@@ -228,6 +239,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       await audit.flush();
     } catch (err) {
       logger.error({ err }, "audit trail write failed; response withheld");
+      options.metrics?.error("AUDIT_WRITE_FAILED");
       return send(res, 500, {
         errors: [
           {

@@ -1,5 +1,11 @@
 import "reflect-metadata";
-import { createLogger, runSubgraphMain, subgraphEdgeSettings, verifierFromConfig } from "@kgraph/platform";
+import {
+  createLogger,
+  runSubgraphMain,
+  subgraphEdgeSettings,
+  subgraphMetricsSettings,
+  verifierFromConfig,
+} from "@kgraph/platform";
 import { loadCasesConfig } from "./config";
 import { definition } from "./index";
 
@@ -16,6 +22,7 @@ runSubgraphMain(async () => {
     gatewaySignatureSecret: config.GATEWAY_HMAC_SECRET,
     edge: subgraphEdgeSettings(config),
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    metrics: subgraphMetricsSettings(config, config.CASES_PORT),
   });
   return { server, logger };
 });

@@ -3,6 +3,7 @@ import {
   commonConfigShape,
   gatewaySignatureConfigShape,
   loadConfig,
+  metricsConfigShape,
   portVar,
   subgraphEdgeConfigShape,
 } from "@kgraph/platform";
@@ -16,6 +17,7 @@ export function loadMonitoringConfig(env: NodeJS.ProcessEnv = process.env) {
       ...authConfigShape,
       ...gatewaySignatureConfigShape,
       ...subgraphEdgeConfigShape,
+      ...metricsConfigShape,
       DATABASE_URL: z.string({ required_error: "is required (the orchestrator passes it; see README)" }).url(),
       MONITORING_HOST: z.string().default("127.0.0.1"),
       MONITORING_PORT: portVar(4003),

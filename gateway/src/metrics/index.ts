@@ -1,0 +1,1 @@
+export { type GatewayMetrics, REFUSAL_CODES, createGatewayMetrics } from "./gateway-metrics";
