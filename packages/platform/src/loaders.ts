@@ -33,6 +33,8 @@ export interface FirstManyByKeyOptions<K, V> {
   limit: number;
   /** The keys to ask the database for, when only some of `keys` can exist (e.g. `wellFormedIds`). */
   wanted?: readonly K[];
+  /** The columns that identify a row of the query (default: `<alias>.id`), e.g. a join table's pair. */
+  identity?: readonly string[];
 }
 
 /**
@@ -40,8 +42,8 @@ export interface FirstManyByKeyOptions<K, V> {
  * 100,000 children costs `limit` rows, not 100,000. One statement for the whole batch:
  *
  *   SELECT … FROM t alias [joins]
- *    WHERE alias.id IN (SELECT ranked.id FROM (
- *            SELECT alias.id, row_number() OVER (PARTITION BY <column> ORDER BY <order>) AS rn
+ *    WHERE alias.id IN (SELECT ranked.k0 FROM (
+ *            SELECT alias.id AS k0, row_number() OVER (PARTITION BY <column> ORDER BY <order>) AS rn
  *              FROM t alias [joins] WHERE <the query's conditions> AND <column> = ANY(:keys)
  *          ) ranked WHERE ranked.rn <= :limit)
  *    ORDER BY <order>
@@ -49,8 +51,8 @@ export interface FirstManyByKeyOptions<K, V> {
  * `query` is the loader's query with its alias, joins and conditions (record rules included,
  * parameters set) and no order. Its conditions rank rows inside the window, so a row the caller
  * may not see never takes the place of one they may; the outer query only hydrates the chosen
- * ids, with the query's joins (a joined, selected relation is loaded as before). The entity
- * behind the alias needs an `id` primary key.
+ * ids, with the query's joins (a joined, selected relation is loaded as before). A row is
+ * identified by `<alias>.id` unless `identity` names other columns.
  */
 export async function firstManyByKey<K, V extends ObjectLiteral>(
   keys: readonly K[],
@@ -61,18 +63,20 @@ export async function firstManyByKey<K, V extends ObjectLiteral>(
   if (!wanted.length || options.limit < 1) return keys.map(() => []);
   if (!Number.isInteger(options.limit))
     throw new Error(`A per-key limit must be a whole number, not ${options.limit}.`);
-  const alias = query.alias;
+  const identity = options.identity ?? [`${query.alias}.id`];
   const order = options.order.map(([expression, direction]) => `${expression} ${direction}`).join(", ");
-  const ranked = query
-    .clone()
-    .select(`${alias}.id`, "id")
+  const ranked = query.clone().select(identity[0], "k0");
+  identity.slice(1).forEach((column, i) => ranked.addSelect(column, `k${i + 1}`));
+  ranked
     .addSelect(`row_number() OVER (PARTITION BY ${options.column} ORDER BY ${order})`, "rn")
     .andWhere(`${options.column} = ANY(:firstManyKeys)`, { firstManyKeys: wanted })
     .orderBy();
-  // `where` replaces the query's conditions: they have chosen the ids inside `ranked` already.
+  const row = identity.length === 1 ? identity[0] : `(${identity.join(", ")})`;
+  const rankedRow = identity.map((_, i) => `ranked.k${i}`).join(", ");
+  // `where` replaces the query's conditions: they have chosen the rows inside `ranked` already.
   const chosen = query
     .clone()
-    .where(`${alias}.id IN (SELECT ranked.id FROM (${ranked.getQuery()}) ranked WHERE ranked.rn <= :firstManyLimit)`)
+    .where(`${row} IN (SELECT ${rankedRow} FROM (${ranked.getQuery()}) ranked WHERE ranked.rn <= :firstManyLimit)`)
     .setParameters({ ...ranked.getParameters(), firstManyLimit: options.limit })
     .orderBy();
   for (const [expression, direction] of options.order) chosen.addOrderBy(expression, direction);
