@@ -1,13 +1,42 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
 import { Column, DataSource, Entity, PrimaryColumn } from "typeorm";
-import { createDataSource, createTestDatabase, firstManyByKey, sqlStatements } from "../src";
+import {
+  createDataSource,
+  createTestDatabase,
+  firstManyByKey,
+  recordStatements,
+  rowsReturned,
+  sqlStatements,
+} from "../src";
 
 /**
  * `firstManyByKey` against real PostgreSQL: at most `limit` rows per key, in the loader's order,
  * the loader's conditions applied before the cut, one statement for a batch.
  */
 const SCHEMA = "firstmanytest";
+
+@Entity({ name: "parent", schema: SCHEMA })
+class Parent {
+  @PrimaryColumn("uuid")
+  id: string;
+
+  @Column("boolean")
+  archived: boolean;
+}
+
+/** A join table without an `id`: a row is its (list_id, parent_id) pair. */
+@Entity({ name: "list_entry", schema: SCHEMA })
+class ListEntry {
+  @PrimaryColumn("uuid", { name: "list_id" })
+  listId: string;
+
+  @PrimaryColumn("uuid", { name: "parent_id" })
+  parentId: string;
+
+  @Column("integer")
+  rank: number;
+}
 
 @Entity({ name: "child", schema: SCHEMA })
 class Child {
@@ -26,19 +55,13 @@ class Child {
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: DataSource;
-const statements: { query: string; parameters?: unknown[] }[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  db = createDataSource({ url: database.url, schema: SCHEMA, entities: [Child], migrations: [] });
+  db = createDataSource({ url: database.url, schema: SCHEMA, entities: [Child, Parent, ListEntry], migrations: [] });
   await db.initialize();
   await db.query(`CREATE SCHEMA ${SCHEMA}`);
   await db.synchronize();
-  const logQuery = db.logger.logQuery.bind(db.logger);
-  db.logger.logQuery = (query, parameters, runner) => {
-    statements.push({ query, parameters });
-    logQuery(query, parameters, runner);
-  };
 });
 afterAll(async () => {
   await db?.destroy();
@@ -89,10 +112,10 @@ it("returns at most `limit` rows of each key, in the given order, grouped in key
 
 it("sends one statement for the whole batch, and the database returns only the rows kept", async () => {
   const parents = [await parentWith(50), await parentWith(40), await parentWith(1)];
-  statements.length = 0;
-  const before = sqlStatements.count;
-  const groups = await load(parents, 4);
-  expect(sqlStatements.count - before).toBe(1);
+  let groups: Child[][] = [];
+  const statements = await recordStatements(async () => {
+    groups = await load(parents, 4);
+  });
   expect(statements).toHaveLength(1);
   const [{ query, parameters }] = statements;
   expect(query).toContain(
@@ -100,11 +123,7 @@ it("sends one statement for the whole batch, and the database returns only the r
   );
   expect(query).toContain("WHERE ranked.rn <= $2");
   expect(parameters).toEqual([parents, 4]);
-  // The same statement, counted: the rows the database sent back.
-  const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM (${query}) returned`, parameters)) as {
-    n: number;
-  }[];
-  expect(n).toBe(4 + 4 + 1);
+  expect(await rowsReturned(db, statements[0])).toBe(4 + 4 + 1);
   expect(groups.map((group) => group.length)).toEqual([4, 4, 1]);
 });
 
@@ -127,4 +146,35 @@ it("gives [] for keys without rows, and asks only for the wanted keys", async ()
   const before = sqlStatements.count;
   expect(await load(["not-a-uuid"], 5, { wanted: [] })).toEqual([[]]);
   expect(sqlStatements.count - before).toBe(0);
+});
+
+it("ranks through the query's joins, and takes a pair of columns as a row's identity", async () => {
+  const parents = Array.from({ length: 6 }, (_, i) => ({ id: randomUUID(), archived: i % 2 === 0 }));
+  await db.getRepository(Parent).insert(parents);
+  const [one, two] = [randomUUID(), randomUUID()];
+  // Both lists hold every parent; odd ranks are archived parents, which the joined condition leaves out.
+  await db
+    .getRepository(ListEntry)
+    .insert([one, two].flatMap((listId) => parents.map((p, i) => ({ listId, parentId: p.id, rank: i + 1 }))));
+  const query = db
+    .getRepository(ListEntry)
+    .createQueryBuilder("e")
+    .innerJoin(Parent, "p", "p.id = e.parent_id")
+    .where("p.archived = :archived", { archived: false });
+  let groups: ListEntry[][] = [];
+  const statements = await recordStatements(async () => {
+    groups = await firstManyByKey([two, one], query, {
+      column: "e.list_id",
+      keyOf: (row) => row.listId,
+      order: [["e.rank", "ASC"]],
+      limit: 2,
+      identity: ["e.list_id", "e.parent_id"],
+    });
+  });
+  expect(groups.map((group) => group.map((entry) => entry.rank))).toEqual([
+    [2, 4],
+    [2, 4],
+  ]);
+  expect(statements).toHaveLength(1);
+  expect(await rowsReturned(db, statements[0])).toBe(4);
 });
