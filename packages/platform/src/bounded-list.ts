@@ -14,11 +14,15 @@ export function boundList<T>(items: readonly T[], max: number): { items: readonl
   return items.length > max ? { items: items.slice(0, max), truncated: true } : { items, truncated: false };
 }
 
-/** The error reported at a list's path when it was cut to its maximum. */
-export function listTruncatedError(path: readonly (string | number)[], max: number, length: number): GraphQLError {
+/**
+ * The error reported at a list's path when it was cut to its maximum. It states no length: a
+ * bounded list's loader reads at most `max + 1` rows per parent (`firstManyByKey`), enough to
+ * know the list is longer, never how much longer.
+ */
+export function listTruncatedError(path: readonly (string | number)[], max: number): GraphQLError {
   return new GraphQLError(`This list has more than its maximum of ${max} items; only the first ${max} are returned.`, {
     path,
-    extensions: { code: LIST_TRUNCATED, max, length },
+    extensions: { code: LIST_TRUNCATED, max },
   });
 }
 
@@ -30,20 +34,20 @@ export function boundedListMiddleware(max: number): MiddlewareFn<object> {
   return async ({ context, info }, next) => {
     const result: unknown = await next();
     if (!Array.isArray(result) || result.length <= max) return result;
-    reportTruncation(context, info, max, result.length);
+    reportTruncation(context, info, max);
     return result.slice(0, max);
   };
 }
 
-function reportTruncation(context: object, info: GraphQLResolveInfo, max: number, length: number): void {
+function reportTruncation(context: object, info: GraphQLResolveInfo, max: number): void {
   const path = responsePathAsArray(info.path);
-  const error = listTruncatedError(path, max, length);
+  const error = listTruncatedError(path, max);
   if (context && typeof context === "object") {
     const list = truncations.get(context) ?? [];
     list.push(error);
     truncations.set(context, list);
     const logger = (context as { logger?: Logger }).logger;
-    logger?.warn({ field: `${info.parentType.name}.${info.fieldName}`, path, max, length }, "list cut at its maximum");
+    logger?.warn({ field: `${info.parentType.name}.${info.fieldName}`, path, max }, "list cut at its maximum");
   }
 }
 
@@ -56,7 +60,9 @@ export function listTruncations(context: object): readonly GraphQLError[] {
  * A list without `first`: its stated maximum `max`. The gateway's demand control prices it at
  * `max` items (`@listSize(assumedSize:)`), and the server never sends more than `max` of them:
  * a longer list is cut to its first `max` items with a LIST_TRUNCATED error at its path.
- * The field's description should state the maximum (see `atMost`).
+ * The field's description should state the maximum (see `atMost`). A list loaded per parent
+ * should read at most `max + 1` rows of each (`firstManyByKey`), with `max` in one constant
+ * shared by this decorator and the loader.
  */
 export const BoundedList = (max: number): MethodDecorator & PropertyDecorator => {
   if (!Number.isInteger(max) || max < 0) throw new Error(`A list's maximum must be a whole number, not ${max}.`);

@@ -5,14 +5,16 @@ import type { Logger } from "./logger";
 
 /**
  * Counts SQL statements sent by this process. Tests read it to prove that the number of
- * statements per request does not grow with the page size (no N+1).
+ * statements per request does not grow with the page size (no N+1); while `recorded` is set
+ * (`recordStatements`), each statement is kept too, so a test can see what it asked for.
  */
-export const sqlStatements = { count: 0 };
+export const sqlStatements: { count: number; recorded?: { query: string; parameters: unknown[] }[] } = { count: 0 };
 
 class CountingLogger implements TypeOrmLogger {
   constructor(private readonly logger?: Logger) {}
-  logQuery(query: string): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     sqlStatements.count += 1;
+    sqlStatements.recorded?.push({ query, parameters: parameters ?? [] });
     if (process.env.DEBUG_SQL) process.stderr.write(`SQL ${query.slice(0, 160)}\n`);
   }
   logQueryError(error: string | Error, query: string): void {

@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { defaultParamsSerializer } from "@graphql-mesh/hmac-upstream-signature";
 import { SIGNATURE_EXTENSION, signedContent } from "./audit/gateway-signature";
 import { DEVELOPMENT_EDGE, type SubgraphEdgeSettings } from "./config";
-import { migrate, withDatabase } from "./database";
+import { migrate, sqlStatements, withDatabase } from "./database";
 import { ROLES } from "@kgraph/policy";
 import { type DevKeys, DEFAULT_AUDIENCE, DEV_ISSUER, GATEWAY_ISSUER, generateKeyPairJwk } from "./auth/keys";
 import { type JWK, jose } from "./auth/jose";
@@ -236,4 +236,32 @@ export async function createPublishedViewStandIns(db: DataSource, subgraph: stri
     await db.query(`CREATE SCHEMA IF NOT EXISTS ${owner}`);
     await db.query(`CREATE TABLE IF NOT EXISTS ${owner}.${view} (${definition})`);
   }
+}
+
+export interface RecordedStatement {
+  query: string;
+  parameters: unknown[];
+}
+
+/** The SQL statements this process sent while `run` ran (a harness's subgraph serves in-process). */
+export async function recordStatements(run: () => Promise<unknown>): Promise<RecordedStatement[]> {
+  const recorded: RecordedStatement[] = [];
+  sqlStatements.recorded = recorded;
+  try {
+    await run();
+  } finally {
+    sqlStatements.recorded = undefined;
+  }
+  return recorded;
+}
+
+/**
+ * How many rows a recorded SELECT returns, asked again on `db` (the same database, so the same
+ * rows while nothing was written since): what the database sent for it.
+ */
+export async function rowsReturned(db: DataSource, statement: RecordedStatement): Promise<number> {
+  const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM (${statement.query}) returned`, [
+    ...statement.parameters,
+  ])) as { n: number }[];
+  return n;
 }

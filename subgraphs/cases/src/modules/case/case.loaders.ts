@@ -1,8 +1,9 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { type RecordAccess, manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { type RecordAccess, firstManyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { TransferCase } from "../transfer/transfer.entity";
+import { MAX_CASES_PER_TRANSFER } from "../transfer/transfer.inputs";
 import { CaseRecords } from "./case.records";
 import { Case } from "./case.entity";
 
@@ -27,20 +28,29 @@ export function createCaseLoaders(db: DataSource, access: RecordAccess) {
         .getMany();
       return oneByKey(ids, rows, (row) => row.id);
     }),
-    /** The cases booked on each transfer (through transfer_case) that the viewer may see, by case number. */
+    /**
+     * The cases booked on each transfer (through transfer_case) that the viewer may see, by case
+     * number: the first MAX_CASES_PER_TRANSFER + 1 (`Transfer.cases` states that maximum; booking
+     * never exceeds it, the one more shows a cut should it ever).
+     */
     casesByTransferId: new DataLoader<string, Case[]>(async (transferIds) => {
       const wanted = wellFormedIds(transferIds);
       if (!wanted.length || scope.kind === "none") return transferIds.map(() => []);
       const rule = visible();
-      const rows = await db
+      const query = db
         .getRepository(TransferCase)
         .createQueryBuilder("tc")
         .innerJoinAndSelect("tc.case", "c")
-        .where("tc.transfer_id IN (:...ids)", { ids: wanted })
-        .andWhere(rule.sql, rule.params)
-        .orderBy("c.caseNumber", "ASC")
-        .getMany();
-      return manyByKey(transferIds, rows, (row) => row.transferId).map((group) => group.map((row) => row.case as Case));
+        .where(rule.sql, rule.params);
+      const groups = await firstManyByKey(transferIds, query, {
+        column: "tc.transfer_id",
+        keyOf: (row) => row.transferId,
+        order: [["c.case_number", "ASC"]],
+        limit: MAX_CASES_PER_TRANSFER + 1,
+        wanted,
+        identity: ["tc.transfer_id", "tc.case_id"],
+      });
+      return groups.map((group) => group.map((row) => row.case as Case));
     }),
   };
 }

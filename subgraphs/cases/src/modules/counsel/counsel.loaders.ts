@@ -1,8 +1,13 @@
 import DataLoader from "dataloader";
 import { In, IsNull, type DataSource } from "typeorm";
-import { type Viewer, bindRule, hasScopes, manyByKey, oneByKey } from "@kgraph/platform";
+import { type Viewer, bindRule, firstManyByKey, hasScopes, manyByKey, oneByKey } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import { CounselContactEvent, LegalRepresentation, PrivilegedNote } from "./counsel.entity";
+
+/** The maximums `Case.representationHistory`, `counselContacts` and `privilegedNotes` state. */
+export const REPRESENTATIONS_PER_CASE = 20;
+export const COUNSEL_CONTACTS_PER_CASE = 500;
+export const PRIVILEGED_NOTES_PER_CASE = 500;
 
 export function createCounselLoaders(db: DataSource, viewer: Viewer) {
   // Whose note text may leave the database: the caller's own, when they hold case:privileged
@@ -15,33 +20,47 @@ export function createCounselLoaders(db: DataSource, viewer: Viewer) {
       const rows = await db.getRepository(LegalRepresentation).findBy({ caseId: In([...caseIds]), to: IsNull() });
       return oneByKey(caseIds, rows, (row) => row.caseId);
     }),
-    /** Every representation of each case, newest first. */
-    representationsByCaseId: new DataLoader<string, LegalRepresentation[]>(async (caseIds) => {
-      const rows = await db
-        .getRepository(LegalRepresentation)
-        .find({ where: { caseId: In([...caseIds]) }, order: { from: "DESC", id: "ASC" } });
-      return manyByKey(caseIds, rows, (row) => row.caseId);
-    }),
-    /** Every counsel contact event of each case, oldest request first. */
-    counselContactsByCaseId: new DataLoader<string, CounselContactEvent[]>(async (caseIds) => {
-      const rows = await db
-        .getRepository(CounselContactEvent)
-        .find({ where: { caseId: In([...caseIds]) }, order: { requestedAt: "ASC", id: "ASC" } });
-      return manyByKey(caseIds, rows, (row) => row.caseId);
-    }),
+    /** The first REPRESENTATIONS_PER_CASE + 1 representations of each case, newest first (one more shows a cut). */
+    representationsByCaseId: new DataLoader<string, LegalRepresentation[]>((caseIds) =>
+      firstManyByKey(caseIds, db.getRepository(LegalRepresentation).createQueryBuilder("r"), {
+        column: "r.case_id",
+        keyOf: (row) => row.caseId,
+        order: [
+          ["r.valid_from", "DESC"],
+          ["r.id", "ASC"],
+        ],
+        limit: REPRESENTATIONS_PER_CASE + 1,
+      }),
+    ),
+    /** The first COUNSEL_CONTACTS_PER_CASE + 1 counsel contact events of each case, oldest request first. */
+    counselContactsByCaseId: new DataLoader<string, CounselContactEvent[]>((caseIds) =>
+      firstManyByKey(caseIds, db.getRepository(CounselContactEvent).createQueryBuilder("e"), {
+        column: "e.case_id",
+        keyOf: (row) => row.caseId,
+        order: [
+          ["e.requested_at", "ASC"],
+          ["e.id", "ASC"],
+        ],
+        limit: COUNSEL_CONTACTS_PER_CASE + 1,
+      }),
+    ),
     /**
-     * Every privileged note of each case, oldest first. Anyone who reaches a case may learn that
-     * a note exists; its text leaves the database only for the counsel who wrote it (null for
-     * everyone else), decided in the SQL itself.
+     * The first PRIVILEGED_NOTES_PER_CASE + 1 privileged notes of each case, oldest first. Anyone
+     * who reaches a case may learn that a note exists; its text leaves the database only for the
+     * counsel who wrote it (null for everyone else), decided in the SQL itself. Plain SQL, as the
+     * text is chosen per row; ranked as `firstManyByKey` ranks, so a long history is never read whole.
      */
     privilegedNotesByCaseId: new DataLoader<string, PrivilegedNote[]>(async (caseIds) => {
       const rows = (await db.query(
         `SELECT id, case_id, counsel_id, created_at,
                 CASE WHEN $2::uuid IS NOT NULL AND counsel_id = $2::uuid THEN text END AS text
-           FROM privileged_note
-          WHERE case_id = ANY($1::uuid[])
+           FROM (SELECT n.id, n.case_id, n.counsel_id, n.created_at, n.text,
+                        row_number() OVER (PARTITION BY n.case_id ORDER BY n.created_at ASC, n.id ASC) AS rn
+                   FROM privileged_note n
+                  WHERE n.case_id = ANY($1::uuid[])) ranked
+          WHERE ranked.rn <= $3
           ORDER BY created_at ASC, id ASC`,
-        [[...caseIds], reader],
+        [[...caseIds], reader, PRIVILEGED_NOTES_PER_CASE + 1],
       )) as { id: string; case_id: string; counsel_id: string; created_at: Date; text: string | null }[];
       const notes = rows.map((row) =>
         Object.assign(new PrivilegedNote(), {

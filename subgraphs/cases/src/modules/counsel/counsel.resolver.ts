@@ -11,6 +11,7 @@ import {
   RecordCounselContactInput,
 } from "./counsel.inputs";
 import * as counsel from "./counsel.service";
+import { COUNSEL_CONTACTS_PER_CASE, PRIVILEGED_NOTES_PER_CASE, REPRESENTATIONS_PER_CASE } from "./counsel.loaders";
 
 @Resolver(() => LegalRepresentation)
 export class LegalRepresentationResolver {
@@ -94,30 +95,30 @@ export class CaseCounselResolver {
     return counsel.currentRepresentationOfCase(ctx, root.id);
   }
 
-  // At most 20: counsel of one case over its life.
-  @BoundedList(20)
+  // At most REPRESENTATIONS_PER_CASE: counsel of one case over its life.
+  @BoundedList(REPRESENTATIONS_PER_CASE)
   @FieldResolver(() => [LegalRepresentation], {
-    description: "Every representation of the case, newest first." + " " + atMost(20),
+    description: "Every representation of the case, newest first." + " " + atMost(REPRESENTATIONS_PER_CASE),
   })
   @Classified("case")
   representationHistory(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.representationHistoryOfCase(ctx, root.id);
   }
 
-  // At most 500: grows over a stay: comfortably above the seed.
-  @BoundedList(500)
+  // At most COUNSEL_CONTACTS_PER_CASE: grows over a stay: comfortably above the seed.
+  @BoundedList(COUNSEL_CONTACTS_PER_CASE)
   @FieldResolver(() => [CounselContactEvent], {
-    description: "Requests to contact counsel, oldest first." + " " + atMost(500),
+    description: "Requests to contact counsel, oldest first." + " " + atMost(COUNSEL_CONTACTS_PER_CASE),
   })
   @Classified("case")
   counselContacts(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return counsel.counselContactsOfCase(ctx, root.id);
   }
 
-  // At most 500: grows over a stay: comfortably above the seed.
-  @BoundedList(500)
+  // At most PRIVILEGED_NOTES_PER_CASE: grows over a stay: comfortably above the seed.
+  @BoundedList(PRIVILEGED_NOTES_PER_CASE)
   @FieldResolver(() => [PrivilegedNote], {
-    description: "Privileged notes by counsel, oldest first." + " " + atMost(500),
+    description: "Privileged notes by counsel, oldest first." + " " + atMost(PRIVILEGED_NOTES_PER_CASE),
   })
   @Classified("case")
   privilegedNotes(@Root() root: Case, @Ctx() ctx: CasesContext) {

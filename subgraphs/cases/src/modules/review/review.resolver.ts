@@ -6,6 +6,7 @@ import { Case } from "../case/case.entity";
 import { CaseReview, ReviewDecision } from "./review.entity";
 import { RecordCaseReviewInput } from "./review.inputs";
 import * as reviews from "./review.service";
+import { REVIEWS_PER_CASE } from "./review.loaders";
 
 @Resolver(() => CaseReview)
 export class CaseReviewResolver {
@@ -45,9 +46,11 @@ export class CaseReviewResolver {
 
 @Resolver(() => Case)
 export class CaseReviewsResolver {
-  // At most 50: joint reviews of one case (about one a month over a long stay).
-  @BoundedList(50)
-  @FieldResolver(() => [CaseReview], { description: "Joint case reviews, oldest first." + " " + atMost(50) })
+  // At most REVIEWS_PER_CASE: joint reviews of one case (about one a month over a long stay).
+  @BoundedList(REVIEWS_PER_CASE)
+  @FieldResolver(() => [CaseReview], {
+    description: "Joint case reviews, oldest first." + " " + atMost(REVIEWS_PER_CASE),
+  })
   @Classified("case")
   reviews(@Root() root: Case, @Ctx() ctx: CasesContext) {
     return reviews.reviewsOfCase(ctx, root.id);

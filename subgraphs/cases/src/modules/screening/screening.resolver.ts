@@ -7,6 +7,7 @@ import { Official } from "../official/official.entity";
 import { ProtectionScreening } from "./screening.entity";
 import { RecordScreeningInput } from "./screening.inputs";
 import * as screenings from "./screening.service";
+import { SCREENINGS_PER_CASE } from "./screening.loaders";
 
 @Resolver(() => ProtectionScreening)
 export class ProtectionScreeningResolver {
@@ -37,10 +38,10 @@ export class ProtectionScreeningResolver {
 
 @Resolver(() => Case)
 export class CaseScreeningResolver {
-  // At most 20: protection screenings of one case.
-  @BoundedList(20)
+  // At most SCREENINGS_PER_CASE: protection screenings of one case.
+  @BoundedList(SCREENINGS_PER_CASE)
   @FieldResolver(() => [ProtectionScreening], {
-    description: "Protection screenings, oldest first." + " " + atMost(20),
+    description: "Protection screenings, oldest first." + " " + atMost(SCREENINGS_PER_CASE),
   })
   @Classified("case")
   screenings(@Root() root: Case, @Ctx() ctx: CasesContext) {

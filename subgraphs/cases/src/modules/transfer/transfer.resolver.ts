@@ -7,6 +7,7 @@ import { TransferConnection } from "./transfer.connection";
 import { Transfer } from "./transfer.entity";
 import {
   CancelTransferInput,
+  MAX_CASES_PER_TRANSFER,
   RecordHandoverInput,
   RecordTransferInput,
   TransferFilter,
@@ -37,9 +38,11 @@ export class TransferResolver {
     return transfers.listTransfers(ctx, { ...page, filter });
   }
 
-  // At most 300: MAX_CASES_PER_TRANSFER: a transfer books at most that many cases.
-  @BoundedList(300)
-  @FieldResolver(() => [Case], { description: "The cases booked on the transfer, by case number." + " " + atMost(300) })
+  // At most MAX_CASES_PER_TRANSFER: a transfer books at most that many cases.
+  @BoundedList(MAX_CASES_PER_TRANSFER)
+  @FieldResolver(() => [Case], {
+    description: "The cases booked on the transfer, by case number." + " " + atMost(MAX_CASES_PER_TRANSFER),
+  })
   @Classified("case")
   cases(@Root() root: Transfer, @Ctx() ctx: CasesContext): Promise<Case[]> {
     return transfers.casesOnTransfer(ctx, root.id);

@@ -4,15 +4,17 @@ import type { FacilitiesContext } from "../../context";
 import { Placement } from "../placement/placement.entity";
 import { currentPlacementOfCase, placementsOfCase } from "../placement/placement.service";
 import { Case } from "./case.entity";
+import { PLACEMENTS_PER_CASE } from "../placement/placement.loaders";
 
 /** The fields this subgraph adds to `Case`. */
 @Resolver(() => Case)
 export class CasePlacementsResolver {
   @Classified("placement", { ruleAppliedBy: "returnedRecords" })
-  // At most 50: placements of one case (moves between facilities).
-  @BoundedList(50)
+  // At most PLACEMENTS_PER_CASE: placements of one case (moves between facilities).
+  @BoundedList(PLACEMENTS_PER_CASE)
   @FieldResolver(() => [Placement], {
-    description: "Every placement of the case that the caller may see, newest first." + " " + atMost(50),
+    description:
+      "Every placement of the case that the caller may see, newest first." + " " + atMost(PLACEMENTS_PER_CASE),
   })
   placements(@Root() root: Case, @Ctx() ctx: FacilitiesContext): Promise<Placement[]> {
     return placementsOfCase(ctx, root.id);

@@ -11,9 +11,9 @@ import * as facilities from "./facility.service";
 
 @Resolver(() => Facility)
 export class FacilityResolver {
-  // At most 20: the programme's facilities in Kosovo (the seed has 6).
-  @BoundedList(20)
-  @Query(() => [Facility], { description: "Every facility, by name." + " " + atMost(20) })
+  // At most FACILITIES_LISTED: the programme's facilities in Kosovo (the seed has 6).
+  @BoundedList(facilities.FACILITIES_LISTED)
+  @Query(() => [Facility], { description: "Every facility, by name." + " " + atMost(facilities.FACILITIES_LISTED) })
   facilities(@Ctx() ctx: FacilitiesContext): Promise<Facility[]> {
     return facilities.listFacilities(ctx);
   }

@@ -13,9 +13,14 @@ export function facilityById(ctx: FacilitiesContext, id: string): Promise<Facili
   return ctx.loaders.facilityById.load(id);
 }
 
-/** Every facility, by name. There are a handful, so no paging. */
+/** The maximum `Query.facilities` states: the programme's facilities in Kosovo (the seed has 6). */
+export const FACILITIES_LISTED = 20;
+
+/** Every facility, by name. There are a handful, so no paging; one more than listed shows a cut. */
 export async function listFacilities(ctx: FacilitiesContext): Promise<Facility[]> {
-  const rows = await ctx.db.getRepository(Facility).find({ order: { name: "ASC", id: "ASC" } });
+  const rows = await ctx.db
+    .getRepository(Facility)
+    .find({ order: { name: "ASC", id: "ASC" }, take: FACILITIES_LISTED + 1 });
   for (const row of rows) ctx.loaders.facilityById.prime(row.id, row);
   return rows;
 }

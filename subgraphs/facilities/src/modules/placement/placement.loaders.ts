@@ -1,9 +1,19 @@
-import { type CursorKeyOf, type Page, type RecordAccess, toPage, wellFormedIds } from "@kgraph/platform";
+import {
+  type CursorKeyOf,
+  type Page,
+  type RecordAccess,
+  firstManyByKey,
+  toPage,
+  wellFormedIds,
+} from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { OPEN_PLACEMENT_STATUSES, Placement } from "./placement.entity";
 import { PlacementRecords } from "./placement.records";
+
+/** The maximum `Case.placements` states (moves between facilities). */
+export const PLACEMENTS_PER_CASE = 50;
 
 /** One page of one facility's placements: the arguments of `Facility.placements`, cursor decoded. */
 export interface FacilityPlacementsKey {
@@ -41,22 +51,19 @@ export function createPlacementLoaders(db: DataSource, access: RecordAccess) {
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    /** Every placement of each case the viewer may read, newest first. */
-    placementsByCaseId: new DataLoader<string, Placement[]>(async (caseIds) => {
-      const wanted = wellFormedIds(caseIds);
-      const rows = wanted.length
-        ? await repository
-            .createQueryBuilder("p")
-            .where("p.case_id = ANY(:caseIds::uuid[])", { caseIds: wanted })
-            .andWhere(rule.sql, rule.params)
-            .orderBy("p.planned_at", "DESC")
-            .addOrderBy("p.id", "DESC")
-            .getMany()
-        : [];
-      const grouped = new Map<string, Placement[]>(caseIds.map((id) => [id, []]));
-      for (const row of rows) grouped.get(row.caseId)?.push(row);
-      return caseIds.map((id) => grouped.get(id) ?? []);
-    }),
+    /** The newest PLACEMENTS_PER_CASE + 1 placements of each case that the viewer may read, newest first. */
+    placementsByCaseId: new DataLoader<string, Placement[]>((caseIds) =>
+      firstManyByKey(caseIds, repository.createQueryBuilder("p").where(rule.sql, rule.params), {
+        column: "p.case_id",
+        keyOf: (row) => row.caseId,
+        order: [
+          ["p.planned_at", "DESC"],
+          ["p.id", "DESC"],
+        ],
+        limit: PLACEMENTS_PER_CASE + 1,
+        wanted: wellFormedIds(caseIds),
+      }),
+    ),
     /** Each case's open placement (PLANNED or CHECKED_IN; there is at most one), if the viewer may read it. */
     currentPlacementByCaseId: new DataLoader<string, Placement | null>(async (caseIds) => {
       const wanted = wellFormedIds(caseIds);

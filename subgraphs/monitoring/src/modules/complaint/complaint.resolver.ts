@@ -15,6 +15,7 @@ import {
   TriageComplaintInput,
 } from "./complaint.inputs";
 import * as complaints from "./complaint.service";
+import { ESCALATIONS_PER_COMPLAINT } from "./complaint.loaders";
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {
@@ -67,10 +68,10 @@ export class ComplaintResolver {
   }
 
   @Classified("complaint")
-  // At most 20: referrals of one complaint.
-  @BoundedList(20)
+  // At most ESCALATIONS_PER_COMPLAINT: referrals of one complaint.
+  @BoundedList(ESCALATIONS_PER_COMPLAINT)
   @FieldResolver(() => [ComplaintEscalation], {
-    description: "Referrals to other authorities, oldest first." + " " + atMost(20),
+    description: "Referrals to other authorities, oldest first." + " " + atMost(ESCALATIONS_PER_COMPLAINT),
   })
   escalations(@Root() root: Complaint, @Ctx() ctx: MonitoringContext): Promise<ComplaintEscalation[]> {
     return complaints.escalationsOf(ctx, root.id);

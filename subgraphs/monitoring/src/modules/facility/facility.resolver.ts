@@ -7,6 +7,7 @@ import { MonitoringVisit } from "../visit/visit.entity";
 import { FACILITY_VISITS_DEFAULT, FACILITY_VISITS_MAX } from "../visit/visit.limits";
 import { visitsOfFacility } from "../visit/visit.service";
 import { Facility } from "./facility.entity";
+import { OPEN_RECOMMENDATIONS_PER_FACILITY } from "../recommendation/recommendation.loaders";
 
 /** The monitoring record this subgraph adds to the facilities subgraph's `Facility`. */
 @Resolver(() => Facility)
@@ -36,14 +37,14 @@ export class FacilityResolver {
   }
 
   @Classified("monitoringReport", { ruleAppliedBy: "returnedRecords" })
-  // At most 40: grows while the authority does not answer (the seed has at most 12 per facility);
-  // 20 facilities × (3 visits + 40) keeps the public FacilityConditions document within its budget.
-  @BoundedList(40)
+  // At most OPEN_RECOMMENDATIONS_PER_FACILITY (40): grows while the authority does not answer
+  // (the seed has at most 12 per facility); 20 facilities × (3 visits + 40) keeps the public FacilityConditions document within its budget.
+  @BoundedList(OPEN_RECOMMENDATIONS_PER_FACILITY)
   @FieldResolver(() => [Recommendation], {
     description:
       "Recommendations from visits to the facility still awaiting the authority's response (OPEN or OVERDUE), soonest due first." +
       " " +
-      atMost(40),
+      atMost(OPEN_RECOMMENDATIONS_PER_FACILITY),
   })
   openRecommendations(@Root() root: Facility, @Ctx() ctx: MonitoringContext): Promise<Recommendation[]> {
     return openRecommendationsOfFacility(ctx, root.id);

@@ -1,9 +1,12 @@
-import { type RecordAccess, manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { type RecordAccess, firstManyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { FindingRecords } from "./finding.records";
 import { Finding } from "./finding.entity";
+
+/** The maximum `MonitoringVisit.findings` states. */
+export const FINDINGS_PER_VISIT = 50;
 
 /** Loaders for one request: a finding is readable when its visit is (the public: published visits only). */
 export function createFindingLoaders(db: DataSource, access: RecordAccess) {
@@ -16,20 +19,18 @@ export function createFindingLoaders(db: DataSource, access: RecordAccess) {
       const rows = await query.andWhere(readable.sql, readable.params).getMany();
       return oneByKey(ids, rows, (row) => row.id);
     }),
-    /** A visit's findings in the order they were recorded. */
-    findingsByVisitId: new DataLoader<string, Finding[]>(async (visitIds) => {
-      const wanted = wellFormedIds(visitIds);
-      if (!wanted.length) return visitIds.map(() => []);
-      const query = db
-        .getRepository(Finding)
-        .createQueryBuilder("f")
-        .where("f.visit_id IN (:...visitIds)", { visitIds: wanted });
-      const rows = await query
-        .andWhere(readable.sql, readable.params)
-        .orderBy("f.created_at", "ASC")
-        .addOrderBy("f.id", "ASC")
-        .getMany();
-      return manyByKey(visitIds, rows, (row) => row.visitId);
-    }),
+    /** A visit's first FINDINGS_PER_VISIT + 1 readable findings, in the order they were recorded. */
+    findingsByVisitId: new DataLoader<string, Finding[]>((visitIds) =>
+      firstManyByKey(visitIds, db.getRepository(Finding).createQueryBuilder("f").where(readable.sql, readable.params), {
+        column: "f.visit_id",
+        keyOf: (row) => row.visitId,
+        order: [
+          ["f.created_at", "ASC"],
+          ["f.id", "ASC"],
+        ],
+        limit: FINDINGS_PER_VISIT + 1,
+        wanted: wellFormedIds(visitIds),
+      }),
+    ),
   };
 }

@@ -9,6 +9,7 @@ import { visitById } from "../visit/visit.service";
 import { Finding } from "./finding.entity";
 import { AddFindingInput } from "./finding.inputs";
 import * as findings from "./finding.service";
+import { RECOMMENDATIONS_PER_FINDING } from "../recommendation/recommendation.loaders";
 
 @Resolver(() => Finding)
 export class FindingResolver {
@@ -20,10 +21,10 @@ export class FindingResolver {
   }
 
   @Classified("monitoringReport")
-  // At most 10: recommendations about one finding (the seed has at most 2).
-  @BoundedList(10)
+  // At most RECOMMENDATIONS_PER_FINDING: recommendations about one finding (the seed has at most 2).
+  @BoundedList(RECOMMENDATIONS_PER_FINDING)
   @FieldResolver(() => [Recommendation], {
-    description: "What is recommended about it, in the order made." + " " + atMost(10),
+    description: "What is recommended about it, in the order made." + " " + atMost(RECOMMENDATIONS_PER_FINDING),
   })
   recommendations(@Root() root: Finding, @Ctx() ctx: MonitoringContext): Promise<Recommendation[]> {
     return recommendationsOfFinding(ctx, root.id);

@@ -7,6 +7,7 @@ import { IncidentConnection } from "./incident.connection";
 import { Incident } from "./incident.entity";
 import { ChangeIncidentStatusInput, IncidentFilter, RecordIncidentInput } from "./incident.inputs";
 import * as incidents from "./incident.service";
+import { MAX_INCIDENT_CASES } from "./incident.policy";
 
 @Resolver(() => Incident)
 export class IncidentResolver {
@@ -41,11 +42,13 @@ export class IncidentResolver {
   }
 
   @Classified("monitoring")
-  // At most 50: MAX_INCIDENT_CASES: the cases an incident may name.
-  @BoundedList(50)
+  // At most MAX_INCIDENT_CASES: the cases an incident may name.
+  @BoundedList(MAX_INCIDENT_CASES)
   @FieldResolver(() => [String], {
     description:
-      "Pseudonyms of the people involved (the same as their cases' `subjectRef`); names no one." + " " + atMost(50),
+      "Pseudonyms of the people involved (the same as their cases' `subjectRef`); names no one." +
+      " " +
+      atMost(MAX_INCIDENT_CASES),
   })
   subjectRefs(@Root() root: Incident, @Ctx() ctx: MonitoringContext): string[] {
     return incidents.incidentSubjectRefs(ctx, root);

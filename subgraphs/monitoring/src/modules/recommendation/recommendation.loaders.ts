@@ -1,9 +1,13 @@
-import { type RecordAccess, manyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
+import { type RecordAccess, firstManyByKey, oneByKey, wellFormedIds } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { RecommendationRecords } from "./recommendation.records";
 import { Recommendation, RecommendationStatus } from "./recommendation.entity";
+
+/** The maximums `Finding.recommendations` and `Facility.openRecommendations` state. */
+export const RECOMMENDATIONS_PER_FINDING = 10;
+export const OPEN_RECOMMENDATIONS_PER_FACILITY = 40;
 
 /**
  * Loaders for one request: a recommendation is readable when its visit is (the public:
@@ -22,31 +26,38 @@ export function createRecommendationLoaders(db: DataSource, access: RecordAccess
         .getMany();
       return oneByKey(ids, rows, (row) => row.id);
     }),
-    /** A finding's recommendations in the order they were made. */
-    recommendationsByFindingId: new DataLoader<string, Recommendation[]>(async (findingIds) => {
-      const wanted = wellFormedIds(findingIds);
-      if (!wanted.length) return findingIds.map(() => []);
-      const query = from().where("r.finding_id IN (:...findingIds)", { findingIds: wanted });
-      const rows = await query
-        .andWhere(readable.sql, readable.params)
-        .orderBy("r.created_at", "ASC")
-        .addOrderBy("r.id", "ASC")
-        .getMany();
-      return manyByKey(findingIds, rows, (row) => row.findingId);
-    }),
-    /** A facility's unanswered recommendations (OPEN, overdue included), soonest due first. */
-    openRecommendationsByFacilityId: new DataLoader<string, Recommendation[]>(async (facilityIds) => {
-      const wanted = wellFormedIds(facilityIds);
-      if (!wanted.length) return facilityIds.map(() => []);
-      const query = from()
-        .where("r.facility_id IN (:...facilityIds)", { facilityIds: wanted })
-        .andWhere("r.status = :open", { open: RecommendationStatus.OPEN });
-      const rows = await query
-        .andWhere(readable.sql, readable.params)
-        .orderBy("r.due_at", "ASC")
-        .addOrderBy("r.id", "ASC")
-        .getMany();
-      return manyByKey(facilityIds, rows, (row) => row.facilityId);
-    }),
+    /** A finding's first RECOMMENDATIONS_PER_FINDING + 1 readable recommendations, in the order they were made. */
+    recommendationsByFindingId: new DataLoader<string, Recommendation[]>((findingIds) =>
+      firstManyByKey(findingIds, from().where(readable.sql, readable.params), {
+        column: "r.finding_id",
+        keyOf: (row) => row.findingId,
+        order: [
+          ["r.created_at", "ASC"],
+          ["r.id", "ASC"],
+        ],
+        limit: RECOMMENDATIONS_PER_FINDING + 1,
+        wanted: wellFormedIds(findingIds),
+      }),
+    ),
+    /**
+     * A facility's unanswered recommendations (OPEN, overdue included) that the viewer may read,
+     * soonest due first: the first OPEN_RECOMMENDATIONS_PER_FACILITY + 1.
+     */
+    openRecommendationsByFacilityId: new DataLoader<string, Recommendation[]>((facilityIds) =>
+      firstManyByKey(
+        facilityIds,
+        from().where("r.status = :open", { open: RecommendationStatus.OPEN }).andWhere(readable.sql, readable.params),
+        {
+          column: "r.facility_id",
+          keyOf: (row) => row.facilityId,
+          order: [
+            ["r.due_at", "ASC"],
+            ["r.id", "ASC"],
+          ],
+          limit: OPEN_RECOMMENDATIONS_PER_FACILITY + 1,
+          wanted: wellFormedIds(facilityIds),
+        },
+      ),
+    ),
   };
 }

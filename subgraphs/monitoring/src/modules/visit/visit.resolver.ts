@@ -18,6 +18,7 @@ import {
   VisitFilter,
 } from "./visit.inputs";
 import * as visits from "./visit.service";
+import { FINDINGS_PER_VISIT } from "../finding/finding.loaders";
 
 @Resolver(() => MonitoringVisit)
 export class VisitResolver {
@@ -65,9 +66,11 @@ export class VisitResolver {
   }
 
   @Classified("monitoringReport")
-  // At most 50: findings of one visit (the seed has at most 5).
-  @BoundedList(50)
-  @FieldResolver(() => [Finding], { description: "What the visit found, in the order recorded." + " " + atMost(50) })
+  // At most FINDINGS_PER_VISIT: findings of one visit (the seed has at most 5).
+  @BoundedList(FINDINGS_PER_VISIT)
+  @FieldResolver(() => [Finding], {
+    description: "What the visit found, in the order recorded." + " " + atMost(FINDINGS_PER_VISIT),
+  })
   findings(@Root() root: MonitoringVisit, @Ctx() ctx: MonitoringContext): Promise<Finding[]> {
     return findingsOfVisit(ctx, root.id);
   }

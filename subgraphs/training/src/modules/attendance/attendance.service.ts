@@ -173,5 +173,6 @@ export async function recordAttendanceResult(
   ctx.loaders.attendancesByOfficialId.clear(recorded.officialId);
   ctx.loaders.certificationByAttendanceId.clear(recorded.id);
   ctx.loaders.certificationsByOfficialId.clear(recorded.officialId);
+  ctx.loaders.longestCertificationsByOfficialId.clear(recorded.officialId);
   return recorded;
 }

@@ -8,6 +8,11 @@ export function certificationsOfOfficial(ctx: TrainingContext, officialId: strin
   return ctx.loaders.certificationsByOfficialId.load(officialId);
 }
 
+/** The certificate of each course that lasts longest: what compliance is judged on. */
+export function longestCertificationsOfOfficial(ctx: TrainingContext, officialId: string): Promise<Certification[]> {
+  return ctx.loaders.longestCertificationsByOfficialId.load(officialId);
+}
+
 export function certificationOfAttendance(ctx: TrainingContext, attendanceId: string): Promise<Certification | null> {
   return ctx.loaders.certificationByAttendanceId.load(attendanceId);
 }

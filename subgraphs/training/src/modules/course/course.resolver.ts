@@ -10,9 +10,11 @@ import * as courses from "./course.service";
 
 @Resolver(() => Course)
 export class CourseResolver {
-  // At most 200: reference list: the training catalogue.
-  @BoundedList(200)
-  @Query(() => [Course], { description: "The training catalogue, by course code." + " " + atMost(200) })
+  // At most COURSES_LISTED: reference list: the training catalogue.
+  @BoundedList(courses.COURSES_LISTED)
+  @Query(() => [Course], {
+    description: "The training catalogue, by course code." + " " + atMost(courses.COURSES_LISTED),
+  })
   @RequiresScopes(SCOPES.TRAINING_READ)
   courses(@Ctx() ctx: TrainingContext): Promise<Course[]> {
     return courses.listCourses(ctx);

@@ -10,8 +10,12 @@ export function courseById(ctx: TrainingContext, id: string): Promise<Course | n
 }
 
 /** The whole catalogue, by code (it is a short list). */
+/** The maximum `Query.courses` states: the training catalogue. */
+export const COURSES_LISTED = 200;
+
+/** The catalogue by code: at most one more than listed, which shows a cut. */
 export async function listCourses(ctx: TrainingContext): Promise<Course[]> {
-  const rows = await ctx.db.getRepository(Course).find({ order: { code: "ASC" } });
+  const rows = await ctx.db.getRepository(Course).find({ order: { code: "ASC" }, take: COURSES_LISTED + 1 });
   for (const row of rows) ctx.loaders.courseById.prime(row.id, row);
   return rows;
 }

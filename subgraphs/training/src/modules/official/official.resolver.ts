@@ -13,6 +13,8 @@ import { OfficialConnection } from "./official.connection";
 import { Official } from "./official.entity";
 import { OfficialFilter, RegisterOfficialInput, UpdateOfficialInput } from "./official.inputs";
 import * as officials from "./official.service";
+import { CERTIFICATIONS_PER_OFFICIAL } from "../certification/certification.loaders";
+import { ATTENDANCES_PER_OFFICIAL } from "../attendance/attendance.loaders";
 
 @Resolver(() => Official)
 export class OfficialResolver {
@@ -49,28 +51,28 @@ export class OfficialResolver {
     return root.facilityId ? { id: root.facilityId } : null;
   }
 
-  // At most 500: grows over a career: comfortably above the seed.
-  @BoundedList(500)
+  // At most CERTIFICATIONS_PER_OFFICIAL: grows over a career: comfortably above the seed.
+  @BoundedList(CERTIFICATIONS_PER_OFFICIAL)
   @FieldResolver(() => [Certification], {
     description:
       "Every certificate the official was issued, latest first, expired ones included " +
       "(empty when the caller may not read this official's training records)." +
       " " +
-      atMost(500),
+      atMost(CERTIFICATIONS_PER_OFFICIAL),
   })
   @Classified("trainingRecord", { ruleAppliedBy: "returnedRecords" })
   certifications(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<Certification[]> {
     return certificationsOfOfficial(ctx, root.id);
   }
 
-  // At most 500: grows over a career: comfortably above the seed.
-  @BoundedList(500)
+  // At most ATTENDANCES_PER_OFFICIAL: grows over a career: comfortably above the seed.
+  @BoundedList(ATTENDANCES_PER_OFFICIAL)
   @FieldResolver(() => [Attendance], {
     description:
       "The official's registrations for sessions, latest session first " +
       "(empty when the caller may not read this official's training records)." +
       " " +
-      atMost(500),
+      atMost(ATTENDANCES_PER_OFFICIAL),
   })
   @Classified("trainingRecord", { ruleAppliedBy: "returnedRecords" })
   attendances(@Root() root: Official, @Ctx() ctx: TrainingContext): Promise<Attendance[]> {

@@ -11,10 +11,13 @@ import * as requirements from "./requirement.service";
 
 @Resolver(() => CourseRequirement)
 export class RequirementResolver {
-  // At most 175: 7 job roles, each requiring at most 25 courses (OfficialCompliance.required).
-  @BoundedList(175)
+  // At most REQUIREMENTS_LISTED: 7 job roles, each requiring at most 25 courses (OfficialCompliance.required).
+  @BoundedList(requirements.REQUIREMENTS_LISTED)
   @Query(() => [CourseRequirement], {
-    description: "Mandatory courses by job role (then course code); one job role's when given." + " " + atMost(175),
+    description:
+      "Mandatory courses by job role (then course code); one job role's when given." +
+      " " +
+      atMost(requirements.REQUIREMENTS_LISTED),
   })
   @RequiresScopes(SCOPES.TRAINING_READ)
   courseRequirements(

@@ -6,14 +6,21 @@ import type { JobRole } from "../official/job-role";
 import { CourseRequirement } from "./requirement.entity";
 import type { RequirementArgs } from "./requirement.inputs";
 
-/** Requirements, by job role then course code; only one job role's when given. */
+/** The maximum `Query.courseRequirements` states: 7 job roles, each requiring at most 25 courses. */
+export const REQUIREMENTS_LISTED = 175;
+
+/** Requirements, by job role then course code; only one job role's when given. One more than listed shows a cut. */
 export async function listRequirements(ctx: TrainingContext, jobRole?: JobRole | null): Promise<CourseRequirement[]> {
   const query = ctx.db
     .getRepository(CourseRequirement)
     .createQueryBuilder("r")
     .innerJoin(Course, "c", "c.id = r.course_id");
   if (jobRole) query.where("r.job_role = :jobRole", { jobRole });
-  return query.orderBy("r.job_role", "ASC").addOrderBy("c.code", "ASC").getMany();
+  return query
+    .orderBy("r.job_role", "ASC")
+    .addOrderBy("c.code", "ASC")
+    .limit(REQUIREMENTS_LISTED + 1)
+    .getMany();
 }
 
 /** The courses mandatory for a job role, by code (two batched queries for any number of roles). */

@@ -3,6 +3,9 @@ import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { MAX_SESSION_DAYS } from "./session.policy";
 import { SessionStatus } from "./session.entity";
 
+/** The most seats a session may have: `TrainingSession.attendances` states it as its maximum. */
+export const MAX_SESSION_CAPACITY = 500;
+
 /** The decorated date must be later than another date field of the same input. */
 function IsAfterField(property: string, options?: ValidationOptions) {
   return ValidateBy(
@@ -59,10 +62,10 @@ export class ScheduleSessionInput {
   @Length(2, 200, { message: "must be 2 to 200 characters" })
   trainer: string;
 
-  @Field(() => Int, { description: "How many officials can register (1 to 500)." })
+  @Field(() => Int, { description: `How many officials can register (1 to ${MAX_SESSION_CAPACITY}).` })
   @IsInt({ message: "must be a whole number" })
   @Min(1, { message: "must be at least 1" })
-  @Max(500, { message: "must be at most 500" })
+  @Max(MAX_SESSION_CAPACITY, { message: `must be at most ${MAX_SESSION_CAPACITY}` })
   capacity: number;
 }
 

@@ -8,7 +8,7 @@ import { Course } from "../course/course.entity";
 import { courseById } from "../course/course.service";
 import { TrainingSessionConnection } from "./session.connection";
 import { TrainingSession } from "./session.entity";
-import { CancelSessionArgs, ScheduleSessionInput, SessionFilter } from "./session.inputs";
+import { CancelSessionArgs, MAX_SESSION_CAPACITY, ScheduleSessionInput, SessionFilter } from "./session.inputs";
 import * as sessions from "./session.service";
 
 @Resolver(() => TrainingSession)
@@ -42,13 +42,13 @@ export class SessionResolver {
     return (await courseById(ctx, root.courseId)) as Course;
   }
 
-  // At most 500: a session seats at most 500 (its capacity).
-  @BoundedList(500)
+  // At most MAX_SESSION_CAPACITY: a session seats at most that many (its capacity).
+  @BoundedList(MAX_SESSION_CAPACITY)
   @FieldResolver(() => [Attendance], {
     description:
       "Who registered, in order of registration, with their results: those whose training records the caller may read." +
       " " +
-      atMost(500),
+      atMost(MAX_SESSION_CAPACITY),
   })
   @Classified("trainingRecord", { ruleAppliedBy: "returnedRecords" })
   attendances(@Root() root: TrainingSession, @Ctx() ctx: TrainingContext): Promise<Attendance[]> {
