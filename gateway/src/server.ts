@@ -171,13 +171,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       useExactRemovedFieldPaths() as never,
       graphiql.plugin as never,
     ],
-    // Not the runtime's `demandControl` (read in gateway-runtime 2.12.1's useDemandControl):
+    // Not the runtime's `demandControl` (gateway-runtime 2.12.1's useDemandControl), tried here on
+    // `npm start`'s data with the Rust planner:
     // - it prices each subgraph request in onSubgraphExecute as the plan sends it, so the fetches
-    //   before the one that crosses the budget have already run: "checked before any subgraph is
-    //   called" cannot hold;
-    // - it has one maxCost for every caller (the public needs a lower one);
-    // - it prices a fragment where it is defined, outside the lists it is spread in;
-    // - with the Rust planner it was seen to refuse nothing (maxCost 5 let a 10-item list through).
+    //   before the one that crosses the budget have run: with maxCost 25, `{ facilities { name
+    //   visits { status } } }` ran the facilities fetch and answered its data beside the refusal,
+    //   so "checked before any subgraph is called" cannot hold;
+    // - it prices an entity fetch as one item, not one per parent: `{ facilities { visits(first:
+    //   100) { facility { visits(first: 100) { status } } } } }` was priced 10,221 and ran (12 KB
+    //   here, up to 20 × 100 × 100 visits by its own rules); useCostBudget prices it past 5,000;
+    // - it has one maxCost for every caller (the public needs a lower one), and it prices a
+    //   fragment where it is defined, outside the lists it is spread in.
     // useCostBudget prices the whole operation first, by the same IBM cost rules and the same
     // @cost/@listSize directives the subgraphs declare, per caller.
     // A subgraph that does not answer in time is an error at its fields, not a hanging request.
