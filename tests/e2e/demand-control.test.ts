@@ -151,6 +151,29 @@ it("refuses an answer larger than the response limit with a coded error", async 
   expect(res.body.errors[0].message).toMatch(/^The answer is \d+ bytes; the limit is 16384\./);
 });
 
+it("measures every answer: a client accepting only a streamed answer is refused before any work", async () => {
+  const query = `{ cases(first: 60) { edges { cursor node { id caseNumber status openedAt arrivedAt subjectRef nationality ageBand } } } }`;
+  const authorization = (await platform.auth.authorization("mia_officer"))!;
+  const send = (accept: string) =>
+    fetch(platform.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept, authorization },
+      body: JSON.stringify({ query }),
+    });
+  // Streamed as server-sent events or multipart, this answer went out whole, past the limit.
+  for (const accept of ["text/event-stream", "multipart/mixed", "multipart/mixed, text/event-stream", "text/plain"]) {
+    const res = await send(accept);
+    expect({ accept, status: res.status }).toEqual({ accept, status: 406 });
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe("NOT_ACCEPTABLE");
+  }
+  // Accepting JSON beside a stream, the answer is JSON, and measured.
+  for (const accept of ["text/event-stream, application/json", "multipart/mixed, */*", "application/*"]) {
+    const res = await send(accept);
+    expect({ accept, status: res.status }).toEqual({ accept, status: 413 });
+    expect(res.headers.get("content-type")).toMatch(/json/);
+  }
+});
+
 it("counts aliases the caller writes with the gateway's own `__kgraph` prefix", async () => {
   const query = `{ __kgraphKeep: agreements { id } __kgraphA: agreements { id } __kgraphB: agreements { id } __kgraphC: agreements { id } }`;
   const res = await post(query, "mia_officer");

@@ -65,7 +65,7 @@ async function raw(options: {
   path?: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
-}): Promise<{ status: number; text: string; ms: number }> {
+}): Promise<{ status: number; text: string; ms: number; type?: string }> {
   const url = new URL(options.path ?? "/graphql", platform.gatewayUrl);
   const started = Date.now();
   sent += 1;
@@ -81,6 +81,7 @@ async function raw(options: {
             status: res.statusCode ?? 0,
             text: Buffer.concat(chunks).toString("utf8"),
             ms: Date.now() - started,
+            type: res.headers["content-type"],
           }),
         );
         res.on("error", () => resolve({ status: 0, text: "response stream failed", ms: Date.now() - started }));
@@ -107,6 +108,8 @@ async function probe(
   if (res.status === 0) problems.push(`${label}: ${res.text}`);
   else if (res.status >= 500) problems.push(`${label}: HTTP ${res.status} ${res.text.slice(0, 200)}`);
   if (res.ms > ANSWER_WITHIN_MS) problems.push(`${label}: answered after ${res.ms} ms`);
+  // Every answer is measured against the response size limit, which a streamed one would escape.
+  if (/event-stream|multipart/i.test(res.type ?? "")) problems.push(`${label}: streamed answer (${res.type})`);
   let body: any;
   try {
     body = JSON.parse(res.text);
@@ -305,6 +308,26 @@ describe("hostile requests", () => {
       for (const type of contentTypes) {
         await probe(`POST ${type} ${String(body).slice(0, 40)}`, { headers: { "content-type": type }, body });
       }
+    }
+    for (const accept of [
+      "text/event-stream",
+      "multipart/mixed",
+      "multipart/mixed; deferSpec=20220824",
+      "text/event-stream, multipart/mixed",
+      "text/event-stream;charset=utf-8, application/json;charset=utf-16",
+      "*/*;charset=latin1",
+      "",
+      "text/*",
+    ]) {
+      await probe(`POST accept ${accept}`, {
+        headers: { "content-type": "application/json", accept },
+        body: json({ query: "{ agreements { id } facilities { name } }" }),
+      });
+      await probe(`GET accept ${accept}`, {
+        method: "GET",
+        path: "/graphql?query=%7B%20agreements%20%7B%20id%20%7D%20%7D",
+        headers: { accept },
+      });
     }
     for (const method of ["GET", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"]) {
       await probe(`${method} /graphql`, { method, headers: { accept: "application/json" } });

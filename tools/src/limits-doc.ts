@@ -40,6 +40,7 @@ export function limitsSection(root: string, supergraph: string): string {
     `| fields, with fragments expanded | ${l.maxFields} | \`LIMIT_MAX_FIELDS\` | \`TOO_MANY_FIELDS\` |`,
     `| request body | ${kib(l.maxBodyBytes)} | \`LIMIT_MAX_BODY_BYTES\` | \`PAYLOAD_TOO_LARGE\`, HTTP 413 |`,
     `| answer size | ${kib(l.maxResponseBytes)} | \`LIMIT_MAX_RESPONSE_BYTES\` | \`RESPONSE_TOO_LARGE\`, HTTP 413, no data |`,
+    "| answer format | JSON (`application/graphql-response+json` or `application/json`) | — | a request accepting only `text/event-stream` or `multipart/mixed` (no subscriptions, no `@defer`): `NOT_ACCEPTABLE`, HTTP 406 |",
     `| time to send one request | ${l.requestTimeoutMs / 1000} s (headers: ${Math.min(l.requestTimeoutMs, 10_000) / 1000} s) | \`LIMIT_REQUEST_TIMEOUT_MS\` | HTTP 408, connection closed |`,
     `| wait for one subgraph | ${l.upstreamTimeoutMs / 1000} s | \`LIMIT_UPSTREAM_TIMEOUT_MS\` | \`GATEWAY_TIMEOUT\` at the fields it would have answered |`,
     `| one database statement | ${DEFAULT_STATEMENT_TIMEOUT_MS / 1000} s | \`DB_STATEMENT_TIMEOUT_MS\` (subgraphs) | \`QUERY_TIMEOUT\` at the field |`,

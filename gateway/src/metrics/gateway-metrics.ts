@@ -14,6 +14,7 @@ export const REFUSAL_CODES = [
   "TOO_MANY_FIELDS",
   "COST_ESTIMATED_TOO_EXPENSIVE",
   "RESPONSE_TOO_LARGE",
+  "NOT_ACCEPTABLE",
 ] as const;
 
 /** Estimated cost; the budgets are 1000 (public) and 5000 (signed in) by default. */
