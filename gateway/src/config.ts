@@ -22,6 +22,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       NODE_ENV: commonConfigShape.NODE_ENV,
       ...authConfigShape,
       ...gatewaySignatureConfigShape,
+      LIMIT_MAX_IN_FLIGHT_PER_CALLER: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxInFlightPerCaller),
       LIMIT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.requestsPerMinute),
       LIMIT_MAX_DEPTH: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxDepth),
       LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),

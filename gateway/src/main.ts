@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     documentsDir: config.DOCUMENTS_DIR,
     limits: {
       requestsPerMinute: config.LIMIT_REQUESTS_PER_MINUTE,
+      maxInFlightPerCaller: config.LIMIT_MAX_IN_FLIGHT_PER_CALLER,
       maxDepth: config.LIMIT_MAX_DEPTH,
       maxAliases: config.LIMIT_MAX_ALIASES,
       maxTokens: config.LIMIT_MAX_TOKENS,

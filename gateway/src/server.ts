@@ -17,6 +17,7 @@ import {
   createRateLimiter,
   trustedProxies,
   UNOBSERVED,
+  useConcurrencyLimit,
   useCostBudget,
   useOperationShapeLimits,
   useRateLimit,
@@ -116,6 +117,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const corsOrigins = new Set(options.corsOrigins ?? []);
   const limitsOn = options.limitsOn !== false;
   const signedIn = (request: Request | undefined) => Boolean(tokens.claimsOf(request));
+  // Who a request counts against in the rate and concurrency limits: the token's subject, or the
+  // client's address (the TCP peer of `gateway(req, res)` below, or the client a trusted proxy names).
+  const callerOf = (request: Request, serverContext: unknown) => {
+    const sub = tokens.claimsOf(request)?.sub;
+    if (typeof sub === "string") return `sub:${sub}`;
+    const peer = (serverContext as { req?: http.IncomingMessage }).req?.socket.remoteAddress;
+    return `addr:${addressBucket(clientAddress(peer, request.headers, proxies, forwardedHeader))}`;
+  };
   const gateway = createGatewayRuntime({
     supergraph,
     unifiedGraphHandler,
@@ -149,18 +158,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       useRequestShape() as never,
       // Tokens first: a caller is counted by their verified subject.
       tokens.plugin as never,
-      useRateLimit(
-        rateLimiter.limiter,
-        limits,
-        (request, serverContext) => {
-          const sub = tokens.claimsOf(request)?.sub;
-          if (typeof sub === "string") return `sub:${sub}`;
-          // The TCP peer of `gateway(req, res)` below, or the client a trusted proxy names.
-          const peer = (serverContext as { req?: http.IncomingMessage }).req?.socket.remoteAddress;
-          return `addr:${addressBucket(clientAddress(peer, request.headers, proxies, forwardedHeader))}`;
-        },
-        observer,
-      ) as never,
+      useRateLimit(rateLimiter.limiter, limits, callerOf, observer) as never,
+      // After the rate limit: a request refused by it never takes a place.
+      useConcurrencyLimit(limits, callerOf, observer) as never,
       // Before useExactRemovedFieldPaths: the shape limits see the document as the caller wrote it.
       ...((limitsOn ? useOperationShapeLimits(limits, observer) : []) as never[]),
       ...((limitsOn

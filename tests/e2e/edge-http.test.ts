@@ -20,6 +20,7 @@ const ALLOWED = ["https://console.example.org", "https://integrator.example.net"
 const TITLE = "Kosovo reception programme graph";
 const BODY_LIMIT = 64 * 1024;
 const REQUEST_TIMEOUT_MS = 2000;
+const IN_FLIGHT = 3;
 let dev: Platform;
 let prod: Platform;
 let devOrigin: string;
@@ -32,6 +33,7 @@ beforeAll(async () => {
       LIMIT_MAX_BODY_BYTES: String(BODY_LIMIT),
       LIMIT_REQUESTS_PER_MINUTE: "100000",
       LIMIT_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+      LIMIT_MAX_IN_FLIGHT_PER_CALLER: String(IN_FLIGHT),
       GATEWAY_HOST: "0.0.0.0",
     },
   });
@@ -421,6 +423,56 @@ describe("slow clients (a request sent slowly never holds its connection for lon
   });
 });
 
+describe("requests in flight per caller", () => {
+  /** A request whose body never completes: in flight until the request timeout closes it. */
+  function held(authorization: string): Promise<string> {
+    const url = new URL(dev.gatewayUrl);
+    return new Promise((resolve) => {
+      const socket = net.connect(Number(url.port), "127.0.0.1");
+      const chunks: Buffer[] = [];
+      socket.on("data", (c: Buffer) => chunks.push(c));
+      socket.on("error", () => undefined);
+      socket.on("close", () => resolve(Buffer.concat(chunks).toString()));
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: ${authorization}\r\nContent-Length: 100\r\n\r\n{`,
+      );
+    });
+  }
+  const send = (authorization: string, body: unknown) =>
+    fetch(dev.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization },
+      body: JSON.stringify(body),
+    });
+
+  it("refuses a caller's request past the cap with 429 CONCURRENCY_LIMITED, others unaffected, places freed when requests end", async () => {
+    const busy = (await dev.auth.authorization({ roles: ["auditor"], sub: "in-flight-busy" }))!;
+    const other = (await dev.auth.authorization({ roles: ["auditor"], sub: "in-flight-other" }))!;
+    const slow = Array.from({ length: IN_FLIGHT }, () => held(busy));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refused = await send(busy, { query: "{ agreements { id } }" });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(((await refused.json()) as any).errors[0].extensions.code).toBe("CONCURRENCY_LIMITED");
+    // Another caller is served meanwhile.
+    expect((await send(other, { query: "{ agreements { id } }" })).status).toBe(200);
+    // The held requests end (408 at the request timeout): their places are free again.
+    for (const answer of await Promise.all(slow)) expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect((await send(busy, { query: "{ agreements { id } }" })).status).toBe(200);
+  });
+
+  it("holds one place per operation of a batch", async () => {
+    const caller = (await dev.auth.authorization({ roles: ["auditor"], sub: "in-flight-batch" }))!;
+    const batch = (n: number) => Array.from({ length: n }, () => ({ query: "{ agreements { id } }" }));
+    expect((await send(caller, batch(IN_FLIGHT))).status).toBe(200);
+    const over = await send(caller, batch(IN_FLIGHT + 1));
+    expect(over.status).toBe(429);
+    expect(JSON.stringify(await over.json())).toContain("CONCURRENCY_LIMITED");
+    // Nothing is left held by the refused batch.
+    expect((await send(caller, batch(IN_FLIGHT))).status).toBe(200);
+  });
+});
+
 describe("trusted documents (public callers may run only those)", () => {
   it.each(["", " ", "Bearer", "Bearer ", "Basic dXNlcjpwYXNz", "bearer", "garbage", "Bearer not.a.jwt"])(
     "answers Authorization %j with 401 invalid token, never as a public caller",
@@ -472,10 +524,10 @@ describe("subscriptions (the graph has none)", () => {
     expect([json.status, JSON.parse(json.body)]).toEqual([200, { errors: [refusal] }]);
     const spec = await post(dev, { query }, { authorization, accept: "application/graphql-response+json" });
     expect([spec.status, JSON.parse(spec.body)]).toEqual([400, { errors: [refusal] }]);
+    // A subscription client asking for an event stream is told the graph answers JSON only.
     const stream = await post(dev, { query }, { authorization, accept: "text/event-stream" });
-    // An event stream answers the error as its one event.
-    expect(stream.status).toBe(200);
-    expect(stream.body).toContain(`event: next\ndata: ${JSON.stringify({ errors: [refusal] })}\n\nevent: complete`);
+    expect(stream.status).toBe(406);
+    expect(JSON.parse(stream.body).errors[0].extensions.code).toBe("NOT_ACCEPTABLE");
     // Public callers too (trusted documents only here, so refused before validation).
     const anonymous = await post(dev, { query }, { accept: "application/json" });
     expect(JSON.parse(anonymous.body).errors[0].extensions.code).toBe("TRUSTED_DOCUMENTS_ONLY");

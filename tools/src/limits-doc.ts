@@ -45,6 +45,7 @@ export function limitsSection(root: string, supergraph: string): string {
     `| wait for one subgraph | ${l.upstreamTimeoutMs / 1000} s | \`LIMIT_UPSTREAM_TIMEOUT_MS\` | \`GATEWAY_TIMEOUT\` at the fields it would have answered |`,
     `| one database statement | ${DEFAULT_STATEMENT_TIMEOUT_MS / 1000} s | \`DB_STATEMENT_TIMEOUT_MS\` (subgraphs) | \`QUERY_TIMEOUT\` at the field |`,
     `| requests per caller | ${l.requestsPerMinute} a minute | \`LIMIT_REQUESTS_PER_MINUTE\` | \`RATE_LIMITED\`, HTTP 429 with \`Retry-After\` |`,
+    `| requests per caller at once | ${l.maxInFlightPerCaller} (a batch: one per operation) | \`LIMIT_MAX_IN_FLIGHT_PER_CALLER\` | \`CONCURRENCY_LIMITED\`, HTTP 429 with \`Retry-After: 1\` |`,
     "",
     "**How cost is estimated** (the IBM GraphQL cost rules, from `@cost` and `@listSize` in the",
     "schema): every field that returns an object costs 1, times the size of every list around it.",

@@ -23,6 +23,8 @@ export interface Limits {
   upstreamTimeoutMs: number;
   /** Largest answer, in bytes. */
   maxResponseBytes: number;
+  /** Requests one caller may have in flight at once, at one gateway. */
+  maxInFlightPerCaller: number;
   /** Requests per caller (token subject, or address) per minute. */
   requestsPerMinute: number;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_LIMITS: Limits = {
   upstreamTimeoutMs: 10_000,
   maxResponseBytes: 4 * 1024 * 1024,
   requestsPerMinute: 600,
+  maxInFlightPerCaller: 16,
 };
 
 export { type LimitObserver, UNOBSERVED } from "./observer";
@@ -50,3 +53,4 @@ export { type ForwardedHeader, addressBucket, clientAddress, trustedProxies } fr
 export { useOperationShapeLimits } from "./operation-shape";
 export { estimateCost, expandedFieldCount, useCostBudget } from "./demand-control";
 export { useResponseSizeLimit } from "./response-size";
+export { useConcurrencyLimit } from "./concurrency";

@@ -6,6 +6,7 @@ import type { LimitObserver } from "../limits";
 /** Every refusal code the gateway's limits answer with, counted from zero. */
 export const REFUSAL_CODES = [
   "RATE_LIMITED",
+  "CONCURRENCY_LIMITED",
   "PAYLOAD_TOO_LARGE",
   "TOO_MANY_TOKENS",
   "QUERY_TOO_DEEP",
