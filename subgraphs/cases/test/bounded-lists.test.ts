@@ -47,7 +47,7 @@ it("Case.screenings: the oldest SCREENINGS_PER_CASE of a long list, LIST_TRUNCAT
   const short = await accommodatedCase();
   const longRows = await screenings(long.id, SCREENINGS_PER_CASE + 15);
   const shortRows = await screenings(short.id, 3);
-  let res: Awaited<ReturnType<typeof h.gql>> | undefined;
+  let res: { data?: any; errors?: any[] } | undefined;
   const statements = await recordStatements(async () => {
     res = await h.gql(caseEntities("screenings { id }"), {
       r: [
@@ -85,7 +85,7 @@ it("Case.privilegedNotes (plain SQL): the oldest PRIVILEGED_NOTES_PER_CASE, LIST
     `SELECT id FROM cases.privileged_note WHERE case_id = $1 ORDER BY created_at, id LIMIT $2`,
     [c.id, PRIVILEGED_NOTES_PER_CASE],
   )) as { id: string }[];
-  let res: Awaited<ReturnType<typeof h.gql>> | undefined;
+  let res: { data?: any; errors?: any[] } | undefined;
   const statements = await recordStatements(async () => {
     res = await h.gql(`query($id: ID!) { case(id: $id) { privilegedNotes { id } } }`, { id: c.id });
   });

@@ -42,7 +42,7 @@ it("gives the newest PLACEMENTS_PER_CASE with LIST_TRUNCATED, from a statement t
   const caseId = newCaseId();
   const atA = await placements(caseId, a.id, PLACEMENTS_PER_CASE + 5, 1);
   const atB = await placements(caseId, b.id, 3, 100);
-  let res: Awaited<ReturnType<typeof h.gql>> | undefined;
+  let res: { data?: any; errors?: any[] } | undefined;
   const statements = await recordStatements(async () => {
     res = await h.gql(PLACEMENTS, { r: [{ __typename: "Case", id: caseId }] });
   });

@@ -72,7 +72,7 @@ beforeAll(async () => {
 });
 
 it("Finding.recommendations: the first RECOMMENDATIONS_PER_FINDING, LIST_TRUNCATED, and max + 1 rows read", async () => {
-  let res: Awaited<ReturnType<typeof h.gql>> | undefined;
+  let res: { data?: any; errors?: any[] } | undefined;
   const statements = await recordStatements(async () => {
     res = await h.gql(VISIT, { r: [{ __typename: "MonitoringVisit", id: publishedVisitId }] });
   });
@@ -91,7 +91,7 @@ it("Finding.recommendations: the first RECOMMENDATIONS_PER_FINDING, LIST_TRUNCAT
 });
 
 it("Facility.openRecommendations: cut at OPEN_RECOMMENDATIONS_PER_FACILITY for a caller who reads all, max + 1 rows read", async () => {
-  let res: Awaited<ReturnType<typeof h.gql>> | undefined;
+  let res: { data?: any; errors?: any[] } | undefined;
   const statements = await recordStatements(async () => {
     res = await h.gql(FACILITY, { r: [{ __typename: "Facility", id: facilityId }] });
   });

@@ -44,7 +44,7 @@ it("cuts Official.certifications at its maximum from max + 1 rows, and judges co
     [official.id, CERTIFICATIONS_PER_OFFICIAL],
   )) as { id: string }[];
 
-  let res: Awaited<ReturnType<typeof h.gql>> | undefined;
+  let res: { data?: any; errors?: any[] } | undefined;
   const statements = await recordStatements(async () => {
     res = await h.gql(
       `query($id: ID!) { official(id: $id) { certifications { id } compliance { compliant missing { code } } } }`,
