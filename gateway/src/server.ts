@@ -275,11 +275,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
-function gatewayLogLevel(level: string | undefined): "debug" | "info" | "warn" | "error" | false {
+/**
+ * The runtime's own log level, at most `info` whatever LOG_LEVEL says: at `debug` the runtime
+ * logs every subgraph request's headers and body and every answer (useFetchDebug and friends):
+ * bearer tokens and the personal data of the people in the graph. Nothing at any level may log
+ * those (tests/e2e/log-privacy.test.ts); the gateway's own debug lines carry neither.
+ */
+function gatewayLogLevel(level: string | undefined): "info" | "warn" | "error" | false {
   switch (level) {
     case "debug":
     case "trace":
-      return "debug";
     case "info":
       return "info";
     case "warn":

@@ -62,6 +62,12 @@ export interface Platform {
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
+/** Log lines collected from the platform's services (a test reads them for what must never be logged). */
+export interface CollectedLogs {
+  level: string;
+  lines: string[];
+}
+
 /**
  * The gateway runs as its own process from its compiled code (`npm test` builds first), as in
  * production: the Hive Gateway runtime loads parts of itself with dynamic `import()`, which
@@ -73,6 +79,7 @@ async function startGatewayProcess(
   gatewaySecret: string,
   trustedOnly: boolean,
   extraEnv: Record<string, string> = {},
+  logs?: CollectedLogs,
 ): Promise<RunningServer & { metricsUrl: string }> {
   const port = await freePort();
   // Always a port of its own: the default (9464) would collide between gateways run at once.
@@ -89,14 +96,18 @@ async function startGatewayProcess(
       FACILITIES_URL: subgraphUrls.facilities,
       MONITORING_URL: subgraphUrls.monitoring,
       TRAINING_URL: subgraphUrls.training,
-      LOG_LEVEL: process.env.GATEWAY_LOG_LEVEL ?? "error",
+      LOG_LEVEL: logs?.level ?? process.env.GATEWAY_LOG_LEVEL ?? "error",
       AUTH_DEV_KEYS: keysFile,
       GATEWAY_HMAC_SECRET: gatewaySecret,
       PUBLIC_TRUSTED_DOCUMENTS_ONLY: String(trustedOnly),
       ...extraEnv,
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", logs ? "pipe" : "inherit", logs ? "pipe" : "inherit"],
   });
+  if (logs) {
+    child.stdout?.on("data", (chunk: Buffer) => logs.lines.push(chunk.toString("utf8")));
+    child.stderr?.on("data", (chunk: Buffer) => logs.lines.push(chunk.toString("utf8")));
+  }
   const url = `http://127.0.0.1:${port}/graphql`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -156,6 +167,8 @@ export async function startPlatform(
     subgraphEdge?: SubgraphEdgeSettings;
     /** The subgraphs' PostgreSQL statement_timeout (their default unless a test needs another). */
     statementTimeoutMs?: number;
+    /** Every log line of the subgraphs and the gateway, at this level, collected instead of printed. */
+    logs?: CollectedLogs;
     /** Each subgraph serves `/metrics` on a free port of its own. */
     metrics?: boolean;
     /**
@@ -168,7 +181,10 @@ export async function startPlatform(
   } = {},
 ): Promise<Platform> {
   const database = await createTestDatabase("kgraph_e2e");
-  const logger = createLogger("e2e", process.env.E2E_LOG_LEVEL ?? "silent");
+  const logs = options.logs;
+  const logger = logs
+    ? createLogger("e2e", logs.level, { write: (line: string) => void logs.lines.push(line) })
+    : createLogger("e2e", process.env.E2E_LOG_LEVEL ?? "silent");
   for (const subgraph of SUBGRAPHS) {
     const db = subgraph.createDataSource(database.url);
     await db.initialize();
@@ -229,6 +245,7 @@ export async function startPlatform(
       gatewaySecret,
       options.trustedOnly ?? false,
       gatewayEnv,
+      logs,
     );
     servers.push(gateway);
     return {
