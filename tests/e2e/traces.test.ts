@@ -154,7 +154,11 @@ test("one trace spans the gateway, the subgraphs it calls and their SQL, with no
   expect(subgraphServices.size).toBeGreaterThanOrEqual(2);
   expect([...subgraphServices].every((s) => ["cases", "facilities", "monitoring", "training"].includes(s))).toBe(true);
   // Each subgraph's server span continues a gateway span (the traceparent of its upstream fetch).
-  for (const server of subgraphServers) expect(byId.get(server.parentSpanId as string)?.service).toBe("gateway");
+  // and names the same request id: the gateway's, which each subgraph took from the signed request.
+  for (const server of subgraphServers) {
+    expect(byId.get(server.parentSpanId as string)?.service).toBe("gateway");
+    expect(server.attributes["kgraph.request_id"]).toBe(requestId);
+  }
 
   // SQL: statement spans under each subgraph's request, statement text with placeholders only.
   const sql = spans.filter((span) => span.attributes["db.system"] ?? span.attributes["db.system.name"]);

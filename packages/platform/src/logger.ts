@@ -8,8 +8,12 @@ export type Logger = pino.Logger;
  * redacted wherever they appear. With tracing on, each line written inside a traced request
  * carries its `traceId` and `spanId` beside the `requestId`; with it off, nothing is added.
  */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? "info"): Logger {
-  return pino({
+export function createLogger(
+  service: string,
+  level = process.env.LOG_LEVEL ?? "info",
+  destination?: pino.DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     ...(tracingStarted() ? { mixin: traceLogFields } : {}),
@@ -17,5 +21,6 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? "
       paths: ["authorization", "*.authorization", "headers.authorization", "*.headers.authorization"],
       censor: "[redacted]",
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -22,3 +22,11 @@ export function traceLogFields(): { traceId?: string; spanId?: string } {
   const { traceId, spanId } = span.spanContext();
   return { traceId, spanId };
 }
+
+/** The attribute naming the request id on a request's span: from a trace to the logs and the audit trail. */
+export const REQUEST_ID_ATTRIBUTE = "kgraph.request_id";
+
+/** Names the request id on the active (HTTP server) span; nothing at all with tracing off. */
+export function tagRequestSpan(requestId: string): void {
+  if (started) trace.getActiveSpan()?.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
+}
