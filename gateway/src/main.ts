@@ -1,9 +1,12 @@
 import { createLogger } from "@kgraph/platform";
+import { startTracing } from "@kgraph/platform/dist/tracing/start";
 import { gatewayAuthSettings, loadGatewayConfig, subgraphUrls } from "./config";
 import { startGateway } from "./server";
 
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
+  // Before the logger: its lines carry trace ids only when tracing is on.
+  const tracing = startTracing("gateway", { role: "gateway" });
   const logger = createLogger("gateway", config.LOG_LEVEL);
   const server = await startGateway({
     supergraphPath: config.SUPERGRAPH_PATH,
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
     forwardedHeader: config.TRUSTED_PROXY_HEADER,
     readinessCacheMs: config.READINESS_CACHE_MS,
     metrics: { host: config.METRICS_HOST, port: config.METRICS_PORT ?? 9464 },
+    tracing: tracing !== undefined,
   });
   if (!config.GATEWAY_HMAC_SECRET) {
     logger.warn(
@@ -50,10 +54,13 @@ async function main(): Promise<void> {
   // A plain http server ignores the first SIGTERM while connections are open: close and exit here.
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
-    server.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    server
+      .stop()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));

@@ -31,6 +31,7 @@ import { createIntrospectionFilter } from "./introspection";
 import { useNoSubscriptions } from "./no-subscriptions";
 import { loadSupergraph } from "./supergraph";
 import { useRequestShape } from "./request-shape";
+import { useTracing } from "./tracing";
 
 export interface GatewayOptions {
   supergraphPath: string;
@@ -74,6 +75,11 @@ export interface GatewayOptions {
    * public port. Unset: no metrics are kept (tests that build a gateway in-process).
    */
   metrics?: { host?: string; port: number };
+  /**
+   * true when main.ts started the OpenTelemetry SDK (OTEL_EXPORTER_OTLP_ENDPOINT set): the
+   * runtime's tracing plugin is added. false/unset: no plugin, no per-request cost.
+   */
+  tracing?: boolean;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -152,6 +158,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // The gateway's own request ids (the runtime's would take the client's x-request-id as the id).
     requestId: false,
     plugins: (context) => [
+      // First of all: the request's span is the parent of everything else, refusals included.
+      ...((options.tracing ? useTracing(context) : []) as never[]),
       // First: its HTTP timing starts when the request arrives, before any limit.
       ...((metrics ? [metrics.plugin(context.log)] : []) as never[]),
       useGatewayRequestIds() as never,

@@ -87,9 +87,9 @@ async function startGatewayProcess(
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "kgraph-e2e-keys-"));
   const keysFile = path.join(keysDir, "dev-keys.json");
   fs.writeFileSync(keysFile, JSON.stringify(auth.keys), { mode: 0o600 });
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "gateway", "dist", "main.js")], {
-    env: {
-      ...process.env,
+  const child = await startNodeProcess(
+    path.join(ROOT, "gateway", "dist", "main.js"),
+    {
       GATEWAY_PORT: String(port),
       METRICS_PORT: String(metricsPort),
       CASES_URL: subgraphUrls.cases,
@@ -102,39 +102,101 @@ async function startGatewayProcess(
       PUBLIC_TRUSTED_DOCUMENTS_ONLY: String(trustedOnly),
       ...extraEnv,
     },
+    `http://127.0.0.1:${port}/healthz`,
+    "the gateway",
+    logs,
+  );
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    stop: async () => {
+      await child.stop();
+      fs.rmSync(keysDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A service from its compiled main.js, up once `healthUrl` answers; stopped with SIGTERM. */
+async function startNodeProcess(
+  script: string,
+  env: Record<string, string>,
+  healthUrl: string,
+  name: string,
+  /** Its output collected here instead of printed. */
+  logs?: CollectedLogs,
+): Promise<{ stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
     stdio: ["ignore", logs ? "pipe" : "inherit", logs ? "pipe" : "inherit"],
   });
   if (logs) {
     child.stdout?.on("data", (chunk: Buffer) => logs.lines.push(chunk.toString("utf8")));
     child.stderr?.on("data", (chunk: Buffer) => logs.lines.push(chunk.toString("utf8")));
   }
-  const url = `http://127.0.0.1:${port}/graphql`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null)
-      throw new Error(`the gateway exited during start-up (code ${child.exitCode}); run \`npm run build\``);
+      throw new Error(`${name} exited during start-up (code ${child.exitCode}); run \`npm run build\``);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+      if ((await fetch(healthUrl)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error("the gateway did not start within 30 s");
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${name} did not start within 30 s`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return { stop };
+}
+
+/**
+ * A subgraph as its own process from its compiled main.ts, as in production: what the traces
+ * test needs, since each process has one OpenTelemetry SDK, one service name, and instruments
+ * `http` and `pg` as they load (Jest's module sandbox loads them out of its reach).
+ */
+async function startSubgraphProcess(
+  subgraph: SubgraphDefinition,
+  databaseUrl: string,
+  auth: TestAuth,
+  gatewaySecret: string,
+  env: Record<string, string>,
+): Promise<RunningServer> {
+  const port = await freePort();
+  const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "kgraph-e2e-keys-"));
+  const keysFile = path.join(keysDir, "dev-keys.json");
+  fs.writeFileSync(keysFile, JSON.stringify(auth.keys), { mode: 0o600 });
+  const child = await startNodeProcess(
+    path.join(ROOT, "subgraphs", subgraph.name, "dist", "main.js"),
+    {
+      DATABASE_URL: databaseUrl,
+      SUBJECT_REF_KEY: TEST_SUBJECT_REF_KEY,
+      [`${subgraph.name.toUpperCase()}_PORT`]: String(port),
+      METRICS_PORT: String(await freePort()),
+      LOG_LEVEL: process.env.SUBGRAPH_LOG_LEVEL ?? "error",
+      AUTH_DEV_KEYS: keysFile,
+      GATEWAY_HMAC_SECRET: gatewaySecret,
+      REQUIRE_GATEWAY_SIGNATURE: "true",
+      ...env,
+    },
+    `http://127.0.0.1:${port}/healthz`,
+    `the ${subgraph.name} subgraph`,
+  );
   return {
-    url,
+    url: `http://127.0.0.1:${port}/graphql`,
     port,
-    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          fs.rmSync(keysDir, { recursive: true, force: true });
-          resolve();
-        };
-        if (child.exitCode !== null) return done();
-        child.once("exit", done);
-        child.kill("SIGTERM");
-      }),
+    stop: async () => {
+      await child.stop();
+      fs.rmSync(keysDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -178,6 +240,11 @@ export async function startPlatform(
      * still signs the gateway's public-caller tokens.
      */
     identityProvider?: Record<string, string>;
+    /**
+     * Traces exported to this OTLP/HTTP endpoint (JSON, exported within 100 ms) by the gateway
+     * and every subgraph, each subgraph then run as its own process (see startSubgraphProcess).
+     */
+    tracesEndpoint?: string;
   } = {},
 ): Promise<Platform> {
   const database = await createTestDatabase("kgraph_e2e");
@@ -194,19 +261,33 @@ export async function startPlatform(
   await options.seed?.(database.url);
   const auth = await createTestAuth();
   const gatewaySecret = randomBytes(32).toString("base64url");
+  const tracesEnv: Record<string, string> = options.tracesEndpoint
+    ? {
+        OTEL_EXPORTER_OTLP_ENDPOINT: options.tracesEndpoint,
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+        OTEL_BSP_SCHEDULE_DELAY: "100",
+      }
+    : {};
   const gatewayEnv = options.identityProvider
     ? {
+        ...tracesEnv,
         ...options.identityProvider,
         GATEWAY_SIGNING_JWK: JSON.stringify(auth.keys.gateway.privateJwk),
         ...options.gatewayEnv,
       }
-    : options.gatewayEnv;
+    : { ...tracesEnv, ...options.gatewayEnv };
   const servers: RunningServer[] = [];
   const subgraphUrls: Record<string, string> = {};
   const subgraphMetricsUrls: Record<string, string> = {};
   const proxies: Record<string, RecordingProxy> = {};
   try {
     for (const subgraph of SUBGRAPHS) {
+      if (options.tracesEndpoint) {
+        const server = await startSubgraphProcess(subgraph, database.url, auth, gatewaySecret, tracesEnv);
+        servers.push(server);
+        subgraphUrls[subgraph.name] = server.url;
+        continue;
+      }
       const server = await subgraph.start({
         databaseUrl: database.url,
         subjectRefKey: TEST_SUBJECT_REF_KEY,

@@ -105,19 +105,28 @@ export async function serveSubgraph<TContext extends BaseContext>(
   }
 }
 
-/** The body of every subgraph's main.ts: start, log, and stop cleanly on SIGTERM/SIGINT. */
-export function runSubgraphMain(start: () => Promise<{ server: RunningServer; logger: Logger }>): void {
+/**
+ * The body of every subgraph's main.ts: start, log, and stop cleanly on SIGTERM/SIGINT (the
+ * server, then the tracing SDK, which exports the spans it still holds).
+ */
+export function runSubgraphMain(
+  start: () => Promise<{ server: RunningServer; logger: Logger }>,
+  tracing?: { shutdown(): Promise<void> },
+): void {
   start().then(
     ({ server, logger }) => {
       const shutdown = (signal: string) => {
         logger.info({ signal }, "shutting down");
-        server.stop().then(
-          () => process.exit(0),
-          (err: unknown) => {
-            logger.error({ err }, "shutdown failed");
-            process.exit(1);
-          },
-        );
+        server
+          .stop()
+          .then(() => tracing?.shutdown())
+          .then(
+            () => process.exit(0),
+            (err: unknown) => {
+              logger.error({ err }, "shutdown failed");
+              process.exit(1);
+            },
+          );
       };
       process.once("SIGTERM", () => shutdown("SIGTERM"));
       process.once("SIGINT", () => shutdown("SIGINT"));

@@ -17,6 +17,7 @@ import { maskError } from "./errors";
 import { MAX_JSON_NESTING, jsonNesting, jsonTextNesting } from "./json-nesting";
 import type { Logger } from "./logger";
 import type { SubgraphMetrics } from "./metrics/subgraph-metrics";
+import { tagRequestSpan } from "./tracing/state";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -189,6 +190,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     });
     const ids = requestIdsFrom(req.headers, signed);
     const { requestId } = ids;
+    tagRequestSpan(requestId);
     const logger = options.logger.child({ requestId, clientRequestId: ids.clientRequestId, viaGateway: signed });
     if (edge.requireGatewaySignature && !signed) {
       // Production: the gateway is the only caller. Anyone else, whatever token they hold, meets

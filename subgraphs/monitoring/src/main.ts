@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { tracing } from "./tracing";
 import {
   createLogger,
   runSubgraphMain,
@@ -25,4 +26,4 @@ runSubgraphMain(async () => {
     metrics: subgraphMetricsSettings(config, config.MONITORING_PORT),
   });
   return { server, logger };
-});
+}, tracing);
