@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { parse as parseYaml } from "yaml";
 import path from "node:path";
 import { runSeed } from "../../tools/src/seed/run";
 import { buildWorld } from "../../tools/src/seed/world";
@@ -11,6 +12,8 @@ import { type Platform, startPlatform } from "../support/platform";
 const CASES = 6;
 const world = buildWorld({ cases: CASES });
 const DASHBOARD = path.resolve(__dirname, "..", "..", "deploy", "grafana", "kgraph-dashboard.json");
+const ALERTS = path.resolve(__dirname, "..", "..", "deploy", "prometheus", "alerts.yml");
+const METRIC_NAME = /\b(?:kgraph|graphql|process|nodejs)_[a-z0-9_]+/g;
 
 let platform: Platform;
 beforeAll(async () => {
@@ -50,15 +53,25 @@ function dashboardMetrics(): Map<string, string[]> {
   };
   const byPanel = new Map<string, string[]>();
   for (const panel of dashboard.panels.filter((p) => p.type !== "row")) {
-    const names = (panel.targets ?? []).flatMap((t) =>
-      [...t.expr.matchAll(/\b(?:kgraph|graphql|process|nodejs)_[a-z0-9_]+/g)].map((m) => m[0]),
-    );
+    const names = (panel.targets ?? []).flatMap((t) => [...t.expr.matchAll(METRIC_NAME)].map((m) => m[0]));
     byPanel.set(panel.title, names);
   }
   return byPanel;
 }
 
-it("serves every metric the dashboard draws, after a little traffic including refusals", async () => {
+/** Every metric name each alerting rule's expression uses, per alert. */
+function alertMetrics(): Map<string, string[]> {
+  const rules = parseYaml(fs.readFileSync(ALERTS, "utf8")) as {
+    groups: { rules: { alert: string; expr: string }[] }[];
+  };
+  return new Map(
+    rules.groups
+      .flatMap((g) => g.rules)
+      .map((r) => [`alert ${r.alert}`, [...r.expr.matchAll(METRIC_NAME)].map((m) => m[0])]),
+  );
+}
+
+it("serves every metric the dashboard draws and the alerts watch, after a little traffic including refusals", async () => {
   // A read of audited fields (an audit event), a query a subgraph answers with an error, one the
   // gateway refuses as invalid, one over the public cost budget, and a caller over the rate limit.
   const subject = world.cases[1];
@@ -100,7 +113,7 @@ it("serves every metric the dashboard draws, after a little traffic including re
   const scraped = new Set([...gateway, ...subgraphs.flat()].map((s) => s.name));
 
   const missing: string[] = [];
-  for (const [title, names] of dashboardMetrics()) {
+  for (const [title, names] of [...dashboardMetrics(), ...alertMetrics()]) {
     expect({ title, names: names.length > 0 }).toEqual({ title, names: true });
     for (const name of names) if (!scraped.has(name)) missing.push(`${title}: ${name}`);
   }
