@@ -215,3 +215,31 @@ it("records the gateway's own request id in every subgraph, the client's beside 
     ]);
   }
 });
+
+it("finds one request's events in every subgraph's trail by its request id, and only those", async () => {
+  const subject = world.cases[6];
+  const [{ id: complaintId }] = await sql(`SELECT id FROM monitoring.complaint WHERE NOT anonymous LIMIT 1`);
+  const ombuds = { roles: ["ombudsperson"], sub: "ombuds-request-trail" };
+  const read = `query Traced($case: ID!, $complaint: ID!) {
+    case(id: $case) { person { familyName } } complaint(id: $complaint) { complainantName } }`;
+  const { requestId } = await post({ query: read, variables: { case: subject.id, complaint: complaintId } }, ombuds);
+  // Another request of the same caller, reading the same records: not in the answer below.
+  await post({ query: read, variables: { case: subject.id, complaint: complaintId } }, ombuds);
+  const { data } = await post(
+    {
+      query: `query Trail($id: String!) { auditTrail {
+        cases(filter: { requestId: $id }) { edges { node { requestId operation recordIds } } }
+        monitoring(filter: { requestId: $id }) { edges { node { requestId operation } } }
+        facilities(filter: { requestId: $id }) { edges { node { requestId } } } } }`,
+      variables: { id: requestId },
+    },
+    { roles: ["auditor"], sub: "auditor-request-trail" },
+  );
+  expect(data.auditTrail.cases.edges.map((e: any) => e.node)).toEqual([
+    { requestId, operation: "query { case }", recordIds: [subject.id] },
+  ]);
+  expect(data.auditTrail.monitoring.edges.map((e: any) => e.node)).toEqual([
+    { requestId, operation: "query { complaint }" },
+  ]);
+  expect(data.auditTrail.facilities.edges).toEqual([]);
+});

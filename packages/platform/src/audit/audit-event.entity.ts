@@ -97,6 +97,7 @@ export class AuditEvent {
     description:
       "The request id the platform itself assigned: the gateway's own (the same in every subgraph and in the logs), or, for a request that did not provably come from the gateway, the subgraph's own. Never an id the client chose.",
   })
+  @Index()
   @Column("varchar", { name: "request_id", length: 128, nullable: true })
   requestId: string | null;
 

@@ -33,6 +33,15 @@ export class AuditFilter {
   @IsOptional()
   recordId?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Only events of this request: its `x-request-id` (the gateway's own id, the same in every subgraph, in the logs and on its trace).",
+  })
+  @IsOptional()
+  @Length(1, 128)
+  requestId?: string | null;
+
   @Field(() => Date, { nullable: true, description: "Only events at or after this time." })
   @IsOptional()
   from?: Date | null;
@@ -121,6 +130,7 @@ async function listAuditEvents(
   const filter = args.filter ?? {};
   if (filter.actorSub) query.andWhere("e.actor_sub = :actorSub", { actorSub: filter.actorSub });
   if (filter.recordId) query.andWhere(":recordId = ANY(e.record_ids)", { recordId: filter.recordId });
+  if (filter.requestId) query.andWhere("e.request_id = :requestId", { requestId: filter.requestId });
   if (filter.from) query.andWhere("e.at >= :from", { from: filter.from });
   if (filter.to) query.andWhere("e.at < :to", { to: filter.to });
   if (filter.kind) query.andWhere("e.kind = :kind", { kind: filter.kind });
