@@ -111,9 +111,51 @@ describe("in one gateway's memory (no Redis)", () => {
     expect(forged.cache).toBeNull();
   });
 
+  it("answers a public If-None-Match for a cached answer with 304, a signed-in one never", async () => {
+    const cached = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: FACILITIES }),
+    });
+    const etag = cached.headers.get("etag");
+    expect(etag).toBeTruthy();
+    const ask = async (authorization?: string) =>
+      (
+        await fetch(url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "if-none-match": etag as string,
+            ...(authorization ? { authorization } : {}),
+          },
+          body: JSON.stringify({ query: FACILITIES }),
+        })
+      ).status;
+    expect(await ask()).toBe(304);
+    expect(await ask(await officer())).toBe(200);
+  });
+
   it("caches only the public root fields, and never a mutation", async () => {
-    const status = `query($code: String!) { complaintStatus(receiptCode: $code) { __typename } }`;
-    for (let i = 0; i < 2; i++) expect((await post(url, status, { code: "NOPE-NOPE" })).cache).not.toBe("HIT");
+    // A complaint's status is public for its receipt code's holder, answered without errors, and
+    // still not cached: each look-up reaches the subgraph.
+    const filed = await post(
+      url,
+      `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { receiptCode } }`,
+      { input: { channel: "WEB", category: "LIVING_CONDITIONS", text: "Cache test: no hot water.", anonymous: true } },
+    );
+    expect(filed.body.errors).toBeUndefined();
+    expect(filed.cache).toBeNull();
+    const status = `query($code: String!) { complaintStatus(receiptCode: $code) { status } }`;
+    for (let i = 0; i < 2; i++) {
+      const answer = await post(url, status, { code: filed.body.data!.fileComplaint.receiptCode });
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.cache).toBeNull();
+    }
+    // Nor with a public field beside it.
+    const mixed = `query($code: String!) { agreements { id } complaintStatus(receiptCode: $code) { status } }`;
+    for (let i = 0; i < 2; i++) {
+      expect((await post(url, mixed, { code: filed.body.data!.fileComplaint.receiptCode })).cache).toBeNull();
+    }
     const facility = await createFacility(url);
     const rename = `mutation($input: UpdateFacilityInput!) { updateFacility(input: $input) { id name } }`;
     const input = { input: { id: facility.id, municipality: "Prizren" } };
