@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import { ALL_ROLES } from "@kgraph/platform";
 import { type Platform, startPlatform } from "../support/platform";
 
@@ -145,6 +146,14 @@ describe("in one gateway's memory (no Redis)", () => {
     );
     expect(filed.body.errors).toBeUndefined();
     expect(filed.cache).toBeNull();
+    // The same public mutation again is run again: a new complaint, a new receipt code.
+    const again = await post(
+      url,
+      `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { receiptCode } }`,
+      { input: { channel: "WEB", category: "LIVING_CONDITIONS", text: "Cache test: no hot water.", anonymous: true } },
+    );
+    expect(again.cache).toBeNull();
+    expect(again.body.data!.fileComplaint.receiptCode).not.toBe(filed.body.data!.fileComplaint.receiptCode);
     const status = `query($code: String!) { complaintStatus(receiptCode: $code) { status } }`;
     for (let i = 0; i < 2; i++) {
       const answer = await post(url, status, { code: filed.body.data!.fileComplaint.receiptCode });
@@ -161,6 +170,25 @@ describe("in one gateway's memory (no Redis)", () => {
     const input = { input: { id: facility.id, municipality: "Prizren" } };
     for (let i = 0; i < 2; i++) expect((await post(url, rename, input, await admin())).cache).toBeNull();
   });
+});
+
+it("still answers, from the subgraphs, when its Redis is down", async () => {
+  const closedPort = await new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+  const gateway = await platform.startGateway({
+    REDIS_URL: `redis://127.0.0.1:${closedPort}`,
+    RESPONSE_CACHE_TTL_MS: String(TTL_MS),
+  });
+  for (let i = 0; i < 2; i++) {
+    const answer = await post(gateway.url, FACILITIES);
+    expect(answer.status).toBe(200);
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.cache).toBe("MISS");
+  }
 });
 
 const REDIS_URL = process.env.TEST_REDIS_URL;
