@@ -64,8 +64,9 @@ async function createFacility(url: string, officialCapacity = 100) {
 
 describe("in one gateway's memory (no Redis)", () => {
   let url: string;
+  let metricsUrl: string;
   beforeAll(async () => {
-    url = (await platform.startGateway({ RESPONSE_CACHE_TTL_MS: String(TTL_MS) })).url;
+    ({ url, metricsUrl } = await platform.startGateway({ RESPONSE_CACHE_TTL_MS: String(TTL_MS) }));
   }, 60_000);
 
   it("answers a public query from the cache the second time, with its own request id", async () => {
@@ -82,6 +83,10 @@ describe("in one gateway's memory (no Redis)", () => {
     expect(second.body.extensions?.responseCache).toBeUndefined();
     // The cost is the operation's, the same for every public caller: kept with the answer.
     expect(second.body.extensions?.cost).toEqual(first.body.extensions?.cost);
+    expect(second.body.extensions?.cost).toBeDefined();
+    const metrics = await (await fetch(metricsUrl)).text();
+    expect(metrics).toMatch(/^kgraph_gateway_response_cache_total\{result="hit"\} [1-9]/m);
+    expect(metrics).toMatch(/^kgraph_gateway_response_cache_total\{result="miss"\} [1-9]/m);
   });
 
   it("never serves a signed-in caller from the cache, nor the public a signed-in caller's answer", async () => {
