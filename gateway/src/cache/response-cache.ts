@@ -57,8 +57,10 @@ export interface ResponseCache {
  * - a mutation's answer, from any caller, removes the cached answers holding an entity it names
  *   (typename and `id`) before it is sent, so a write is seen at once wherever it is named;
  * - anything else (an entity the mutation does not name, like a facility's occupancy after a
- *   placement) is seen when the answer's TTL ends: a public answer is never older than `ttlMs`.
- * An answer from the cache says `x-response-cache: HIT` (a stored or uncacheable one `MISS`).
+ *   placement) is seen when the answer's TTL ends: a public answer is served at most `ttlMs`
+ *   after it was stored (a query running while the write was made may store the older data).
+ * A cacheable public answer says `x-response-cache: HIT` (from the cache) or `MISS` (from the
+ * subgraphs); any other answer has no such header.
  */
 export function createResponseCache(settings: ResponseCacheSettings): ResponseCache {
   const store: Cache & { close?(): Promise<void> } = settings.redisUrl
