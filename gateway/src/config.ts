@@ -44,6 +44,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Set: rate limits shared by every gateway on this Redis. Unset: counted in this process. */
       REDIS_URL: z.string().url().optional(),
       REDIS_KEY_PREFIX: z.string().min(1).default("kgraph:rate"),
+      /**
+       * The longest a public answer is served from the response cache, in ms (0: no cache). With
+       * REDIS_URL one cache for every gateway on that Redis; unset, each gateway's own in memory.
+       */
+      RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+      RESPONSE_CACHE_KEY_PREFIX: z.string().min(1).default("kgraph:cache"),
       /** Peers (addresses or CIDR ranges, comma-separated) whose forwarded client address is believed. */
       TRUSTED_PROXIES: z
         .string()

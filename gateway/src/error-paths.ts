@@ -9,7 +9,8 @@ interface Result {
 }
 
 /** Alias of the `__typename` added to every selection set (and removed from the response). */
-const MARKER = "__kgraphKeep";
+export const TYPENAME_MARKER = "__kgraphKeep";
+const MARKER = TYPENAME_MARKER;
 
 /**
  * Field authorization runs before planning, on the query document: it removes the fields the

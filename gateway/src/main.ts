@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     gatewaySignatureSecret: config.GATEWAY_HMAC_SECRET,
     redisUrl: config.REDIS_URL,
     redisKeyPrefix: config.REDIS_KEY_PREFIX,
+    responseCache: { ttlMs: config.RESPONSE_CACHE_TTL_MS, keyPrefix: config.RESPONSE_CACHE_KEY_PREFIX },
     trustedProxies: config.TRUSTED_PROXIES,
     forwardedHeader: config.TRUSTED_PROXY_HEADER,
     readinessCacheMs: config.READINESS_CACHE_MS,

@@ -7,6 +7,7 @@ import { type Logger, type MetricsListener, type RunningServer, startMetricsList
 import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
 import { useExactRemovedFieldPaths } from "./error-paths";
 import { createGraphiQL } from "./graphiql";
+import { createResponseCache } from "./cache";
 import { cachedReadiness, checkReadiness } from "./health";
 import {
   DEFAULT_LIMITS,
@@ -64,6 +65,11 @@ export interface GatewayOptions {
   redisUrl?: string;
   /** Prefix of the gateway's Redis keys (REDIS_KEY_PREFIX). */
   redisKeyPrefix?: string;
+  /**
+   * The public callers' response cache (RESPONSE_CACHE_TTL_MS, RESPONSE_CACHE_KEY_PREFIX), on
+   * `redisUrl` when set. Unset or a TTL of 0: no cache.
+   */
+  responseCache?: { ttlMs: number; keyPrefix?: string };
   /** TRUSTED_PROXIES: peers whose forwarded-address header is believed; default none. */
   trustedProxies?: string[];
   /** The header those proxies write the client's address into (default X-Forwarded-For). */
@@ -111,6 +117,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     keyPrefix: options.redisKeyPrefix ?? "kgraph:rate",
     logger: options.logger,
   });
+  const responseCache = options.responseCache?.ttlMs
+    ? createResponseCache({
+        ttlMs: options.responseCache.ttlMs,
+        redisUrl: options.redisUrl,
+        keyPrefix: options.responseCache.keyPrefix ?? "kgraph:cache",
+        supergraph,
+        logger: options.logger,
+        observer: metrics?.responseCache,
+      })
+    : undefined;
   const proxies = trustedProxies(options.trustedProxies ?? []);
   const forwardedHeader = options.forwardedHeader ?? "x-forwarded-for";
   // A flood of /readyz makes at most one round of subgraph and database checks per interval.
@@ -174,6 +190,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...((limitsOn
         ? [useCostBudget(limits, signedIn, observer), useResponseSizeLimit(limits, observer)]
         : []) as never[]),
+      // After the limits: a refused request neither reads nor fills it. After the cost budget: an
+      // answer is stored with its `extensions.cost`, the same for every public caller of the same
+      // operation and variables (the same document, the same answer, the public budget).
+      ...((responseCache?.plugins ?? []) as never[]),
       useNoSubscriptions() as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
@@ -266,6 +286,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.dispose();
       await rateLimiter.close();
+      await responseCache?.close();
       throw err;
     }
   }
@@ -279,6 +300,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.dispose();
       await rateLimiter.close();
+      await responseCache?.close();
     },
   };
 }

@@ -90,6 +90,9 @@ async function startGatewayProcess(
   const child = await startNodeProcess(
     path.join(ROOT, "gateway", "dist", "main.js"),
     {
+      // No response cache unless a test asks for one (or the run sets RESPONSE_CACHE_TTL_MS): most
+      // tests write and then read as the public at once, which a cache answers up to its TTL late.
+      RESPONSE_CACHE_TTL_MS: process.env.RESPONSE_CACHE_TTL_MS ?? "0",
       GATEWAY_PORT: String(port),
       METRICS_PORT: String(metricsPort),
       CASES_URL: subgraphUrls.cases,

@@ -1,6 +1,7 @@
 import usePrometheus, { createCounter, createHistogram } from "@graphql-mesh/plugin-prometheus";
 import { operationLabeler } from "@kgraph/platform";
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { ResponseCacheObserver } from "../cache";
 import type { LimitObserver } from "../limits";
 
 /** Every refusal code the gateway's limits answer with, counted from zero. */
@@ -27,6 +28,8 @@ export interface GatewayMetrics {
   registry: Registry;
   /** Told of every refusal and every estimated cost by the limits. */
   limits: LimitObserver;
+  /** Told of every public answer the response cache was asked for. */
+  responseCache: ResponseCacheObserver;
   /** The runtime's Prometheus plugin, on this registry, serving nothing on the public port. */
   plugin(log: HiveLogger): unknown;
 }
@@ -63,6 +66,14 @@ export function createGatewayMetrics(options: { knownOperations: Iterable<string
     registers: [registry],
   });
 
+  const cacheAnswers = new Counter({
+    name: "kgraph_gateway_response_cache_total",
+    help: "Public answers the response cache was asked for: hit (served from it) or miss (from the subgraphs).",
+    labelNames: ["result"],
+    registers: [registry],
+  });
+  for (const result of ["hit", "miss"]) cacheAnswers.inc({ result }, 0);
+
   const byOperation = ["operationName", "operationType"] as const;
   type Params = { operationName?: string; operationType?: string; error?: unknown; errorPhase?: string };
   const operationLabels = (params: Params) => ({
@@ -76,6 +87,7 @@ export function createGatewayMetrics(options: { knownOperations: Iterable<string
       refused: (code) => refusals.inc({ code }),
       estimated: (estimated, signedIn) => cost.observe({ caller: signedIn ? "signed_in" : "public" }, estimated),
     },
+    responseCache: { answered: (result) => cacheAnswers.inc({ result }) },
     plugin: (log) =>
       usePrometheus({
         log,
