@@ -1,7 +1,14 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 export type ErrorCode =
-  "BAD_USER_INPUT" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT" | "INTERNAL_SERVER_ERROR";
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "CONFLICT"
+  | "IDEMPOTENCY_KEY_IN_USE"
+  | "IDEMPOTENCY_KEY_REUSED"
+  | "INTERNAL_SERVER_ERROR";
 
 /** Codes whose message is written for the caller and safe to pass on unchanged. */
 const PUBLIC_CODES = new Set<string>([
@@ -10,6 +17,8 @@ const PUBLIC_CODES = new Set<string>([
   "FORBIDDEN",
   "UNAUTHENTICATED",
   "CONFLICT",
+  "IDEMPOTENCY_KEY_IN_USE",
+  "IDEMPOTENCY_KEY_REUSED",
   "GRAPHQL_VALIDATION_FAILED",
   "GRAPHQL_PARSE_FAILED",
   "BAD_REQUEST",

@@ -7,6 +7,7 @@ export * from "./dates";
 export * from "./embedded-postgres";
 export * from "./errors";
 export * from "./federation";
+export * from "./idempotency";
 export * from "./logger";
 export * from "./pagination";
 export * from "./bounded-list";

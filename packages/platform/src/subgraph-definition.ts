@@ -4,6 +4,7 @@ import type { TokenVerifier } from "./auth/verifier";
 import type { SubgraphEdgeSettings } from "./config";
 import type { BaseContext } from "./context";
 import type { FederatedSchema } from "./federation";
+import { IdempotentRequest } from "./idempotency/idempotent-request";
 import type { Logger } from "./logger";
 import { type MetricsListener, SubgraphMetrics, startMetricsListener } from "./metrics";
 import { type RunningServer, startSubgraphServer } from "./subgraph-server";
@@ -85,6 +86,8 @@ export async function serveSubgraph<TContext extends BaseContext>(
       edge: options.edge,
       metrics,
       createAuditRecorder: (viewer, request) => new AuditRecorder(db, definition.name, viewer, request, metrics),
+      createIdempotentRequest: (actorSub, key, fingerprint, requestId) =>
+        new IdempotentRequest(db, actorSub, key, fingerprint, requestId),
       ready: async () => {
         await db.query("SELECT 1");
       },

@@ -14,6 +14,16 @@ import { AuthError, INVALID_TOKEN_RESPONSE, type TokenVerifier } from "./auth/ve
 import { type BaseContext, type Viewer, operationNameHeader, requestIdHeader, requestIdsFrom } from "./context";
 import { listTruncationPlugin } from "./bounded-list";
 import { maskError } from "./errors";
+import {
+  type EarlierRequest,
+  IDEMPOTENCY_KEY_HEADER,
+  type IdempotentRequest,
+  idempotencyKeyOf,
+  inUse,
+  isMutationRequest,
+  keyReused,
+  requestFingerprint,
+} from "./idempotency/idempotent-request";
 import { MAX_JSON_NESTING, jsonNesting, jsonTextNesting } from "./json-nesting";
 import type { Logger } from "./logger";
 import type { SubgraphMetrics } from "./metrics/subgraph-metrics";
@@ -78,6 +88,13 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   edge: SubgraphEdgeSettings;
   /** Counts operations, latency and errors; served on the metrics listener, not here. */
   metrics?: SubgraphMetrics;
+  /** A mutation sent with an Idempotency-Key, kept in this subgraph's `idempotency_key` table. */
+  createIdempotentRequest?: (
+    actorSub: string,
+    key: string,
+    fingerprint: string,
+    requestId: string,
+  ) => IdempotentRequest;
 }
 
 export interface RunningServer {
@@ -181,11 +198,16 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         ],
       });
     }
+    const idempotencyKey = idempotencyKeyOf(req.headers[IDEMPOTENCY_KEY_HEADER]);
+    if (idempotencyKey instanceof Error) {
+      return send(res, 400, { errors: [{ message: idempotencyKey.message, extensions: { code: "BAD_REQUEST" } }] });
+    }
     // The ids the gateway vouches for count only when its signature covers them; else they are the caller's claims.
     const signed = signedByGateway(options.gatewaySignatureSecret, body, {
       requestId: requestIdHeader(req.headers, "x-request-id") ?? null,
       clientRequestId: requestIdHeader(req.headers, "x-client-request-id") ?? null,
       clientOperationName: operationNameHeader(req.headers, "x-operation-name") ?? null,
+      idempotencyKey: idempotencyKey ?? null,
     });
     const ids = requestIdsFrom(req.headers, signed);
     const { requestId } = ids;
@@ -220,6 +242,18 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       res.end(INVALID_TOKEN_RESPONSE.body);
       return;
     }
+    // A mutation with a key runs once per caller and key: a retry gets the first answer back.
+    const params = (body ?? {}) as { query?: unknown; operationName?: unknown; variables?: unknown };
+    const idempotency =
+      idempotencyKey && options.createIdempotentRequest && isMutationRequest(params.query, params.operationName)
+        ? options.createIdempotentRequest(
+            viewer.sub ?? "public",
+            idempotencyKey,
+            requestFingerprint(params.query, params.operationName, params.variables),
+            requestId,
+          )
+        : undefined;
+    if (idempotency && answeredBefore(res, requestId, await idempotency.earlier())) return;
     const audit = options.createAuditRecorder(viewer, ids);
     const response = await currentRequest.run({ requestId, logger, clientOperationName: ids.clientOperationName }, () =>
       apollo.executeHTTPGraphQLRequest({
@@ -231,6 +265,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
             logger: logger.child({ sub: viewer.sub }),
             authorization,
             audit,
+            idempotency,
           }),
       }),
     );
@@ -249,10 +284,20 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         ],
       });
     }
+    // A duplicate that lost the race for its key answers what the first request answered.
+    if (idempotency?.lostRace && answeredBefore(res, requestId, await idempotency.awaitAnswer())) return;
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader("x-request-id", requestId);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
+      if (idempotency?.acted) {
+        try {
+          await idempotency.storeAnswer(res.statusCode, response.body.string);
+        } catch (err) {
+          // The change is committed; a retry will be told IDEMPOTENCY_KEY_IN_USE, never act twice.
+          logger.error({ err }, "the answer of an idempotent request could not be stored");
+        }
+      }
       res.end(response.body.string);
       return;
     }
@@ -275,6 +320,28 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Answers a request from what an earlier one with the same idempotency key left: its stored answer,
+ * IDEMPOTENCY_KEY_REUSED (422) for another request under the key, IDEMPOTENCY_KEY_IN_USE (409)
+ * while it has no answer yet. False when there is nothing earlier: the request runs.
+ */
+function answeredBefore(res: http.ServerResponse, requestId: string, earlier: EarlierRequest): boolean {
+  if (earlier.kind === "none") return false;
+  res.setHeader("x-request-id", requestId);
+  if (earlier.kind === "answered") {
+    res.statusCode = earlier.status;
+    res.setHeader("content-type", "application/json; charset=utf-8");
+    res.setHeader("idempotent-replayed", "true");
+    res.end(earlier.body);
+    return true;
+  }
+  const error = earlier.kind === "other-request" ? keyReused() : inUse();
+  send(res, earlier.kind === "other-request" ? 422 : 409, {
+    errors: [{ message: error.message, extensions: error.extensions }],
+  });
+  return true;
 }
 
 function readBody(req: http.IncomingMessage): Promise<string | undefined> {

@@ -1,3 +1,4 @@
+import { IdempotencyKeys1796231120772 } from "./1796231120772-IdempotencyKeys";
 import { AuditClientClaims1796205365434 } from "./1796205365434-AuditClientClaims";
 import { AuditTrail1795811749893 } from "./1795811749893-AuditTrail";
 import { Initial1795809542647 } from "./1795809542647-Initial";
@@ -8,4 +9,5 @@ export const migrations = [
   PublishedAuthorizationViews1795811055203,
   AuditTrail1795811749893,
   AuditClientClaims1796205365434,
+  IdempotencyKeys1796231120772,
 ];

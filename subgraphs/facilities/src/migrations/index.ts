@@ -1,3 +1,4 @@
+import { IdempotencyKeys1796231125815 } from "./1796231125815-IdempotencyKeys";
 import { AuditClientClaims1796205373566 } from "./1796205373566-AuditClientClaims";
 import { AuditTrail1795811515745 } from "./1795811515745-AuditTrail";
 import { Initial1795809384198 } from "./1795809384198-Initial";
@@ -10,4 +11,5 @@ export const migrations = [
   AuditTrail1795811515745,
   PlacementConfirmation1795900000000,
   AuditClientClaims1796205373566,
+  IdempotencyKeys1796231125815,
 ];
