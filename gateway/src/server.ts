@@ -23,6 +23,7 @@ import {
   useResponseSizeLimit,
   withBodyLimit,
 } from "./limits";
+import { useSubgraphUnavailable } from "./subgraph-unavailable";
 import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds } from "./request-ids";
 import { createGatewayMetrics } from "./metrics";
 import { type TrustedDocumentsOptions, trustedDocuments, trustedOperationNames } from "./trusted-documents";
@@ -167,6 +168,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ? [useCostBudget(limits, signedIn, observer), useResponseSizeLimit(limits, observer)]
         : []) as never[]),
       useNoSubscriptions() as never,
+      useSubgraphUnavailable() as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
       graphiql.plugin as never,

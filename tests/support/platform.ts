@@ -57,6 +57,10 @@ export interface Platform {
    * replica, or a gateway with other settings); stopped with the platform.
    */
   startGateway(env?: Record<string, string>): Promise<RunningServer & { metricsUrl: string }>;
+  /** Stops one subgraph's server (an outage): its port refuses connections until restarted. */
+  stopSubgraph(name: SubgraphDefinition["name"]): Promise<void>;
+  /** Starts a stopped subgraph again, on the same port, with the same settings. */
+  restartSubgraph(name: SubgraphDefinition["name"]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -189,9 +193,12 @@ export async function startPlatform(
   const subgraphUrls: Record<string, string> = {};
   const subgraphMetricsUrls: Record<string, string> = {};
   const proxies: Record<string, RecordingProxy> = {};
+  // Each subgraph's running server (null while stopped) and how to start it again on its port.
+  const running: Partial<Record<SubgraphDefinition["name"], RunningServer | null>> = {};
+  const restarts: Partial<Record<SubgraphDefinition["name"], () => Promise<RunningServer>>> = {};
   try {
     for (const subgraph of SUBGRAPHS) {
-      const server = await subgraph.start({
+      const startOptions = {
         databaseUrl: database.url,
         subjectRefKey: TEST_SUBJECT_REF_KEY,
         port: 0,
@@ -212,8 +219,18 @@ export async function startPlatform(
         edge: options.subgraphEdge ?? PRODUCTION_EDGE,
         statementTimeoutMs: options.statementTimeoutMs,
         metrics: options.metrics ? { port: 0 } : undefined,
+      };
+      const server = await subgraph.start(startOptions);
+      running[subgraph.name] = server;
+      restarts[subgraph.name] = () => subgraph.start({ ...startOptions, port: server.port });
+      servers.push({
+        url: server.url,
+        port: server.port,
+        stop: async () => {
+          await running[subgraph.name]?.stop();
+          running[subgraph.name] = null;
+        },
       });
-      servers.push(server);
       subgraphUrls[subgraph.name] = server.url;
       if (server.metricsUrl) subgraphMetricsUrls[subgraph.name] = server.metricsUrl;
       if (options.recordHeaders) {
@@ -251,6 +268,14 @@ export async function startPlatform(
         });
         servers.push(another);
         return another;
+      },
+      async stopSubgraph(name) {
+        await running[name]?.stop();
+        running[name] = null;
+      },
+      async restartSubgraph(name) {
+        if (running[name]) return;
+        running[name] = await restarts[name]!();
       },
       async stop() {
         for (const server of servers.reverse()) await server.stop();
