@@ -56,7 +56,7 @@ export interface Platform {
    * One more gateway process on the same subgraphs, with the same environment plus `env` (a
    * replica, or a gateway with other settings); stopped with the platform.
    */
-  startGateway(env?: Record<string, string>): Promise<RunningServer & { metricsUrl: string }>;
+  startGateway(env?: Record<string, string>): Promise<GatewayProcess>;
   /** Stops one subgraph's server (an outage): its port refuses connections until restarted. */
   stopSubgraph(name: SubgraphDefinition["name"]): Promise<void>;
   /** Starts a stopped subgraph again, on the same port, with the same settings. */
@@ -65,6 +65,9 @@ export interface Platform {
 }
 
 const ROOT = path.resolve(__dirname, "..", "..");
+
+/** A gateway child process: its process id, and its exit code once it has exited. */
+export type GatewayProcess = RunningServer & { metricsUrl: string; pid: number; exited: Promise<number | null> };
 
 /**
  * The gateway runs as its own process from its compiled code (`npm test` builds first), as in
@@ -77,7 +80,7 @@ async function startGatewayProcess(
   gatewaySecret: string,
   trustedOnly: boolean,
   extraEnv: Record<string, string> = {},
-): Promise<RunningServer & { metricsUrl: string }> {
+): Promise<GatewayProcess> {
   const port = await freePort();
   // Always a port of its own: the default (9464) would collide between gateways run at once.
   const metricsPort = await freePort();
@@ -114,10 +117,16 @@ async function startGatewayProcess(
     if (Date.now() > deadline) throw new Error("the gateway did not start within 30 s");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const exited = new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once("exit", (code) => resolve(code));
+  });
   return {
     url,
     port,
     metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    pid: child.pid!,
+    exited,
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => {

@@ -12,6 +12,7 @@ export * from "./logger";
 export * from "./pagination";
 export * from "./bounded-list";
 export * from "./pseudonym";
+export * from "./shutdown";
 export * from "./subgraph-server";
 export * from "./testing";
 export * from "./validation";

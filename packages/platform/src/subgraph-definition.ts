@@ -7,6 +7,7 @@ import type { FederatedSchema } from "./federation";
 import { IdempotentRequest } from "./idempotency/idempotent-request";
 import type { Logger } from "./logger";
 import { type MetricsListener, SubgraphMetrics, startMetricsListener } from "./metrics";
+import type { ShutdownSettings } from "./shutdown";
 import { type RunningServer, startSubgraphServer } from "./subgraph-server";
 
 export interface StartSubgraphOptions {
@@ -100,6 +101,11 @@ export async function serveSubgraph<TContext extends BaseContext>(
         await server.stop();
         await db.destroy();
       },
+      async shutdown(settings) {
+        await server.shutdown?.(settings);
+        await listener?.stop();
+        await db.destroy();
+      },
     };
   } catch (err) {
     await listener?.stop();
@@ -108,13 +114,22 @@ export async function serveSubgraph<TContext extends BaseContext>(
   }
 }
 
-/** The body of every subgraph's main.ts: start, log, and stop cleanly on SIGTERM/SIGINT. */
-export function runSubgraphMain(start: () => Promise<{ server: RunningServer; logger: Logger }>): void {
+/**
+ * The body of every subgraph's main.ts: start, log, and stop cleanly on SIGTERM/SIGINT: readiness
+ * fails for SHUTDOWN_DELAY_MS (SIGTERM only; SIGINT is a person at a terminal), then the listener
+ * closes and requests in flight finish (SHUTDOWN_DRAIN_MS at most), then the pool closes.
+ */
+export function runSubgraphMain(
+  start: () => Promise<{ server: RunningServer; logger: Logger; shutdown?: ShutdownSettings }>,
+): void {
   start().then(
-    ({ server, logger }) => {
+    ({ server, logger, shutdown: settings = { delayMs: 0, drainMs: 10_000 } }) => {
       const shutdown = (signal: string) => {
         logger.info({ signal }, "shutting down");
-        server.stop().then(
+        const stopped = server.shutdown
+          ? server.shutdown(signal === "SIGINT" ? { ...settings, delayMs: 0 } : settings)
+          : server.stop();
+        stopped.then(
           () => process.exit(0),
           (err: unknown) => {
             logger.error({ err }, "shutdown failed");

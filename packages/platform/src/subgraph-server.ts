@@ -13,6 +13,7 @@ import type { SubgraphEdgeSettings } from "./config";
 import { AuthError, INVALID_TOKEN_RESPONSE, type TokenVerifier } from "./auth/verifier";
 import { type BaseContext, type Viewer, operationNameHeader, requestIdHeader, requestIdsFrom } from "./context";
 import { listTruncationPlugin } from "./bounded-list";
+import { type ShutdownSettings, drainable } from "./shutdown";
 import { maskError } from "./errors";
 import {
   type EarlierRequest,
@@ -101,6 +102,8 @@ export interface RunningServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Graceful stop (SIGTERM): readiness fails first, then requests in flight finish (see `drainable`). */
+  shutdown?(settings: ShutdownSettings): Promise<void>;
 }
 
 /**
@@ -116,6 +119,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     throw new Error("A subgraph that answers only the gateway needs GATEWAY_HMAC_SECRET.");
   }
   const httpServer = http.createServer();
+  const drain = drainable(httpServer);
   const armor = subgraphArmor(edge);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
@@ -165,6 +169,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     const url = new URL(req.url ?? "/", "http://subgraph");
     if (url.pathname === "/healthz") return send(res, 200, { status: "ok", service: options.name });
     if (url.pathname === "/readyz") {
+      // Shutting down: out of the balancer first, while what is in flight still finishes.
+      if (drain.draining) return send(res, 503, { status: "shutting down", service: options.name });
       try {
         await options.ready();
         return send(res, 200, { status: "ready", service: options.name });
@@ -318,6 +324,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     async stop() {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+    async shutdown(settings) {
+      await drain.drain(settings);
+      await apollo.stop();
     },
   };
 }

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import {
   createLogger,
   runSubgraphMain,
+  shutdownSettings,
   subgraphEdgeSettings,
   subgraphMetricsSettings,
   verifierFromConfig,
@@ -24,5 +25,5 @@ runSubgraphMain(async () => {
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     metrics: subgraphMetricsSettings(config, config.FACILITIES_PORT),
   });
-  return { server, logger };
+  return { server, logger, shutdown: shutdownSettings(config) };
 });
