@@ -126,6 +126,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     introspection: edge.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Apollo would stop itself on SIGTERM/SIGINT and re-raise the signal (the process dies with
+    // requests in flight); shutting down is runSubgraphMain's: readiness first, then drain.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     // Apollo's parser stops at the token limit (GRAPHQL_PARSE_FAILED) before any work is done.
     parseOptions: { maxTokens: edge.limits.maxTokens },
