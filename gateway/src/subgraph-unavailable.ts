@@ -9,10 +9,21 @@ import { GraphQLError } from "graphql";
  */
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 
+interface UpstreamError {
+  extensions?: Record<string, unknown>;
+  originalError?: { name?: string } | null;
+}
+
 interface Result {
   data?: unknown;
-  errors?: readonly { extensions?: Record<string, unknown> }[];
+  errors?: readonly UpstreamError[];
 }
+
+/** The request never got an answer (refused, reset, closed): not a timeout, which has its own code. */
+const unreachable = (error: UpstreamError) =>
+  error.extensions?.code === "SUBREQUEST_HTTP_ERROR" &&
+  (error.extensions.http as { status?: number } | undefined)?.status !== 504 &&
+  !["AbortError", "TimeoutError"].includes(error.originalError?.name ?? "");
 
 export function useSubgraphUnavailable() {
   return {
@@ -20,7 +31,7 @@ export function useSubgraphUnavailable() {
       return ({ result, setResult }: { result: unknown; setResult(result: Result): void }) => {
         if (!result || typeof result !== "object" || Symbol.asyncIterator in result) return;
         const { errors } = result as Result;
-        if (!errors?.some((error) => error.extensions?.code === "SUBREQUEST_HTTP_ERROR")) return;
+        if (!errors?.some(unreachable)) return;
         setResult({
           errors: [
             new GraphQLError(

@@ -27,7 +27,8 @@ afterAll(async () => {
 
 const ACROSS = `query Across($id: ID!) { case(id: $id) { id caseNumber currentPlacement { id status } } }`;
 
-type Phase = "before" | "outage" | "after";
+/** "stopping" and "restarting": the subgraph is going down or coming up; those answers may be either. */
+type Phase = "before" | "stopping" | "outage" | "restarting" | "after";
 interface Sample {
   sentIn: Phase;
   answeredIn: Phase;
@@ -84,13 +85,15 @@ it("answers partially with a coded error while a subgraph is down, and fully aga
   const load = startLoad(() => phase);
   await until(() => load.count() >= 20);
 
+  phase = "stopping";
   await platform.stopSubgraph("facilities");
   phase = "outage";
   const outageStart = load.count();
   await until(() => load.count() >= outageStart + 40);
 
-  phase = "after";
+  phase = "restarting";
   await platform.restartSubgraph("facilities");
+  phase = "after";
   const afterStart = load.count();
   await until(() => load.count() >= afterStart + 40);
   const samples = await load.stop();
