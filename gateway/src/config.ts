@@ -7,6 +7,7 @@ import {
   loadConfig,
   metricsConfigShape,
   portVar,
+  shutdownConfigShape,
 } from "@kgraph/platform";
 import { z } from "zod";
 import { trustedProxies } from "./limits/client-address";
@@ -20,6 +21,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     z.object({
       LOG_LEVEL: commonConfigShape.LOG_LEVEL,
       NODE_ENV: commonConfigShape.NODE_ENV,
+      ...shutdownConfigShape,
       ...authConfigShape,
       ...gatewaySignatureConfigShape,
       LIMIT_MAX_IN_FLIGHT_PER_CALLER: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxInFlightPerCaller),

@@ -1,4 +1,4 @@
-import { createLogger } from "@kgraph/platform";
+import { createLogger, shutdownSettings } from "@kgraph/platform";
 import { startTracing } from "@kgraph/platform/dist/tracing/start";
 import { gatewayAuthSettings, loadGatewayConfig, subgraphUrls } from "./config";
 import { startGateway } from "./server";
@@ -52,15 +52,21 @@ async function main(): Promise<void> {
       "GATEWAY_HMAC_SECRET is not set: subgraph requests go unsigned, so no subgraph records the gateway's request ids",
     );
   }
-  // A plain http server ignores the first SIGTERM while connections are open: close and exit here.
+  // SIGTERM (the orchestrator): readiness fails for SHUTDOWN_DELAY_MS, then the listener closes and
+  // requests in flight finish. SIGINT (a person at a terminal) skips the delay, not the drain.
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
+    const settings = shutdownSettings(config);
     server
-      .stop()
+      .shutdown(signal === "SIGINT" ? { ...settings, delayMs: 0 } : settings)
+      // Then the spans still held are exported.
       .then(() => tracing?.shutdown())
       .then(
         () => process.exit(0),
-        () => process.exit(1),
+        (err: unknown) => {
+          logger.error({ err }, "shutdown failed");
+          process.exit(1);
+        },
       );
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));

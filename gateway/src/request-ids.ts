@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { defaultExecutionRequestSerializer } from "@graphql-mesh/hmac-upstream-signature";
 import type { ExecutionRequest } from "@graphql-tools/utils";
-import { type GatewayClaims, signedContent } from "@kgraph/platform";
+import { type GatewayClaims, IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, signedContent } from "@kgraph/platform";
 
 /**
  * The gateway's request ids. Every request gets an id of the gateway's own, whatever the client
@@ -19,6 +19,8 @@ const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 interface RequestIds {
   requestId: string;
   clientRequestId: string | null;
+  /** The client's Idempotency-Key, passed on (signed) to the subgraphs, which act on it once. */
+  idempotencyKey: string | null;
 }
 
 const idsByRequest = new WeakMap<Request, RequestIds>();
@@ -29,11 +31,36 @@ interface LoggingContext {
 
 export function useGatewayRequestIds() {
   return {
-    onRequest({ request, serverContext }: { request: Request; serverContext: LoggingContext }) {
+    onRequest({
+      request,
+      serverContext,
+      endResponse,
+    }: {
+      request: Request;
+      serverContext: LoggingContext;
+      endResponse(response: Response): void;
+    }) {
       const sent = request.headers.get("x-request-id");
-      const ids = { requestId: randomUUID(), clientRequestId: sent && REQUEST_ID.test(sent) ? sent : null };
+      const key = idempotencyKeyOf(request.headers.get(IDEMPOTENCY_KEY_HEADER) ?? undefined);
+      const ids = {
+        requestId: randomUUID(),
+        clientRequestId: sent && REQUEST_ID.test(sent) ? sent : null,
+        idempotencyKey: key instanceof Error ? null : (key ?? null),
+      };
       idsByRequest.set(request, ids);
-      if (serverContext.log) serverContext.log = serverContext.log.child(ids) as LoggingContext["log"];
+      if (serverContext.log) {
+        const { requestId, clientRequestId } = ids;
+        serverContext.log = serverContext.log.child({ requestId, clientRequestId }) as LoggingContext["log"];
+      }
+      // A key the client believes protects its retries but the subgraphs could not use: refused, not dropped.
+      if (key instanceof Error) {
+        endResponse(
+          new Response(JSON.stringify({ errors: [{ message: key.message, extensions: { code: "BAD_REQUEST" } }] }), {
+            status: 400,
+            headers: { "content-type": "application/json; charset=utf-8", "x-request-id": ids.requestId },
+          }),
+        );
+      }
     },
     onResponse({ request, response }: { request: Request; response: Response }) {
       const ids = idsByRequest.get(request);
@@ -54,7 +81,8 @@ interface RequestContext {
 
 /**
  * What the gateway vouches for in each subgraph request of a client request: its own request id,
- * the client's id and the client's name for the operation (both recorded as the client's claims).
+ * the client's id and the client's name for the operation (both recorded as the client's claims),
+ * and the client's idempotency key.
  */
 export function gatewayClaims(context: RequestContext | undefined): GatewayClaims {
   const ids = context?.request ? idsByRequest.get(context.request) : undefined;
@@ -62,6 +90,7 @@ export function gatewayClaims(context: RequestContext | undefined): GatewayClaim
     requestId: ids?.requestId ?? null,
     clientRequestId: ids?.clientRequestId ?? null,
     clientOperationName: operationNameOf(context?.params) ?? null,
+    idempotencyKey: ids?.idempotencyKey ?? null,
   };
 }
 
@@ -71,6 +100,7 @@ export function claimHeaders(claims: GatewayClaims): Record<string, string | und
     "x-request-id": claims.requestId ?? undefined,
     "x-client-request-id": claims.clientRequestId ?? undefined,
     "x-operation-name": claims.clientOperationName ?? undefined,
+    [IDEMPOTENCY_KEY_HEADER]: claims.idempotencyKey ?? undefined,
   };
 }
 

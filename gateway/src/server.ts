@@ -3,7 +3,14 @@ import type { AddressInfo } from "node:net";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import httpTransport from "@graphql-mesh/transport-http";
-import { type Logger, type MetricsListener, type RunningServer, startMetricsListener } from "@kgraph/platform";
+import {
+  type Logger,
+  type MetricsListener,
+  type RunningServer,
+  type ShutdownSettings,
+  drainable,
+  startMetricsListener,
+} from "@kgraph/platform";
 import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
 import { useExactRemovedFieldPaths } from "./error-paths";
 import { createGraphiQL } from "./graphiql";
@@ -25,6 +32,7 @@ import {
   useResponseSizeLimit,
   withBodyLimit,
 } from "./limits";
+import { useSubgraphUnavailable } from "./subgraph-unavailable";
 import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds } from "./request-ids";
 import { createGatewayMetrics } from "./metrics";
 import { type TrustedDocumentsOptions, trustedDocuments, trustedOperationNames } from "./trusted-documents";
@@ -91,6 +99,8 @@ export interface GatewayOptions {
 export interface RunningGateway extends RunningServer {
   /** `http://host:port/metrics` when the gateway has a metrics listener. */
   metricsUrl?: string;
+  /** Graceful stop (SIGTERM): readiness fails first, then requests in flight finish (see `drainable`). */
+  shutdown(settings: ShutdownSettings): Promise<void>;
 }
 
 /**
@@ -195,6 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // operation and variables (the same document, the same answer, the public budget).
       ...((responseCache?.plugins ?? []) as never[]),
       useNoSubscriptions() as never,
+      useSubgraphUnavailable() as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
       graphiql.plugin as never,
@@ -241,9 +252,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     batching: { limit: 10 },
   });
 
+  takeBackTerminateSignals(gateway);
+
   const handle: http.RequestListener = (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/readyz") {
+      // Shutting down: out of the balancer first, while what is in flight still finishes.
+      if (drain.draining) {
+        res.statusCode = 503;
+        res.setHeader("content-type", "application/json; charset=utf-8");
+        res.end(JSON.stringify({ status: "shutting down" }));
+        return;
+      }
       void readiness().then((report) => {
         res.statusCode = report.status === "ready" ? 200 : 503;
         res.setHeader("content-type", "application/json; charset=utf-8");
@@ -266,6 +286,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     withBodyLimit(limits.maxBodyBytes, handle, observer),
   );
+  const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
@@ -302,7 +323,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await rateLimiter.close();
       await responseCache?.close();
     },
+    async shutdown(settings) {
+      await drain.drain(settings);
+      await metricsListener?.stop();
+      await gateway.dispose();
+      await rateLimiter.close();
+    },
   };
+}
+
+/**
+ * gateway-runtime 2.12.1 creates its server with `disposeOnProcessTerminate: true` (not an
+ * option): on SIGTERM or SIGINT it disposes itself at once, and every request in flight is
+ * aborted (SHUTTING_DOWN). Shutting down is main.ts's job (readiness first, then drain, then
+ * dispose), so the library's process-wide signal handlers (@whatwg-node/server registers them
+ * once, named `terminateHandler`, when the runtime's disposable stack is created) are removed.
+ */
+function takeBackTerminateSignals(gateway: { disposableStack: unknown }): void {
+  void gateway.disposableStack; // creates the stack, and with it the handlers, now rather than later
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (listener.name === "terminateHandler") process.removeListener(signal, listener);
+    }
+  }
 }
 
 /**

@@ -15,7 +15,11 @@ const world = buildWorld({ cases: CASES });
 let platform: Platform;
 
 beforeAll(async () => {
-  platform = await startPlatform({ seed: (url) => runSeed(url, { cases: CASES, progress: () => undefined }) });
+  platform = await startPlatform({
+    seed: (url) => runSeed(url, { cases: CASES, progress: () => undefined }),
+    // All of one officer's requests at once is the point here: above the per-caller cap (16).
+    gatewayEnv: { LIMIT_MAX_IN_FLIGHT_PER_CALLER: "200" },
+  });
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

@@ -56,11 +56,18 @@ export interface Platform {
    * One more gateway process on the same subgraphs, with the same environment plus `env` (a
    * replica, or a gateway with other settings); stopped with the platform.
    */
-  startGateway(env?: Record<string, string>): Promise<RunningServer & { metricsUrl: string }>;
+  startGateway(env?: Record<string, string>): Promise<GatewayProcess>;
+  /** Stops one subgraph's server (an outage): its port refuses connections until restarted. */
+  stopSubgraph(name: SubgraphDefinition["name"]): Promise<void>;
+  /** Starts a stopped subgraph again, on the same port, with the same settings. */
+  restartSubgraph(name: SubgraphDefinition["name"]): Promise<void>;
   stop(): Promise<void>;
 }
 
 const ROOT = path.resolve(__dirname, "..", "..");
+
+/** A gateway child process: its process id, and its exit code once it has exited. */
+export type GatewayProcess = RunningServer & { metricsUrl: string; pid: number; exited: Promise<number | null> };
 
 /** Log lines collected from the platform's services (a test reads them for what must never be logged). */
 export interface CollectedLogs {
@@ -80,7 +87,7 @@ async function startGatewayProcess(
   trustedOnly: boolean,
   extraEnv: Record<string, string> = {},
   logs?: CollectedLogs,
-): Promise<RunningServer & { metricsUrl: string }> {
+): Promise<GatewayProcess> {
   const port = await freePort();
   // Always a port of its own: the default (9464) would collide between gateways run at once.
   const metricsPort = await freePort();
@@ -113,6 +120,8 @@ async function startGatewayProcess(
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    pid: child.pid,
+    exited: child.exited,
     stop: async () => {
       await child.stop();
       fs.rmSync(keysDir, { recursive: true, force: true });
@@ -128,7 +137,7 @@ async function startNodeProcess(
   name: string,
   /** Its output collected here instead of printed. */
   logs?: CollectedLogs,
-): Promise<{ stop(): Promise<void> }> {
+): Promise<{ stop(): Promise<void>; pid: number; exited: Promise<number | null> }> {
   const child: ChildProcess = spawn(process.execPath, [script], {
     env: { ...process.env, ...env },
     stdio: ["ignore", logs ? "pipe" : "inherit", logs ? "pipe" : "inherit"],
@@ -158,7 +167,11 @@ async function startNodeProcess(
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { stop };
+  const exited = new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once("exit", (code) => resolve(code));
+  });
+  return { stop, pid: child.pid!, exited };
 }
 
 /**
@@ -283,6 +296,9 @@ export async function startPlatform(
   const subgraphUrls: Record<string, string> = {};
   const subgraphMetricsUrls: Record<string, string> = {};
   const proxies: Record<string, RecordingProxy> = {};
+  // Each in-process subgraph's running server (null while stopped) and how to start it again on its port.
+  const running: Partial<Record<SubgraphDefinition["name"], RunningServer | null>> = {};
+  const restarts: Partial<Record<SubgraphDefinition["name"], () => Promise<RunningServer>>> = {};
   try {
     for (const subgraph of SUBGRAPHS) {
       if (options.tracesEndpoint) {
@@ -291,7 +307,7 @@ export async function startPlatform(
         subgraphUrls[subgraph.name] = server.url;
         continue;
       }
-      const server = await subgraph.start({
+      const startOptions = {
         databaseUrl: database.url,
         subjectRefKey: TEST_SUBJECT_REF_KEY,
         port: 0,
@@ -312,8 +328,18 @@ export async function startPlatform(
         edge: options.subgraphEdge ?? PRODUCTION_EDGE,
         statementTimeoutMs: options.statementTimeoutMs,
         metrics: options.metrics ? { port: 0 } : undefined,
+      };
+      const server = await subgraph.start(startOptions);
+      running[subgraph.name] = server;
+      restarts[subgraph.name] = () => subgraph.start({ ...startOptions, port: server.port });
+      servers.push({
+        url: server.url,
+        port: server.port,
+        stop: async () => {
+          await running[subgraph.name]?.stop();
+          running[subgraph.name] = null;
+        },
       });
-      servers.push(server);
       subgraphUrls[subgraph.name] = server.url;
       if (server.metricsUrl) subgraphMetricsUrls[subgraph.name] = server.metricsUrl;
       if (options.recordHeaders) {
@@ -352,6 +378,16 @@ export async function startPlatform(
         });
         servers.push(another);
         return another;
+      },
+      async stopSubgraph(name) {
+        await running[name]?.stop();
+        running[name] = null;
+      },
+      async restartSubgraph(name) {
+        if (running[name]) return;
+        const restart = restarts[name];
+        if (!restart) throw new Error(`the ${name} subgraph runs as its own process here: it cannot be restarted`);
+        running[name] = await restart();
       },
       async stop() {
         for (const server of servers.reverse()) await server.stop();

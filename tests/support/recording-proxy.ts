@@ -12,9 +12,13 @@ export interface RecordingProxy {
 
 /**
  * Sits between the gateway and a subgraph, forwards every request unchanged and remembers its
- * headers, so a test can see exactly what the gateway sends to a subgraph.
+ * headers, so a test can see exactly what the gateway sends to a subgraph. With `delayMs`, every
+ * POST (an operation) is held that long first: a slow subgraph, for requests that stay in flight.
  */
-export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
+export async function startRecordingProxy(
+  targetUrl: string,
+  options: { delayMs?: number } = {},
+): Promise<RecordingProxy> {
   const target = new URL(targetUrl);
   const seen: http.IncomingHttpHeaders[] = [];
   const bodies: string[] = [];
@@ -22,19 +26,26 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
     seen.push({ ...req.headers });
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => bodies.push(Buffer.concat(chunks).toString("utf8")));
-    const upstream = http.request(
-      { hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on("error", () => {
-      res.statusCode = 502;
-      res.end();
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      bodies.push(body.toString("utf8"));
+      const forward = () => {
+        const upstream = http.request(
+          { hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        upstream.on("error", () => {
+          res.statusCode = 502;
+          res.end();
+        });
+        upstream.end(body);
+      };
+      if (options.delayMs && req.method === "POST") setTimeout(forward, options.delayMs);
+      else forward();
     });
-    req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_STATEMENT_TIMEOUT_MS } from "./database";
+import { shutdownConfigShape } from "./shutdown";
 
 /**
  * Parses the environment against a zod schema and reports every problem at once, so a
@@ -19,6 +20,7 @@ export const portVar = (fallback: number) => z.coerce.number().int().min(0).max(
 
 /** Shared settings every service reads. */
 export const commonConfigShape = {
+  ...shutdownConfigShape,
   DATABASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

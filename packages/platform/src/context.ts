@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { AuditRecorder, AuditRequest } from "./audit/recorder";
+import type { IdempotentRequest } from "./idempotency/idempotent-request";
 import type { Logger } from "./logger";
 
 /**
@@ -29,6 +30,8 @@ export interface BaseContext {
   authorization?: string;
   /** This request's audit trail: reads of audited fields, and writes (inside their transaction). */
   audit: AuditRecorder;
+  /** A mutation sent with an Idempotency-Key: its writes take the key (see `auditedDataSource`). */
+  idempotency?: IdempotentRequest;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -1,7 +1,14 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 export type ErrorCode =
-  "BAD_USER_INPUT" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT" | "INTERNAL_SERVER_ERROR";
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "CONFLICT"
+  | "IDEMPOTENCY_KEY_IN_USE"
+  | "IDEMPOTENCY_KEY_REUSED"
+  | "INTERNAL_SERVER_ERROR";
 
 /** Codes whose message is written for the caller and safe to pass on unchanged. */
 const PUBLIC_CODES = new Set<string>([
@@ -10,6 +17,8 @@ const PUBLIC_CODES = new Set<string>([
   "FORBIDDEN",
   "UNAUTHENTICATED",
   "CONFLICT",
+  "IDEMPOTENCY_KEY_IN_USE",
+  "IDEMPOTENCY_KEY_REUSED",
   "GRAPHQL_VALIDATION_FAILED",
   "GRAPHQL_PARSE_FAILED",
   "BAD_REQUEST",
@@ -50,6 +59,14 @@ export function maskError(
       extensions: { code: "QUERY_TIMEOUT", requestId },
     };
   }
+  if (databaseUnavailable(unwrap(error))) {
+    return {
+      message: `The database is unavailable right now; the request may not have completed. Retry shortly (a mutation with the same Idempotency-Key acts at most once) (request id ${requestId ?? "unknown"}).`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: "SERVICE_UNAVAILABLE", requestId },
+    };
+  }
   return {
     message: `Internal server error (request id ${requestId ?? "unknown"}).`,
     path: formatted.path,
@@ -81,6 +98,27 @@ function ownCode(formatted: GraphQLFormattedError, error: unknown): string | und
 export function statementTimedOut(error: unknown): boolean {
   const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
   return (error as { code?: unknown } | null)?.code === "57014" || driverError?.code === "57014";
+}
+
+/** SQLSTATE classes and codes of a database that went away: connection exceptions, shutdowns. */
+const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03"]);
+const UNAVAILABLE_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+
+/**
+ * The database could not be reached or dropped the connection (restarting, failing over): the
+ * caller may retry, unlike a bug. node-postgres reports a dropped connection by message only.
+ */
+export function databaseUnavailable(error: unknown): boolean {
+  type Failure = { code?: unknown; message?: unknown; driverError?: Failure; thrownValue?: Failure } | null;
+  const outer = error as Failure;
+  // The pool's refused connection arrives as a plain object, which graphql-js wraps (thrownValue).
+  for (const candidate of [outer, outer?.driverError, outer?.thrownValue]) {
+    const code = typeof candidate?.code === "string" ? candidate.code : "";
+    const message = typeof candidate?.message === "string" ? candidate.message : "";
+    if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith("08") || UNAVAILABLE_ERRNOS.has(code)) return true;
+    if (/Connection terminated|connect ECONNREFUSED|terminating connection/.test(message)) return true;
+  }
+  return false;
 }
 
 function unwrap(error: unknown): unknown {

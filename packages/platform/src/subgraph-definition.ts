@@ -4,8 +4,10 @@ import type { TokenVerifier } from "./auth/verifier";
 import type { SubgraphEdgeSettings } from "./config";
 import type { BaseContext } from "./context";
 import type { FederatedSchema } from "./federation";
+import { IdempotentRequest } from "./idempotency/idempotent-request";
 import type { Logger } from "./logger";
 import { type MetricsListener, SubgraphMetrics, startMetricsListener } from "./metrics";
+import type { ShutdownSettings } from "./shutdown";
 import { type RunningServer, startSubgraphServer } from "./subgraph-server";
 
 export interface StartSubgraphOptions {
@@ -85,6 +87,8 @@ export async function serveSubgraph<TContext extends BaseContext>(
       edge: options.edge,
       metrics,
       createAuditRecorder: (viewer, request) => new AuditRecorder(db, definition.name, viewer, request, metrics),
+      createIdempotentRequest: (actorSub, key, fingerprint, requestId) =>
+        new IdempotentRequest(db, actorSub, key, fingerprint, requestId),
       ready: async () => {
         await db.query("SELECT 1");
       },
@@ -97,6 +101,11 @@ export async function serveSubgraph<TContext extends BaseContext>(
         await server.stop();
         await db.destroy();
       },
+      async shutdown(settings) {
+        await server.shutdown?.(settings);
+        await listener?.stop();
+        await db.destroy();
+      },
     };
   } catch (err) {
     await listener?.stop();
@@ -106,19 +115,23 @@ export async function serveSubgraph<TContext extends BaseContext>(
 }
 
 /**
- * The body of every subgraph's main.ts: start, log, and stop cleanly on SIGTERM/SIGINT (the
- * server, then the tracing SDK, which exports the spans it still holds).
+ * The body of every subgraph's main.ts: start, log, and stop cleanly on SIGTERM/SIGINT: readiness
+ * fails for SHUTDOWN_DELAY_MS (SIGTERM only; SIGINT is a person at a terminal), then the listener
+ * closes and requests in flight finish (SHUTDOWN_DRAIN_MS at most), then the pool closes, then the
+ * tracing SDK exports the spans it still holds.
  */
 export function runSubgraphMain(
-  start: () => Promise<{ server: RunningServer; logger: Logger }>,
+  start: () => Promise<{ server: RunningServer; logger: Logger; shutdown?: ShutdownSettings }>,
   tracing?: { shutdown(): Promise<void> },
 ): void {
   start().then(
-    ({ server, logger }) => {
+    ({ server, logger, shutdown: settings = { delayMs: 0, drainMs: 10_000 } }) => {
       const shutdown = (signal: string) => {
         logger.info({ signal }, "shutting down");
-        server
-          .stop()
+        const stopped = server.shutdown
+          ? server.shutdown(signal === "SIGINT" ? { ...settings, delayMs: 0 } : settings)
+          : server.stop();
+        stopped
           .then(() => tracing?.shutdown())
           .then(
             () => process.exit(0),

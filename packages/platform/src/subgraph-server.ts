@@ -13,7 +13,18 @@ import type { SubgraphEdgeSettings } from "./config";
 import { AuthError, INVALID_TOKEN_RESPONSE, type TokenVerifier } from "./auth/verifier";
 import { type BaseContext, type Viewer, operationNameHeader, requestIdHeader, requestIdsFrom } from "./context";
 import { listTruncationPlugin } from "./bounded-list";
+import { type ShutdownSettings, drainable } from "./shutdown";
 import { maskError } from "./errors";
+import {
+  type EarlierRequest,
+  IDEMPOTENCY_KEY_HEADER,
+  type IdempotentRequest,
+  idempotencyKeyOf,
+  inUse,
+  isMutationRequest,
+  keyReused,
+  requestFingerprint,
+} from "./idempotency/idempotent-request";
 import { MAX_JSON_NESTING, jsonNesting, jsonTextNesting } from "./json-nesting";
 import type { Logger } from "./logger";
 import type { SubgraphMetrics } from "./metrics/subgraph-metrics";
@@ -79,12 +90,21 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   edge: SubgraphEdgeSettings;
   /** Counts operations, latency and errors; served on the metrics listener, not here. */
   metrics?: SubgraphMetrics;
+  /** A mutation sent with an Idempotency-Key, kept in this subgraph's `idempotency_key` table. */
+  createIdempotentRequest?: (
+    actorSub: string,
+    key: string,
+    fingerprint: string,
+    requestId: string,
+  ) => IdempotentRequest;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Graceful stop (SIGTERM): readiness fails first, then requests in flight finish (see `drainable`). */
+  shutdown?(settings: ShutdownSettings): Promise<void>;
 }
 
 /**
@@ -100,12 +120,16 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     throw new Error("A subgraph that answers only the gateway needs GATEWAY_HMAC_SECRET.");
   }
   const httpServer = http.createServer();
+  const drain = drainable(httpServer);
   const armor = subgraphArmor(edge);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: edge.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Apollo would stop itself on SIGTERM/SIGINT and re-raise the signal (the process dies with
+    // requests in flight); shutting down is runSubgraphMain's: readiness first, then drain.
+    stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     // Apollo's parser stops at the token limit (GRAPHQL_PARSE_FAILED) before any work is done.
     parseOptions: { maxTokens: edge.limits.maxTokens },
@@ -149,6 +173,8 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     const url = new URL(req.url ?? "/", "http://subgraph");
     if (url.pathname === "/healthz") return send(res, 200, { status: "ok", service: options.name });
     if (url.pathname === "/readyz") {
+      // Shutting down: out of the balancer first, while what is in flight still finishes.
+      if (drain.draining) return send(res, 503, { status: "shutting down", service: options.name });
       try {
         await options.ready();
         return send(res, 200, { status: "ready", service: options.name });
@@ -182,11 +208,16 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         ],
       });
     }
+    const idempotencyKey = idempotencyKeyOf(req.headers[IDEMPOTENCY_KEY_HEADER]);
+    if (idempotencyKey instanceof Error) {
+      return send(res, 400, { errors: [{ message: idempotencyKey.message, extensions: { code: "BAD_REQUEST" } }] });
+    }
     // The ids the gateway vouches for count only when its signature covers them; else they are the caller's claims.
     const signed = signedByGateway(options.gatewaySignatureSecret, body, {
       requestId: requestIdHeader(req.headers, "x-request-id") ?? null,
       clientRequestId: requestIdHeader(req.headers, "x-client-request-id") ?? null,
       clientOperationName: operationNameHeader(req.headers, "x-operation-name") ?? null,
+      idempotencyKey: idempotencyKey ?? null,
     });
     const ids = requestIdsFrom(req.headers, signed);
     const { requestId } = ids;
@@ -222,6 +253,18 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       res.end(INVALID_TOKEN_RESPONSE.body);
       return;
     }
+    // A mutation with a key runs once per caller and key: a retry gets the first answer back.
+    const params = (body ?? {}) as { query?: unknown; operationName?: unknown; variables?: unknown };
+    const idempotency =
+      idempotencyKey && options.createIdempotentRequest && isMutationRequest(params.query, params.operationName)
+        ? options.createIdempotentRequest(
+            viewer.sub ?? "public",
+            idempotencyKey,
+            requestFingerprint(params.query, params.operationName, params.variables),
+            requestId,
+          )
+        : undefined;
+    if (idempotency && answeredBefore(res, requestId, await idempotency.earlier())) return;
     const audit = options.createAuditRecorder(viewer, ids);
     const response = await currentRequest.run({ requestId, logger, clientOperationName: ids.clientOperationName }, () =>
       apollo.executeHTTPGraphQLRequest({
@@ -233,6 +276,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
             logger: logger.child({ sub: viewer.sub }),
             authorization,
             audit,
+            idempotency,
           }),
       }),
     );
@@ -251,10 +295,20 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         ],
       });
     }
+    // A duplicate that lost the race for its key answers what the first request answered.
+    if (idempotency?.lostRace && answeredBefore(res, requestId, await idempotency.awaitAnswer())) return;
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader("x-request-id", requestId);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
+      if (idempotency?.acted) {
+        try {
+          await idempotency.storeAnswer(res.statusCode, response.body.string);
+        } catch (err) {
+          // The change is committed; a retry will be told IDEMPOTENCY_KEY_IN_USE, never act twice.
+          logger.error({ err }, "the answer of an idempotent request could not be stored");
+        }
+      }
       res.end(response.body.string);
       return;
     }
@@ -276,7 +330,33 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
+    async shutdown(settings) {
+      await drain.drain(settings);
+      await apollo.stop();
+    },
   };
+}
+
+/**
+ * Answers a request from what an earlier one with the same idempotency key left: its stored answer,
+ * IDEMPOTENCY_KEY_REUSED (422) for another request under the key, IDEMPOTENCY_KEY_IN_USE (409)
+ * while it has no answer yet. False when there is nothing earlier: the request runs.
+ */
+function answeredBefore(res: http.ServerResponse, requestId: string, earlier: EarlierRequest): boolean {
+  if (earlier.kind === "none") return false;
+  res.setHeader("x-request-id", requestId);
+  if (earlier.kind === "answered") {
+    res.statusCode = earlier.status;
+    res.setHeader("content-type", "application/json; charset=utf-8");
+    res.setHeader("idempotent-replayed", "true");
+    res.end(earlier.body);
+    return true;
+  }
+  const error = earlier.kind === "other-request" ? keyReused() : inUse();
+  send(res, earlier.kind === "other-request" ? 422 : 409, {
+    errors: [{ message: error.message, extensions: error.extensions }],
+  });
+  return true;
 }
 
 function readBody(req: http.IncomingMessage): Promise<string | undefined> {

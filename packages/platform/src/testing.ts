@@ -265,3 +265,41 @@ export async function rowsReturned(db: DataSource, statement: RecordedStatement)
   ])) as { n: number }[];
   return n;
 }
+
+/**
+ * Runs `requests` while the test holds an EXCLUSIVE lock on `table` (schema-qualified): plain
+ * reads go on, every write and every SELECT … FOR UPDATE on it waits. Once `waiting` connections
+ * are blocked on a lock, the lock is released; so the requests provably race from the same point
+ * instead of running one after the other, and a check-then-write without a lock shows its race.
+ */
+export async function racing<T>(
+  db: DataSource,
+  table: string,
+  waiting: number,
+  requests: () => Promise<T>[],
+): Promise<T[]> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  let pending: Promise<PromiseSettledResult<T>[]> | undefined;
+  try {
+    await runner.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
+    pending = Promise.allSettled(requests());
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [{ n }] = (await db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )) as { n: number }[];
+      if (n >= waiting) break;
+      if (Date.now() > deadline) throw new Error(`only ${n} of ${waiting} requests reached the lock on ${table}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await runner.commitTransaction();
+    await runner.release();
+  }
+  return (await pending).map((settled) => {
+    if (settled.status === "rejected") throw settled.reason;
+    return settled.value;
+  });
+}

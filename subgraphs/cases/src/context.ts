@@ -42,7 +42,7 @@ export function createContextFactory(db: DataSource, subjectRefKey: string) {
       ...base,
       access,
       // Mutations commit their change and its audit event together (db.transaction).
-      db: auditedDataSource(db, base.audit),
+      db: auditedDataSource(db, base.audit, base.idempotency),
       subjectRefKey,
       loaders: createLoaders(db, access),
     };

@@ -1,4 +1,4 @@
-import { AuditEvent, type Logger, createDataSource } from "@kgraph/platform";
+import { AuditEvent, IdempotencyKey, type Logger, createDataSource } from "@kgraph/platform";
 import { Agreement } from "./modules/agreement/agreement.entity";
 import { Case } from "./modules/case/case.entity";
 import { CounselContactEvent, LegalRepresentation, PrivilegedNote } from "./modules/counsel/counsel.entity";
@@ -23,6 +23,7 @@ const casesEntities = [
   ProtectionScreening,
   CaseReview,
   AuditEvent,
+  IdempotencyKey,
 ];
 
 export function createCasesDataSource(url: string, logger?: Logger, statementTimeoutMs?: number) {

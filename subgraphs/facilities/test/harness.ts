@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type SubgraphHarness, startSubgraphHarness, unique } from "@kgraph/platform";
+import { type SubgraphHarness, racing as racingOn, startSubgraphHarness, unique } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
 import { definition } from "../src";
 import { Facility, FacilityStatus, FacilityType } from "../src/modules/facility/facility.entity";
@@ -81,31 +81,6 @@ export async function residenceOf(
   );
 }
 
-/**
- * Runs `requests` while this test holds an EXCLUSIVE lock on the placement table: reads go on,
- * every insert waits. Once `waiting` of the subgraph's connections are blocked on a lock, the
- * lock is released; so the requests are provably in flight together, not one after the other.
- */
-export async function racing<T>(db: DataSource, waiting: number, requests: () => Promise<T>[]): Promise<T[]> {
-  const runner = db.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
-  let pending: Promise<T[]> | undefined;
-  try {
-    await runner.query(`LOCK TABLE facilities.placement IN EXCLUSIVE MODE`);
-    pending = Promise.all(requests());
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const [{ n }] = await db.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      if (n >= waiting) break;
-      if (Date.now() > deadline) throw new Error(`only ${n} of ${waiting} requests reached the lock`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  } finally {
-    await runner.commitTransaction();
-    await runner.release();
-  }
-  return pending;
-}
+/** Runs `requests` racing on the placement table (see the platform's `racing`). */
+export const racing = <T>(db: DataSource, waiting: number, requests: () => Promise<T>[]): Promise<T[]> =>
+  racingOn(db, "facilities.placement", waiting, requests);

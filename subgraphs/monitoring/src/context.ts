@@ -37,7 +37,7 @@ export function createContextFactory(db: DataSource, subjectRefKey: string) {
       ...base,
       access,
       // Mutations commit their change and its audit event together.
-      db: auditedDataSource(db, base.audit),
+      db: auditedDataSource(db, base.audit, base.idempotency),
       subjectRefKey,
       loaders: createLoaders(db, access),
     };

@@ -1,4 +1,4 @@
-import { AuditEvent, type Logger, createDataSource } from "@kgraph/platform";
+import { AuditEvent, IdempotencyKey, type Logger, createDataSource } from "@kgraph/platform";
 import { MONITORING_SCHEMA } from "./tables";
 import { migrations } from "./migrations";
 import { ComplaintEscalation } from "./modules/complaint/complaint-escalation.entity";
@@ -19,6 +19,7 @@ export const monitoringEntities = [
   ComplaintEscalation,
   Incident,
   AuditEvent,
+  IdempotencyKey,
 ];
 
 export function createMonitoringDataSource(url: string, logger?: Logger, statementTimeoutMs?: number) {

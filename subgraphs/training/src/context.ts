@@ -43,7 +43,7 @@ export function createContextFactory(db: DataSource, subjectRefKey: string) {
     return {
       ...base,
       access,
-      db: auditedDataSource(db, base.audit),
+      db: auditedDataSource(db, base.audit, base.idempotency),
       subjectRefKey,
       now,
       loaders: createLoaders(db, now, access),

@@ -1,4 +1,4 @@
-import { AuditEvent, type Logger, createDataSource } from "@kgraph/platform";
+import { AuditEvent, IdempotencyKey, type Logger, createDataSource } from "@kgraph/platform";
 import { migrations } from "./migrations";
 import { Attendance } from "./modules/attendance/attendance.entity";
 import { Certification } from "./modules/certification/certification.entity";
@@ -16,6 +16,7 @@ export const trainingEntities = [
   Attendance,
   Certification,
   AuditEvent,
+  IdempotencyKey,
 ];
 
 export function createTrainingDataSource(url: string, logger?: Logger, statementTimeoutMs?: number) {

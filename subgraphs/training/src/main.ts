@@ -3,6 +3,7 @@ import { tracing } from "./tracing";
 import {
   createLogger,
   runSubgraphMain,
+  shutdownSettings,
   subgraphEdgeSettings,
   subgraphMetricsSettings,
   verifierFromConfig,
@@ -25,5 +26,5 @@ runSubgraphMain(async () => {
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     metrics: subgraphMetricsSettings(config, config.TRAINING_PORT),
   });
-  return { server, logger };
+  return { server, logger, shutdown: shutdownSettings(config) };
 }, tracing);

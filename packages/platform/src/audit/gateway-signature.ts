@@ -22,11 +22,18 @@ export interface GatewayClaims {
   clientRequestId: string | null;
   /** `x-operation-name`: the name the client gave its operation, if any. */
   clientOperationName: string | null;
+  /** `idempotency-key`: the client's key for acting once however often it retries (see idempotency/). */
+  idempotencyKey?: string | null;
 }
 
-/** The content a signature covers: the library's serialised request, then the claims. */
+/**
+ * The content a signature covers: the library's serialised request, then the claims. The
+ * idempotency key is appended only when there is one, so requests without it sign as before.
+ */
 export function signedContent(serializedRequest: string, claims: GatewayClaims): string {
-  return `${serializedRequest}\n${JSON.stringify([claims.requestId, claims.clientRequestId, claims.clientOperationName])}`;
+  const signed = [claims.requestId, claims.clientRequestId, claims.clientOperationName];
+  if (claims.idempotencyKey) signed.push(claims.idempotencyKey);
+  return `${serializedRequest}\n${JSON.stringify(signed)}`;
 }
 
 /**

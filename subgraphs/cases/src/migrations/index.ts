@@ -1,3 +1,4 @@
+import { IdempotencyKeys1796231120772 } from "./1796231120772-IdempotencyKeys";
 import { AuditRequestIdIndex1796232092938 } from "./1796232092938-AuditRequestIdIndex";
 import { AuditClientClaims1796205365434 } from "./1796205365434-AuditClientClaims";
 import { AuditTrail1795811749893 } from "./1795811749893-AuditTrail";
@@ -9,5 +10,6 @@ export const migrations = [
   PublishedAuthorizationViews1795811055203,
   AuditTrail1795811749893,
   AuditClientClaims1796205365434,
+  IdempotencyKeys1796231120772,
   AuditRequestIdIndex1796232092938,
 ];

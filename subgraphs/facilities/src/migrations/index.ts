@@ -1,3 +1,4 @@
+import { IdempotencyKeys1796231125815 } from "./1796231125815-IdempotencyKeys";
 import { AuditRequestIdIndex1796232101919 } from "./1796232101919-AuditRequestIdIndex";
 import { AuditClientClaims1796205373566 } from "./1796205373566-AuditClientClaims";
 import { AuditTrail1795811515745 } from "./1795811515745-AuditTrail";
@@ -11,5 +12,6 @@ export const migrations = [
   AuditTrail1795811515745,
   PlacementConfirmation1795900000000,
   AuditClientClaims1796205373566,
+  IdempotencyKeys1796231125815,
   AuditRequestIdIndex1796232101919,
 ];

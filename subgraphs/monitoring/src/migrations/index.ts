@@ -1,3 +1,4 @@
+import { IdempotencyKeys1796231131664 } from "./1796231131664-IdempotencyKeys";
 import { AuditRequestIdIndex1796232111655 } from "./1796232111655-AuditRequestIdIndex";
 import { AuditClientClaims1796205381950 } from "./1796205381950-AuditClientClaims";
 import { AuditTrail1795812120765 } from "./1795812120765-AuditTrail";
@@ -9,5 +10,6 @@ export const migrations = [
   ComplaintFiledBy1795811077297,
   AuditTrail1795812120765,
   AuditClientClaims1796205381950,
+  IdempotencyKeys1796231131664,
   AuditRequestIdIndex1796232111655,
 ];

@@ -139,7 +139,14 @@ export async function transitionCase(
   if ((to === CaseStatus.DECLINED || to === CaseStatus.CLOSED) && !reason) {
     throw badUserInput(`A reason is required to move a case to ${to}.`, { argument: "input.reason" });
   }
-  const agreement = await tx.findOneByOrFail(Agreement, { id: current.agreementId });
+  // A cap counts the agreement's other cases, which this transaction has not locked: the
+  // agreement's row is, so two moves cannot both see room for one more. Always after the case's
+  // lock (never before), and NO KEY so nominations (a foreign key to it) do not wait on it.
+  const capped = to === CaseStatus.ACCEPTED || isArrival(current.status, to);
+  const agreement = await tx.findOneOrFail(Agreement, {
+    where: { id: current.agreementId },
+    ...(capped ? { lock: { mode: "for_no_key_update" as const } } : {}),
+  });
   if (to === CaseStatus.ACCEPTED && agreement.totalCap !== null) {
     const accepted = await countAccepted(tx, agreement.id);
     if (accepted >= agreement.totalCap) {

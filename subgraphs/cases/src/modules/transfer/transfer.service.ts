@@ -184,6 +184,9 @@ export async function recordHandover(ctx: CasesContext, input: RecordHandoverInp
     });
     const onBoard = booked.map((b) => b.case as Case).filter((c) => c.status === enRouteStatus(transfer.direction));
     const to = handedOverStatus(transfer.direction);
+    // Every case on board is locked before any agreement is (in id order, as everywhere): a status
+    // change of one of them racing this handover waits here instead of deadlocking with it.
+    await tx.query(`SELECT id FROM "case" WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [onBoard.map((c) => c.id)]);
     for (const c of onBoard) {
       try {
         await transitionCase(tx, c.id, to, null, handoverAt);
