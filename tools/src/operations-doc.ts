@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
+import { DEFAULT_LIMITS, estimateCost } from "@kgraph/gateway/dist/limits";
 import { ROLES, ROLE_SCOPES } from "@kgraph/policy";
 import { documentOperations } from "./documents";
+import { runbookDoc } from "./runbook-doc";
 import {
   type DocumentNode,
   type GraphQLSchema,
@@ -24,6 +26,7 @@ import {
 export function operationsDoc(root: string, supergraph: string, api: string): string {
   const requirements = fieldRequirements(supergraph);
   const schema = buildSchema(api);
+  const supergraphSchema = buildSchema(supergraph);
   const manifest = JSON.parse(
     fs.readFileSync(path.join(root, "packages", "client", "src", "generated", "persisted-documents.json"), "utf8"),
   ) as Record<string, string>;
@@ -34,8 +37,16 @@ export function operationsDoc(root: string, supergraph: string, api: string): st
       definitions: [def, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)],
     };
     const needed = scopesNeeded(schema, single, requirements);
+    // By scopes the public may run it; by default its cost budget may still refuse it.
+    const publicCost = needed.public
+      ? estimateCost(supergraphSchema, document, def.name.value, {}, DEFAULT_LIMITS.assumedListSize)
+      : 0;
     const roles = needed.public
-      ? ["everyone, public included"]
+      ? [
+          publicCost <= DEFAULT_LIMITS.maxCostPublic
+            ? "everyone, public included"
+            : `everyone signed in (the public only with a budget of ${publicCost}, over the default ${DEFAULT_LIMITS.maxCostPublic}: see [integrators.md](integrators.md))`,
+        ]
       : ROLES.filter((r) =>
           needed.sets.every((alternatives) =>
             alternatives.some((all) => all.every((s) => ROLE_SCOPES[r].includes(s as never))),
@@ -58,6 +69,7 @@ export function operationsDoc(root: string, supergraph: string, api: string): st
     "|---|---|---|---|---|",
     ...rows,
     "",
+    runbookDoc(root),
   ].join("\n");
 }
 
