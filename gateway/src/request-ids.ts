@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { defaultExecutionRequestSerializer } from "@graphql-mesh/hmac-upstream-signature";
 import type { ExecutionRequest } from "@graphql-tools/utils";
-import { type GatewayClaims, IDEMPOTENCY_KEY_HEADER, idempotencyKeyOf, signedContent } from "@kgraph/platform";
+import {
+  type GatewayClaims,
+  IDEMPOTENCY_KEY_HEADER,
+  STAMP_EXTENSION,
+  idempotencyKeyOf,
+  newStamp,
+  signedContent,
+} from "@kgraph/platform";
 
 /**
  * The gateway's request ids. Every request gets an id of the gateway's own, whatever the client
@@ -107,12 +114,17 @@ export function claimHeaders(claims: GatewayClaims): Record<string, string | und
 /**
  * What the gateway signs for a subgraph request: the library's serialised request (query and
  * variables) followed by the claims, so a subgraph can trust the claims in the headers only
- * together with the body they were sent with.
+ * together with the body they were sent with, and a fresh stamp (time and nonce), put in the
+ * request's extensions here: the signer calls this once per subgraph request, right before it
+ * signs, so each signed request is stamped once and a resent one is recognised.
  */
 export function signedRequestContent(executionRequest: ExecutionRequest): string {
+  const stamp = newStamp();
+  executionRequest.extensions = { ...executionRequest.extensions, [STAMP_EXTENSION]: stamp };
   return signedContent(
     defaultExecutionRequestSerializer(executionRequest) ?? "",
     gatewayClaims(executionRequest.context as RequestContext | undefined),
+    stamp,
   );
 }
 

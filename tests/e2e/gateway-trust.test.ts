@@ -1,4 +1,11 @@
-import { MAX_JSON_NESTING, gatewaySignedRequest, graphqlRequest } from "@kgraph/platform";
+import { randomUUID } from "node:crypto";
+import {
+  MAX_JSON_NESTING,
+  SIGNATURE_MAX_AGE_MS,
+  gatewaySignedRequest,
+  graphqlRequest,
+  signedBody,
+} from "@kgraph/platform";
 import { type Platform, startPlatform } from "../support/platform";
 
 /**
@@ -60,6 +67,32 @@ describe.each(NAMES)("the %s subgraph in production", (name) => {
       },
     );
     expect(res).toEqual({ status: 200, data: { __typename: "Query" } });
+  });
+
+  it("answers a signed request once: resent as it was (a captured request replayed), it is refused", async () => {
+    const bearer = (await authorization()) as string;
+    const signed = signedBody(platform.gatewaySecret, QUERY, {});
+    const send = async () => {
+      const res = await fetch(url(), {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: bearer, "x-request-id": signed.requestId },
+        body: signed.json,
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    };
+    expect(await send()).toEqual({ status: 200, data: { __typename: "Query" } });
+    expect(await send()).toEqual(NOT_FROM_GATEWAY);
+  });
+
+  it("refuses a request whose signed stamp is older (or newer) than a minute", async () => {
+    const headers = { authorization: (await authorization()) as string };
+    for (const at of [Date.now() - SIGNATURE_MAX_AGE_MS - 5_000, Date.now() + SIGNATURE_MAX_AGE_MS + 5_000]) {
+      const res = await gatewaySignedRequest(url(), platform.gatewaySecret, QUERY, {}, headers, {
+        at,
+        nonce: randomUUID(),
+      });
+      expect(res).toEqual(NOT_FROM_GATEWAY);
+    }
   });
 
   it("still needs a valid token on a signed request", async () => {

@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { GraphQLError, type GraphQLSchema, type ValidationContext } from "graphql";
-import { SIGNATURE_EXTENSION, signedByGateway } from "./audit/gateway-signature";
+import { ReplayGuard, SIGNATURE_EXTENSION, gatewaySignatureOf } from "./audit/gateway-signature";
 import { executedOperation } from "./audit/operation";
 import type { AuditRecorder, AuditRequest } from "./audit/recorder";
 import type { SubgraphEdgeSettings } from "./config";
@@ -122,6 +122,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const httpServer = http.createServer();
   const drain = drainable(httpServer);
   const armor = subgraphArmor(edge);
+  const replays = new ReplayGuard();
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: edge.introspection,
@@ -213,12 +214,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       return send(res, 400, { errors: [{ message: idempotencyKey.message, extensions: { code: "BAD_REQUEST" } }] });
     }
     // The ids the gateway vouches for count only when its signature covers them; else they are the caller's claims.
-    const signed = signedByGateway(options.gatewaySignatureSecret, body, {
+    const stamp = gatewaySignatureOf(options.gatewaySignatureSecret, body, {
       requestId: requestIdHeader(req.headers, "x-request-id") ?? null,
       clientRequestId: requestIdHeader(req.headers, "x-client-request-id") ?? null,
       clientOperationName: operationNameHeader(req.headers, "x-operation-name") ?? null,
       idempotencyKey: idempotencyKey ?? null,
     });
+    // A signed request counts once, and only while its stamp is fresh: a captured one resent is not the gateway's.
+    const verdict = stamp ? replays.check(stamp) : "unsigned";
+    const signed = verdict === "fresh";
     const ids = requestIdsFrom(req.headers, signed);
     const { requestId } = ids;
     tagRequestSpan(requestId);
@@ -229,10 +233,15 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       const hasSignature =
         typeof (body as { extensions?: Record<string, unknown> } | undefined)?.extensions?.[SIGNATURE_EXTENSION] ===
         "string";
-      logger.warn(
-        { reason: hasSignature ? "signature does not match" : "no signature" },
-        "request not from the gateway refused",
-      );
+      const reason =
+        verdict === "stale"
+          ? "signature stamp too old (or ahead of this clock)"
+          : verdict === "replayed"
+            ? "signed request replayed"
+            : hasSignature
+              ? "signature does not match"
+              : "no signature";
+      logger.warn({ reason }, "request not from the gateway refused");
       res.setHeader("x-request-id", requestId);
       options.metrics?.error("FORBIDDEN");
       return send(res, 403, { errors: [{ message: NOT_FROM_GATEWAY_MESSAGE, extensions: { code: "FORBIDDEN" } }] });

@@ -2,7 +2,13 @@ import { createHmac, randomBytes } from "node:crypto";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
 import { defaultParamsSerializer } from "@graphql-mesh/hmac-upstream-signature";
-import { SIGNATURE_EXTENSION, signedContent } from "./audit/gateway-signature";
+import {
+  SIGNATURE_EXTENSION,
+  STAMP_EXTENSION,
+  type SignatureStamp,
+  newStamp,
+  signedContent,
+} from "./audit/gateway-signature";
 import { DEVELOPMENT_EDGE, type SubgraphEdgeSettings } from "./config";
 import { migrate, sqlStatements, withDatabase } from "./database";
 import { ROLES } from "@kgraph/policy";
@@ -97,17 +103,39 @@ export async function gatewaySignedRequest<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown>,
   headers: Record<string, string> = {},
+  /** The stamp to sign with (a fresh one unless a test needs a stale or repeated one). */
+  stamp: SignatureStamp = newStamp(),
 ): Promise<GraphQLResponse<T>> {
-  const claims = { requestId: randomBytes(8).toString("hex"), clientRequestId: null, clientOperationName: null };
-  const serialized = defaultParamsSerializer({ query, variables }) as string;
-  const signature = createHmac("sha256", secret).update(signedContent(serialized, claims)).digest("base64");
+  const signed = signedBody(secret, query, variables, stamp);
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-request-id": claims.requestId, ...headers },
-    body: JSON.stringify({ query, variables, extensions: { [SIGNATURE_EXTENSION]: signature } }),
+    headers: { "content-type": "application/json", "x-request-id": signed.requestId, ...headers },
+    body: signed.json,
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
   return { status: response.status, ...body };
+}
+
+/** A request body signed as the gateway signs one, with its request id (sent as x-request-id). */
+export function signedBody(
+  secret: string,
+  query: string,
+  variables: Record<string, unknown>,
+  stamp: SignatureStamp = newStamp(),
+): { json: string; requestId: string } {
+  const claims = { requestId: randomBytes(8).toString("hex"), clientRequestId: null, clientOperationName: null };
+  const serialized = defaultParamsSerializer({ query, variables }) as string;
+  const signature = createHmac("sha256", secret)
+    .update(signedContent(serialized, claims, stamp))
+    .digest("base64");
+  return {
+    requestId: claims.requestId,
+    json: JSON.stringify({
+      query,
+      variables,
+      extensions: { [SIGNATURE_EXTENSION]: signature, [STAMP_EXTENSION]: stamp },
+    }),
+  };
 }
 
 /** The pseudonym key subgraph tests run with (a test value, not a secret). */

@@ -5,6 +5,7 @@ import {
   AuditKind,
   AuditRecorder,
   GENESIS_HASH,
+  ReplayGuard,
   type Viewer,
   auditedDataSource,
   createDataSource,
@@ -206,4 +207,21 @@ it("verifies events written in the first canonical form beside current ones, and
   expect((await verifyChain(database.url, SCHEMA)).broken).toBe(
     `event ${current.seq} (${current.id}) claims hash version 7, which no version of the platform wrote`,
   );
+});
+
+describe("ReplayGuard (a signed request counts once, while fresh)", () => {
+  it("takes a fresh stamp once, refuses it resent, refuses stale or future stamps, and forgets expired nonces", () => {
+    const guard = new ReplayGuard(1000);
+    const now = 1_000_000;
+    const stamp = { at: now, nonce: "a".repeat(36) };
+    expect(guard.check(stamp, now)).toBe("fresh");
+    expect(guard.check(stamp, now + 10)).toBe("replayed");
+    expect(guard.check({ at: now - 1001, nonce: "b".repeat(36) }, now)).toBe("stale");
+    expect(guard.check({ at: now + 1001, nonce: "c".repeat(36) }, now)).toBe("stale");
+    for (let i = 0; i < 100; i++) guard.check({ at: now + i, nonce: `n-${i}`.padEnd(36, "x") }, now + i);
+    expect(guard.size).toBe(101);
+    // Past every stamp's window, the nonces are dropped as the next one arrives.
+    expect(guard.check({ at: now + 5000, nonce: "d".repeat(36) }, now + 5000)).toBe("fresh");
+    expect(guard.size).toBe(1);
+  });
 });

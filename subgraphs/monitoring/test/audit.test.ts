@@ -1,5 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 import { defaultParamsSerializer } from "@graphql-mesh/hmac-upstream-signature";
+import { SIGNATURE_EXTENSION, STAMP_EXTENSION, newStamp, signedContent } from "@kgraph/platform";
 import { type MonitoringHarness, ok, startMonitoringHarness } from "./harness";
 
 /**
@@ -85,14 +86,21 @@ describe("an anonymous complaint withholds the actor from its own event only", (
   });
 });
 
-/** The gateway's signature over a subgraph request, computed as @graphql-mesh/hmac-upstream-signature does. */
+/**
+ * The gateway's signature over a subgraph request, computed as @graphql-mesh/hmac-upstream-signature
+ * does over the platform's signed content, with a fresh stamp: the extensions to send.
+ */
 function sign(
   secret: string,
   body: { query: string; variables?: Record<string, unknown> },
   ids: { requestId: string; clientRequestId: string | null; clientOperationName: string | null },
-): string {
-  const content = `${defaultParamsSerializer(body)}\n${JSON.stringify([ids.requestId, ids.clientRequestId, ids.clientOperationName])}`;
-  return createHmac("sha256", secret).update(content).digest("base64");
+): Record<string, unknown> {
+  const stamp = newStamp();
+  const content = signedContent(defaultParamsSerializer(body) as string, ids, stamp);
+  return {
+    [SIGNATURE_EXTENSION]: createHmac("sha256", secret).update(content).digest("base64"),
+    [STAMP_EXTENSION]: stamp,
+  };
 }
 
 async function post(body: Record<string, unknown>, headers: Record<string, string>) {
@@ -128,7 +136,7 @@ describe("request ids: the subgraph stores a caller's id as the caller's, never 
     const signature = sign(h.gatewaySecret, body, ids);
     const before = await lastSeq();
     const answered = await post(
-      { ...body, extensions: { "hmac-signature": signature } },
+      { ...body, extensions: signature },
       { "x-request-id": ids.requestId, "x-client-request-id": ids.clientRequestId, "x-operation-name": "Filing" },
     );
     expect(answered).toBe("gateway-request-1");
@@ -143,8 +151,8 @@ describe("request ids: the subgraph stores a caller's id as the caller's, never 
   it("trusts no id when the signature does not cover it: replayed with another id, or signed with another key", async () => {
     const body = { query: FILE, variables: { input: namedComplaint("Replayed with another request id.") } };
     const ids = { requestId: "gateway-request-2", clientRequestId: null, clientOperationName: null };
-    const replayed = { ...body, extensions: { "hmac-signature": sign(h.gatewaySecret, body, ids) } };
-    const forged = { ...body, extensions: { "hmac-signature": sign("not-the-gateway-secret", body, ids) } };
+    const replayed = { ...body, extensions: sign(h.gatewaySecret, body, ids) };
+    const forged = { ...body, extensions: sign("not-the-gateway-secret", body, ids) };
     for (const [request, headerId] of [
       [replayed, "chosen-after-signing"],
       [forged, "gateway-request-2"],

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { defaultParamsSerializer } from "@graphql-mesh/hmac-upstream-signature";
 
 /**
@@ -11,6 +11,12 @@ import { defaultParamsSerializer } from "@graphql-mesh/hmac-upstream-signature";
  * the signed content is the library's serialised request followed by the ids the gateway
  * vouches for, so the signature covers exactly what the subgraph is asked to believe. Apollo
  * Server cannot mount the library's Yoga plugin, so the subgraph checks the same HMAC itself.
+ *
+ * A signature alone could be replayed: a signed `fileComplaint` or `placeCase` captured on the
+ * network between gateway and subgraphs would act again each time it is resent. So each signed
+ * request also carries a stamp (`extensions["kgraph-signed"]`: when it was signed and a nonce
+ * never signed twice) inside the signed content; a subgraph takes a request as the gateway's only
+ * while its stamp is fresh (SIGNATURE_MAX_AGE_MS) and its nonce unseen (ReplayGuard).
  */
 export const SIGNATURE_EXTENSION = "hmac-signature";
 
@@ -26,25 +32,48 @@ export interface GatewayClaims {
   idempotencyKey?: string | null;
 }
 
-/**
- * The content a signature covers: the library's serialised request, then the claims. The
- * idempotency key is appended only when there is one, so requests without it sign as before.
- */
-export function signedContent(serializedRequest: string, claims: GatewayClaims): string {
-  const signed = [claims.requestId, claims.clientRequestId, claims.clientOperationName];
-  if (claims.idempotencyKey) signed.push(claims.idempotencyKey);
-  return `${serializedRequest}\n${JSON.stringify(signed)}`;
+/** Where the stamp travels, beside the signature. */
+export const STAMP_EXTENSION = "kgraph-signed";
+
+/** When the gateway signed a request, and a value it never signs twice. */
+export interface SignatureStamp {
+  at: number;
+  nonce: string;
+}
+
+/** How far a stamp's time may be from the subgraph's clock, either way (clock skew included). */
+export const SIGNATURE_MAX_AGE_MS = 60_000;
+
+/** A stamp for a request being signed now. */
+export function newStamp(now = Date.now()): SignatureStamp {
+  return { at: now, nonce: randomUUID() };
 }
 
 /**
- * True when the request body carries the gateway's signature over its query, variables and these
- * claims. Anything else (no signature, no secret configured, another key, another claim) is false.
+ * The content a signature covers: the library's serialised request, then the claims, then the
+ * stamp. The idempotency key is appended to the claims only when there is one.
  */
-export function signedByGateway(secret: string | undefined, body: unknown, claims: GatewayClaims): boolean {
-  if (!secret || !body || typeof body !== "object") return false;
+export function signedContent(serializedRequest: string, claims: GatewayClaims, stamp: SignatureStamp): string {
+  const signed = [claims.requestId, claims.clientRequestId, claims.clientOperationName];
+  if (claims.idempotencyKey) signed.push(claims.idempotencyKey);
+  return `${serializedRequest}\n${JSON.stringify(signed)}\n${JSON.stringify([stamp.at, stamp.nonce])}`;
+}
+
+/**
+ * The stamp of a request whose body carries the gateway's signature over its query, variables,
+ * these claims and that stamp; null for anything else (no signature or stamp, no secret
+ * configured, another key, another claim). Whether the stamp is fresh is ReplayGuard's to say.
+ */
+export function gatewaySignatureOf(
+  secret: string | undefined,
+  body: unknown,
+  claims: GatewayClaims,
+): SignatureStamp | null {
+  if (!secret || !body || typeof body !== "object") return null;
   const params = body as { query?: unknown; variables?: unknown; extensions?: Record<string, unknown> };
   const signature = params.extensions?.[SIGNATURE_EXTENSION];
-  if (typeof signature !== "string" || typeof params.query !== "string") return false;
+  const stamp = stampOf(params.extensions?.[STAMP_EXTENSION]);
+  if (typeof signature !== "string" || typeof params.query !== "string" || !stamp) return null;
   const serialized = defaultParamsSerializer({
     query: params.query,
     variables:
@@ -52,8 +81,48 @@ export function signedByGateway(secret: string | undefined, body: unknown, claim
         ? (params.variables as Record<string, unknown>)
         : undefined,
   });
-  if (serialized === undefined) return false;
-  const expected = createHmac("sha256", secret).update(signedContent(serialized, claims)).digest();
+  if (serialized === undefined) return null;
+  const expected = createHmac("sha256", secret)
+    .update(signedContent(serialized, claims, stamp))
+    .digest();
   const given = Buffer.from(signature, "base64");
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? stamp : null;
+}
+
+function stampOf(value: unknown): SignatureStamp | null {
+  if (!value || typeof value !== "object") return null;
+  const { at, nonce } = value as Record<string, unknown>;
+  if (typeof at !== "number" || !Number.isFinite(at)) return null;
+  if (typeof nonce !== "string" || nonce.length < 16 || nonce.length > 64) return null;
+  return { at, nonce };
+}
+
+/**
+ * Whether a signed request may be taken as the gateway's: its stamp within SIGNATURE_MAX_AGE_MS
+ * of now, and its nonce not seen before. Nonces are kept while their stamp could still be
+ * accepted, so memory holds one entry per signed request of the last two minutes at most. One
+ * guard per subgraph process: a replay to another replica of the same subgraph is refused only
+ * once its stamp is stale.
+ */
+export class ReplayGuard {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly maxAgeMs = SIGNATURE_MAX_AGE_MS) {}
+
+  check(stamp: SignatureStamp, now = Date.now()): "fresh" | "stale" | "replayed" {
+    if (Math.abs(now - stamp.at) > this.maxAgeMs) return "stale";
+    // Entries are kept in insertion order, which is about their expiry order: drop the expired head.
+    for (const [nonce, expiresAt] of this.seen) {
+      if (expiresAt > now) break;
+      this.seen.delete(nonce);
+    }
+    if (this.seen.has(stamp.nonce)) return "replayed";
+    this.seen.set(stamp.nonce, stamp.at + this.maxAgeMs);
+    return "fresh";
+  }
+
+  /** Nonces held (for tests of the bound). */
+  get size(): number {
+    return this.seen.size;
+  }
 }
