@@ -51,6 +51,8 @@ interface Sample {
   receiptCode?: string;
   status: number;
   errorCodes: string[];
+  /** Shown when the test fails, to say which step met the outage. */
+  errorMessages?: string[];
 }
 
 function startLoad() {
@@ -72,6 +74,7 @@ function startLoad() {
           status: response.status,
           receiptCode: body.errors ? undefined : body.data?.fileComplaint?.receiptCode,
           errorCodes: (body.errors ?? []).map((e: any) => e.extensions?.code),
+          errorMessages: (body.errors ?? []).map((e: any) => e.message),
         });
       } catch (err) {
         samples.push({ status: 0, errorCodes: [String(err)] });

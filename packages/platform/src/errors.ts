@@ -101,6 +101,13 @@ export function statementTimedOut(error: unknown): boolean {
 }
 
 /** SQLSTATE classes and codes of a database that went away: connection exceptions, shutdowns. */
+/** What a caller is told when a step outside any resolver met the database down. */
+export const DATABASE_UNAVAILABLE_ERROR = {
+  message:
+    "The database is unavailable right now; the request may not have completed. Retry shortly (a mutation with the same Idempotency-Key acts at most once).",
+  extensions: { code: "SERVICE_UNAVAILABLE" },
+};
+
 const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03"]);
 const UNAVAILABLE_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
 
@@ -117,6 +124,11 @@ export function databaseUnavailable(error: unknown): boolean {
     const message = typeof candidate?.message === "string" ? candidate.message : "";
     if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith("08") || UNAVAILABLE_ERRNOS.has(code)) return true;
     if (/Connection terminated|connect ECONNREFUSED|terminating connection/.test(message)) return true;
+    // The connection died inside a transaction: TypeORM released its runner, so what the
+    // transaction runs next (a query, the COMMIT) cannot run, and PostgreSQL rolled it back when
+    // the connection went. TypeORM names both kinds `…AlreadyReleasedError`.
+    const name = (candidate as { name?: unknown } | null)?.name;
+    if (typeof name === "string" && /^QueryRunner(Provider)?AlreadyReleasedError$/.test(name)) return true;
   }
   return false;
 }

@@ -14,7 +14,7 @@ import { AuthError, INVALID_TOKEN_RESPONSE, type TokenVerifier } from "./auth/ve
 import { type BaseContext, type Viewer, operationNameHeader, requestIdHeader, requestIdsFrom } from "./context";
 import { listTruncationPlugin } from "./bounded-list";
 import { type ShutdownSettings, drainable } from "./shutdown";
-import { maskError } from "./errors";
+import { DATABASE_UNAVAILABLE_ERROR, databaseUnavailable, maskError } from "./errors";
 import {
   type EarlierRequest,
   IDEMPOTENCY_KEY_HEADER,
@@ -166,7 +166,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   httpServer.on("request", (req, res) => {
     void handle(req, res).catch((err: unknown) => {
       options.logger.error({ err }, "request failed");
-      if (!res.headersSent) send(res, 500, { error: "internal error" });
+      if (res.headersSent) return;
+      // Whatever step met the database down (idempotency, token, audit), the caller may retry.
+      if (databaseUnavailable(err)) return send(res, 503, { errors: [DATABASE_UNAVAILABLE_ERROR] });
+      send(res, 500, {
+        errors: [{ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+      });
     });
   });
 
@@ -295,6 +300,12 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     } catch (err) {
       logger.error({ err }, "audit trail write failed; response withheld");
       options.metrics?.error("AUDIT_WRITE_FAILED");
+      // The database went away between the answer and its audit event: no data, and a retry may work.
+      if (databaseUnavailable(err)) {
+        return send(res, 503, {
+          errors: [{ ...DATABASE_UNAVAILABLE_ERROR, extensions: { code: "SERVICE_UNAVAILABLE", requestId } }],
+        });
+      }
       return send(res, 500, {
         errors: [
           {
