@@ -223,8 +223,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     //   fragment where it is defined, outside the lists it is spread in.
     // useCostBudget prices the whole operation first, by the same IBM cost rules and the same
     // @cost/@listSize directives the subgraphs declare, per caller.
-    // A subgraph that does not answer in time is an error at its fields, not a hanging request.
-    upstreamTimeout: limitsOn ? limits.upstreamTimeoutMs : undefined,
     genericAuth: authorizationOptions(tokens.claimsOf) as never,
     propagateHeaders: {
       // The caller's token (already verified above), or the gateway's own for a public caller;
@@ -244,7 +242,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // id keeps separate client requests apart, but the operations of one batch share that id and
     // were merged (4 identical operations in a batch left 1 event). Inbound deduplication is off
     // by default; it is set here so that stays a decision, not a default.
-    transportEntries: { "*.http": { options: { deduplicateInflightRequests: false } } },
+    //
+    // A subgraph that does not answer in time is an error at its fields (GATEWAY_TIMEOUT, from
+    // useSubgraphUnavailable), not a hanging request: the HTTP executor's own `timeout` adds one
+    // AbortSignal to the fetch it makes anyway. The runtime's `upstreamTimeout` plugin did the same
+    // around it with a second signal, a race and a listener per subgraph request.
+    transportEntries: {
+      "*.http": {
+        options: {
+          deduplicateInflightRequests: false,
+          ...(limitsOn ? { timeout: limits.upstreamTimeoutMs } : {}),
+        },
+      },
+    },
     inboundInflightRequestDeduplication: false,
     maskedErrors: true,
     persistedDocuments: trustedDocuments(options.trustedDocuments, tokens.claimsOf) as never,

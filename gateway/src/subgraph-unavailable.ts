@@ -25,12 +25,26 @@ const unreachable = (error: UpstreamError) =>
   (error.extensions.http as { status?: number } | undefined)?.status !== 504 &&
   !["AbortError", "TimeoutError"].includes(error.originalError?.name ?? "");
 
+/** The HTTP executor's own timeout (LIMIT_UPSTREAM_TIMEOUT_MS) ended the request. */
+const timedOut = (error: UpstreamError) =>
+  error.extensions?.code === "SUBREQUEST_HTTP_ERROR" && error.originalError?.name === "TimeoutError";
+
 export function useSubgraphUnavailable() {
   return {
     onSubgraphExecute({ subgraphName }: { subgraphName: string }) {
       return ({ result, setResult }: { result: unknown; setResult(result: Result): void }) => {
         if (!result || typeof result !== "object" || Symbol.asyncIterator in result) return;
         const { errors } = result as Result;
+        if (errors?.some(timedOut)) {
+          return setResult({
+            errors: [
+              new GraphQLError(
+                `The ${subgraphName} service did not answer in time; its fields are null. The rest of the answer stands.`,
+                { extensions: { code: "GATEWAY_TIMEOUT", serviceName: subgraphName } },
+              ),
+            ],
+          });
+        }
         if (!errors?.some(unreachable)) return;
         setResult({
           errors: [
