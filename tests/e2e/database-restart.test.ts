@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "@kgraph/platform";
 import { Client } from "pg";
-import { type Platform, startPlatform } from "../support/platform";
+import { type Platform, freePort, startPlatform } from "../support/platform";
 
 /**
  * The database restarted mid-load: the platform runs on a PostgreSQL server of this test's own
@@ -141,14 +140,3 @@ it("loses no acknowledged write when the database restarts mid-load, and serves 
     await db.end();
   }
 }, 90_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port: free } = server.address() as net.AddressInfo;
-      server.close(() => resolve(free));
-    });
-  });
-}

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { ALL_ROLES } from "@kgraph/platform";
 import { Client } from "pg";
-import { type GatewayProcess, type Platform, TEST_SUBJECT_REF_KEY, startPlatform } from "../support/platform";
+import { type GatewayProcess, type Platform, TEST_SUBJECT_REF_KEY, freePort, startPlatform } from "../support/platform";
 import { type RecordingProxy, startRecordingProxy } from "../support/recording-proxy";
 
 /**
@@ -106,17 +106,6 @@ it("fails readiness first, refuses new connections, lets requests in flight fini
   expect(exitedAt).toBeGreaterThanOrEqual(Math.max(...answeredAt));
   expect(Math.min(...answeredAt)).toBeGreaterThan(refusedAt);
 }, 60_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 it("drains a subgraph process the same way: readiness first, then refusal, in-flight writes commit, exit 0", async () => {
   const port = await freePort();
