@@ -1,6 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { Logger as HiveLogger } from "@graphql-hive/logger";
+import { PinoLogWriter } from "@graphql-hive/logger/writers/pino";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import httpTransport from "@graphql-mesh/transport-http";
 import {
@@ -41,6 +43,7 @@ import { useNoSubscriptions } from "./no-subscriptions";
 import { loadSupergraph } from "./supergraph";
 import { useRequestShape } from "./request-shape";
 import { useTracing } from "./tracing";
+import { useFailureLog } from "./failure-log";
 
 export interface GatewayOptions {
   supergraphPath: string;
@@ -180,7 +183,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         maxAge: 600,
       };
     },
-    logging: gatewayLogLevel(options.logLevel),
+    // The runtime's own lines go through the gateway's pino logger: JSON, redacted, and with
+    // tracing on each line written inside a request names its trace (the logger's mixin).
+    logging: new HiveLogger({ level: gatewayLogLevel(options.logLevel), writers: [new PinoLogWriter(options.logger)] }),
     // The gateway's own request ids (the runtime's would take the client's x-request-id as the id).
     requestId: false,
     plugins: (context) => [
@@ -206,6 +211,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...((responseCache?.plugins ?? []) as never[]),
       useNoSubscriptions() as never,
       useSubgraphUnavailable() as never,
+      useFailureLog() as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
       graphiql.plugin as never,

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { graphqlRequest } from "@kgraph/platform";
 import { runSeed } from "../../tools/src/seed/run";
-import { type Platform, startPlatform } from "../support/platform";
+import { type CollectedLogs, type Platform, startPlatform } from "../support/platform";
 
 /**
  * Traces: one request through the gateway is one trace, with the gateway's spans, a span for each
@@ -98,6 +98,7 @@ async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 
 const CASE_QUERY = `query OfficerCases($n: Int!) { cases(first: $n) { edges { node { caseNumber status person { familyName }
   currentPlacement { facility { name openRecommendations { id } } } assignedOfficer { name compliance { compliant } } } } } }`;
 
+const logs: CollectedLogs = { level: "info", lines: [] };
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let platform: Platform;
 beforeAll(async () => {
@@ -105,6 +106,7 @@ beforeAll(async () => {
   platform = await startPlatform({
     seed: (url) => runSeed(url, { cases: CASES, progress: () => undefined }),
     tracesEndpoint: receiver.endpoint,
+    logs,
   });
 }, 120_000);
 afterAll(async () => {
@@ -210,4 +212,32 @@ test("a gateway without an OTLP endpoint exports nothing and sends no traceparen
   expect(subgraphRoot.parentSpanId).toBeUndefined();
   await new Promise((resolve) => setTimeout(resolve, 500));
   expect(receiver.spans.slice(before).filter((span) => span.service === "gateway")).toEqual([]);
+});
+
+test("a request the platform could not answer in full is logged with its request and trace ids", async () => {
+  await platform.stopSubgraph("training");
+  const response = await fetch(platform.gatewayUrl, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      authorization: (await platform.auth.authorization("mia_officer")) as string,
+    },
+    body: JSON.stringify({ query: CASE_QUERY, variables: { n: 2 } }),
+  });
+  const body = await response.json();
+  expect(body.errors.map((error: any) => error.extensions.code)).toContain("SUBGRAPH_UNAVAILABLE");
+  const requestId = response.headers.get("x-request-id") as string;
+  const root = await waitFor("the request's span", () =>
+    receiver.spans.find((span) => span.service === "gateway" && span.attributes["kgraph.request_id"] === requestId),
+  );
+  const line = await waitFor("the gateway's line for the request", () =>
+    logs.lines
+      .join("")
+      .split("\n")
+      .filter((text) => text.startsWith("{") && text.includes(requestId))
+      .map((text) => JSON.parse(text))
+      .find((entry) => entry.msg === "answered with server-side failures"),
+  );
+  expect(line).toMatchObject({ requestId, traceId: root.traceId, codes: { SUBGRAPH_UNAVAILABLE: expect.any(Number) } });
+  expect(receiver.spans.some((span) => span.traceId === root.traceId && span.spanId === line.spanId)).toBe(true);
 });

@@ -305,6 +305,8 @@ export async function startPlatform(
       if (options.tracesEndpoint) {
         const server = await startSubgraphProcess(subgraph, database.url, auth, gatewaySecret, tracesEnv);
         servers.push(server);
+        // Stoppable (an outage), not restartable: its process is gone once stopped.
+        running[subgraph.name] = server;
         subgraphUrls[subgraph.name] = server.url;
         continue;
       }
