@@ -32,7 +32,7 @@ export async function compose(): Promise<Composition> {
       name: subgraph.name,
       sdl,
       dataClasses,
-      url: `http://127.0.0.1:${subgraph.defaultPort}/graphql`,
+      url: `http://127.0.0.1:${subgraph.port}/graphql`,
     });
   }
   return composeSdl(subgraphs);
