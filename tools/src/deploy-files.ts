@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { RegisteredSubgraph } from "@kgraph/platform";
-import prettier from "prettier";
 
 /**
  * The deployment files that list every subgraph, written from subgraphs/registry.json by
@@ -23,6 +22,9 @@ export async function deployFiles(root: string, subgraphs: RegisteredSubgraph[])
     { file: path.join(root, "Dockerfile"), content: dockerfile(subgraphs) },
     { file: path.join(root, "tsconfig.json"), content: tsconfig(subgraphs) },
   ];
+  // Loaded here, not at the top: prettier loads parts of itself with dynamic import(), which Jest's
+  // module sandbox refuses, and the schema tests import schema.ts, which imports this module.
+  const prettier = await import("prettier");
   // Formatted as `npm run format` would (a Dockerfile prettier leaves alone), so the format check
   // and the drift check agree.
   return Promise.all(
