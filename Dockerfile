@@ -1,4 +1,5 @@
 # syntax=docker/dockerfile:1
+# Generated from subgraphs/registry.json by `npm run schema` (tools/src/deploy-files.ts): edit those, not this file.
 # One Dockerfile, one target per deployable: `docker build --target cases .` and so on;
 # docker-compose.yml builds each service from its target. The build context is the repository.
 FROM node:22-bookworm-slim AS build
@@ -39,28 +40,28 @@ USER node
 FROM runtime AS cases
 COPY --from=build /app/subgraphs/cases/package.json subgraphs/cases/
 COPY --from=build /app/subgraphs/cases/dist subgraphs/cases/dist
-ENV CASES_HOST=0.0.0.0
+ENV HOST=0.0.0.0 PORT=4001
 EXPOSE 4001
 CMD ["node", "subgraphs/cases/dist/main.js"]
 
 FROM runtime AS facilities
 COPY --from=build /app/subgraphs/facilities/package.json subgraphs/facilities/
 COPY --from=build /app/subgraphs/facilities/dist subgraphs/facilities/dist
-ENV FACILITIES_HOST=0.0.0.0
+ENV HOST=0.0.0.0 PORT=4002
 EXPOSE 4002
 CMD ["node", "subgraphs/facilities/dist/main.js"]
 
 FROM runtime AS monitoring
 COPY --from=build /app/subgraphs/monitoring/package.json subgraphs/monitoring/
 COPY --from=build /app/subgraphs/monitoring/dist subgraphs/monitoring/dist
-ENV MONITORING_HOST=0.0.0.0
+ENV HOST=0.0.0.0 PORT=4003
 EXPOSE 4003
 CMD ["node", "subgraphs/monitoring/dist/main.js"]
 
 FROM runtime AS training
 COPY --from=build /app/subgraphs/training/package.json subgraphs/training/
 COPY --from=build /app/subgraphs/training/dist subgraphs/training/dist
-ENV TRAINING_HOST=0.0.0.0
+ENV HOST=0.0.0.0 PORT=4004
 EXPOSE 4004
 CMD ["node", "subgraphs/training/dist/main.js"]
 

@@ -24,8 +24,9 @@ module.exports = {
     "^@kgraph/testkit/edge-inputs$": "<rootDir>/packages/platform/testkit/edge-inputs.ts",
     "^@kgraph/policy$": "<rootDir>/packages/policy/src/index.ts",
     "^@kgraph/client$": "<rootDir>/packages/client/src/index.ts",
-    "^@kgraph/(cases|facilities|monitoring|training)$": "<rootDir>/subgraphs/$1/src/index.ts",
     "^@kgraph/gateway$": "<rootDir>/gateway/src/index.ts",
+    // Every other @kgraph/<name> is a subgraph (subgraphs/registry.json).
+    "^@kgraph/([a-z][a-z0-9]*)$": "<rootDir>/subgraphs/$1/src/index.ts",
   },
   modulePathIgnorePatterns: ["<rootDir>/.*/dist/"],
   // The browser test needs Chromium: `npm run test:browser` (CI installs it and runs both).

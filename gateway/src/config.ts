@@ -8,10 +8,12 @@ import {
   metricsConfigShape,
   portVar,
   shutdownConfigShape,
+  subgraphEnvPrefix,
 } from "@kgraph/platform";
 import { z } from "zod";
 import { trustedProxies } from "./limits/client-address";
 import { DEFAULT_LIMITS } from "./limits";
+import { supergraphSubgraphs } from "./supergraph";
 
 const url = z.string().url();
 
@@ -114,10 +116,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       GATEWAY_HOST: z.string().default("127.0.0.1"),
       GATEWAY_PORT: portVar(4000),
       SUPERGRAPH_PATH: z.string().default(path.resolve(__dirname, "..", "..", "schema", "supergraph.graphql")),
-      CASES_URL: url.default("http://127.0.0.1:4001/graphql"),
-      FACILITIES_URL: url.default("http://127.0.0.1:4002/graphql"),
-      MONITORING_URL: url.default("http://127.0.0.1:4003/graphql"),
-      TRAINING_URL: url.default("http://127.0.0.1:4004/graphql"),
     }),
     env,
   );
@@ -134,14 +132,24 @@ function isOrigin(value: string): boolean {
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
-export function subgraphUrls(config: GatewayConfig): Record<string, string> {
-  return {
-    cases: config.CASES_URL,
-    facilities: config.FACILITIES_URL,
-    monitoring: config.MONITORING_URL,
-    training: config.TRAINING_URL,
-  };
+/**
+ * Where the gateway finds each subgraph of the supergraph it serves: <NAME>_URL (CASES_URL, …),
+ * else the URL composed into the supergraph (`http://127.0.0.1:<its port in
+ * subgraphs/registry.json>/graphql`). The supergraph, not the registry, says which subgraphs
+ * there are: it is what the gateway plans against.
+ */
+export function subgraphUrls(config: GatewayConfig, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const composed = supergraphSubgraphs(config.SUPERGRAPH_PATH);
+  const urls = loadConfig(
+    z.object(
+      Object.fromEntries(composed.map(({ name, url: composedUrl }) => [urlVariable(name), url.default(composedUrl)])),
+    ),
+    env,
+  ) as Record<string, string>;
+  return Object.fromEntries(composed.map(({ name }) => [name, urls[urlVariable(name)]]));
 }
+
+const urlVariable = (subgraph: string) => `${subgraphEnvPrefix(subgraph)}_URL`;
 
 export function gatewayAuthSettings(config: GatewayConfig) {
   if (!config.AUTH_JWKS_URL && config.NODE_ENV === "production") {

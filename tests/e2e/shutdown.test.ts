@@ -120,7 +120,7 @@ it("drains a subgraph process the same way: readiness first, then refusal, in-fl
         ...process.env,
         NODE_ENV: "development",
         DATABASE_URL: platform.databaseUrl,
-        FACILITIES_PORT: String(port),
+        PORT: String(port),
         METRICS_PORT: String(await freePort()),
         SUBJECT_REF_KEY: TEST_SUBJECT_REF_KEY,
         AUTH_DEV_KEYS: keysFile,

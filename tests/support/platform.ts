@@ -2,10 +2,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
-import { definition as cases } from "@kgraph/cases";
-import { definition as facilities } from "@kgraph/facilities";
-import { definition as monitoring } from "@kgraph/monitoring";
-import { definition as training } from "@kgraph/training";
 import fs from "node:fs";
 import os from "node:os";
 import {
@@ -26,11 +22,17 @@ import {
   verifierFromConfig,
   graphqlRequest,
   migrate,
+  subgraphEnvPrefix,
+  subgraphRegistry,
 } from "@kgraph/platform";
 import { z } from "zod";
 import { type RecordingProxy, startRecordingProxy } from "./recording-proxy";
 
-export const SUBGRAPHS: SubgraphDefinition[] = [cases, facilities, monitoring, training];
+/** Every subgraph of subgraphs/registry.json, in its order (`@kgraph/<name>`: its src under Jest). */
+export const SUBGRAPHS: SubgraphDefinition[] = subgraphRegistry().map(
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ({ name }) => (require(`@kgraph/${name}`) as { definition: SubgraphDefinition }).definition,
+);
 export const TEST_SUBJECT_REF_KEY = "e2e-subject-ref-key-not-a-secret";
 
 export interface Platform {
@@ -102,10 +104,7 @@ async function startGatewayProcess(
       RESPONSE_CACHE_TTL_MS: process.env.RESPONSE_CACHE_TTL_MS ?? "0",
       GATEWAY_PORT: String(port),
       METRICS_PORT: String(metricsPort),
-      CASES_URL: subgraphUrls.cases,
-      FACILITIES_URL: subgraphUrls.facilities,
-      MONITORING_URL: subgraphUrls.monitoring,
-      TRAINING_URL: subgraphUrls.training,
+      ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${subgraphEnvPrefix(name)}_URL`, url])),
       LOG_LEVEL: logs?.level ?? process.env.GATEWAY_LOG_LEVEL ?? "error",
       AUTH_DEV_KEYS: keysFile,
       GATEWAY_HMAC_SECRET: gatewaySecret,
@@ -195,7 +194,7 @@ async function startSubgraphProcess(
     {
       DATABASE_URL: databaseUrl,
       SUBJECT_REF_KEY: TEST_SUBJECT_REF_KEY,
-      [`${subgraph.name.toUpperCase()}_PORT`]: String(port),
+      PORT: String(port),
       METRICS_PORT: String(await freePort()),
       LOG_LEVEL: process.env.SUBGRAPH_LOG_LEVEL ?? "error",
       AUTH_DEV_KEYS: keysFile,

@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
       } else if (!pending.up.length) {
         process.stdout.write(`${subgraph.name}: no changes; no migration written\n`);
       } else {
-        const file = writeMigration(subgraph, name as string, pending);
+        const file = writeMigration(subgraph, name as string, withAppendOnlyAuditTrail(subgraph.name, pending));
         process.stdout.write(`wrote ${path.relative(ROOT, file)}; review it, then commit it\n`);
       }
     }
@@ -72,6 +72,34 @@ async function pendingSql(subgraph: SubgraphEntry, url: string): Promise<{ up: s
   } finally {
     await db.destroy();
   }
+}
+
+/**
+ * The migration that creates a subgraph's audit trail (its first, for a new subgraph) also makes
+ * it append-only, as every subgraph's is: a trigger refuses UPDATE, DELETE and TRUNCATE whatever the
+ * role, PUBLIC loses those grants, and a GIN index serves "every event touching record X". TypeORM
+ * cannot express these from the entity, so without this a new subgraph's trail would be editable.
+ */
+function withAppendOnlyAuditTrail(schema: string, sql: { up: string[]; down: string[] }) {
+  const table = `"${schema}"."audit_event"`;
+  if (!sql.up.some((q) => q.startsWith(`CREATE TABLE ${table} `))) return sql;
+  return {
+    up: [
+      ...sql.up,
+      `CREATE FUNCTION "${schema}".audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_event is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege'; END $$`,
+      `CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION "${schema}".audit_event_append_only()`,
+      `CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".audit_event_append_only()`,
+      `CREATE INDEX "audit_event_record_ids" ON ${table} USING gin ("record_ids")`,
+      `REVOKE UPDATE, DELETE, TRUNCATE ON ${table} FROM PUBLIC`,
+    ],
+    down: [
+      `DROP INDEX "${schema}"."audit_event_record_ids"`,
+      `DROP TRIGGER audit_event_no_truncate ON ${table}`,
+      `DROP TRIGGER audit_event_append_only ON ${table}`,
+      `DROP FUNCTION "${schema}".audit_event_append_only()`,
+      ...sql.down,
+    ],
+  };
 }
 
 function writeMigration(subgraph: SubgraphEntry, name: string, sql: { up: string[]; down: string[] }): string {

@@ -7,14 +7,16 @@ import { parse } from "graphql";
 import { accessMatrix } from "./access-matrix";
 import { limitsSection, withLimitsSection } from "./limits-doc";
 import { operationsDoc } from "./operations-doc";
-import { ROOT, loadSubgraphs } from "./subgraphs";
+import { writeDeployFiles } from "./deploy-files";
+import { ROOT, SUBGRAPHS, loadSubgraphs } from "./subgraphs";
 
 /**
  * `npm run schema`: prints each subgraph's SDL to schema/subgraphs/<name>.graphql, composes
  * them into schema/supergraph.graphql (and its client-facing API schema, schema/api.graphql),
  * and writes docs/access-matrix.md from the composed graph and the access policy, and the limits
- * section of docs/integrators.md (every document's estimated cost). Composition
- * errors fail the command with every message.
+ * section of docs/integrators.md (every document's estimated cost), and (first) the deployment
+ * files that list every subgraph (deploy-files.ts). Composition errors fail the command with every
+ * message.
  */
 export interface Composition {
   subgraphs: { name: string; sdl: string; dataClasses?: Record<string, string> }[];
@@ -32,7 +34,7 @@ export async function compose(): Promise<Composition> {
       name: subgraph.name,
       sdl,
       dataClasses,
-      url: `http://127.0.0.1:${subgraph.defaultPort}/graphql`,
+      url: `http://127.0.0.1:${subgraph.port}/graphql`,
     });
   }
   return composeSdl(subgraphs);
@@ -101,8 +103,30 @@ export function runCodegen(): string[] {
   return fs.readdirSync(dir).map((f) => path.join(dir, f));
 }
 
+/**
+ * docker-compose.yml, the Dockerfile and tsconfig.json from subgraphs/registry.json. A subgraph new
+ * to tsconfig.json was not compiled by the `tsc -b` before this command: compile again, so that
+ * its schema can be printed.
+ */
+async function generateDeployFiles(): Promise<string[]> {
+  const changed = await writeDeployFiles(ROOT, SUBGRAPHS);
+  if (changed.includes(path.join(ROOT, "tsconfig.json"))) {
+    const run = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-b"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (run.status !== 0) throw new Error(`tsc -b failed after tsconfig.json changed:\n${run.stdout}${run.stderr}`);
+  }
+  return changed;
+}
+
 if (require.main === module) {
-  generateSchema()
+  let deployed: string[] = [];
+  generateDeployFiles()
+    .then((changed) => {
+      deployed = changed;
+      return generateSchema();
+    })
     .then((generated) => {
       const codegen = runCodegen();
       // The operations page needs the manifest codegen just wrote.
@@ -116,7 +140,7 @@ if (require.main === module) {
       const integratorsFile = path.join(ROOT, "docs", "integrators.md");
       const integrators = fs.readFileSync(integratorsFile, "utf8");
       fs.writeFileSync(integratorsFile, withLimitsSection(integrators, limitsSection(ROOT, composition.supergraph)));
-      return { files: [...generated.files, ...codegen, operationsFile, integratorsFile] };
+      return { files: [...deployed, ...generated.files, ...codegen, operationsFile, integratorsFile] };
     })
     .then(
       ({ files }) => {

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { DEFAULT_DEV_KEYS_FILE, loadOrCreateDevKeys } from "@kgraph/platform";
+import { DEFAULT_DEV_KEYS_FILE, loadOrCreateDevKeys, subgraphEnvPrefix } from "@kgraph/platform";
 import {
   DATA_DIR,
   developmentSecrets,
@@ -11,15 +11,19 @@ import {
   subgraphDatabaseUrls,
 } from "./runtime";
 import { isSeeded, runSeed } from "./seed/run";
-import { ROOT, SUBGRAPH_NAMES } from "./subgraphs";
+import { ROOT, SUBGRAPHS, SUBGRAPH_NAMES } from "./subgraphs";
 
 /**
  * `npm start`: the whole platform on one machine. Embedded PostgreSQL (data in .data/, kept
  * across restarts) unless DATABASE_URL is set; migrations; the default seed on first run; the
- * four subgraphs and the gateway as child processes. Ctrl-C or SIGTERM stops all of them and
- * the database, in that order.
+ * subgraphs of subgraphs/registry.json and the gateway as child processes. Ctrl-C or SIGTERM stops
+ * all of them and the database, in that order. Each service's port is <NAME>_PORT, else the
+ * registry's (the gateway: GATEWAY_PORT, else 4000); a subgraph is told its own as HOST and PORT.
  */
-const PORTS = { gateway: 4000, cases: 4001, facilities: 4002, monitoring: 4003, training: 4004 } as const;
+const DEFAULT_PORTS: Record<string, number> = {
+  gateway: 4000,
+  ...Object.fromEntries(SUBGRAPHS.map(({ name, port }) => [name, port])),
+};
 
 function say(line: string): void {
   process.stdout.write(`[start] ${line}\n`);
@@ -93,14 +97,19 @@ async function main(): Promise<void> {
       GATEWAY_HMAC_SECRET: gatewayHmacSecret,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     };
-    const port = (name: keyof typeof PORTS) => Number(process.env[`${name.toUpperCase()}_PORT`] ?? PORTS[name]);
+    const port = (name: string) => Number(process.env[`${subgraphEnvPrefix(name)}_PORT`] ?? DEFAULT_PORTS[name]);
     for (const name of SUBGRAPH_NAMES) {
-      const subgraphEnv = { ...env, DATABASE_URL: subgraphs.urls[name] };
+      const subgraphEnv = {
+        ...env,
+        DATABASE_URL: subgraphs.urls[name],
+        HOST: process.env[`${subgraphEnvPrefix(name)}_HOST`] ?? "127.0.0.1",
+        PORT: String(port(name)),
+      };
       children.push({ name, child: launch(name, path.join(ROOT, "subgraphs", name, "dist", "main.js"), subgraphEnv) });
     }
     for (const name of SUBGRAPH_NAMES) await waitReady(name, `http://127.0.0.1:${port(name)}/readyz`, children);
     const urls = Object.fromEntries(
-      SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${port(n)}/graphql`]),
+      SUBGRAPH_NAMES.map((n) => [`${subgraphEnvPrefix(n)}_URL`, `http://127.0.0.1:${port(n)}/graphql`]),
     );
     children.push({
       name: "gateway",

@@ -17,6 +17,8 @@ export * from "./subgraph-server";
 export * from "./testing";
 export * from "./validation";
 export * from "./subgraph-definition";
+export * from "./subgraph-config";
+export * from "./subgraph-registry";
 export * from "./ids";
 export * from "./json-nesting";
 export * from "./loaders";

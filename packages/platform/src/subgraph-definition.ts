@@ -1,9 +1,17 @@
+import type { ClassType, NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
+import type { AccessContext } from "./access/classified";
+import { RecordAccess } from "./access/record-access";
+import { auditedDataSource } from "./audit/audited-data-source";
+import { AuditEvent } from "./audit/audit-event.entity";
 import { AuditRecorder } from "./audit/recorder";
+import { auditTrailModule } from "./audit/trail";
 import type { TokenVerifier } from "./auth/verifier";
 import type { SubgraphEdgeSettings } from "./config";
 import type { BaseContext } from "./context";
-import type { FederatedSchema } from "./federation";
+import { createDataSource } from "./database";
+import { type FederatedSchema, type ReferenceResolvers, buildFederatedSchema } from "./federation";
+import { IdempotencyKey } from "./idempotency/idempotency-key.entity";
 import { IdempotentRequest } from "./idempotency/idempotent-request";
 import type { Logger } from "./logger";
 import { type MetricsListener, SubgraphMetrics, startMetricsListener } from "./metrics";
@@ -37,21 +45,107 @@ export interface StartSubgraphOptions {
   metrics?: { host?: string; port: number };
 }
 
-/**
- * What each subgraph package exports as `definition`: the tools (schema printing, migrations,
- * seeding, `npm start`) and the end-to-end tests treat all four alike through it.
- */
 /** A served subgraph; `metricsUrl` when it has a metrics listener. */
 export interface RunningSubgraph extends RunningServer {
   metricsUrl?: string;
 }
 
+/**
+ * What each subgraph package exports as `definition` (made by `defineSubgraph`): the tools
+ * (schema printing, migrations, seeding, `npm start`) and the tests treat every subgraph alike
+ * through it. Its port is not here: that is deployment, in subgraphs/registry.json.
+ */
 export interface SubgraphDefinition {
-  name: "cases" | "facilities" | "monitoring" | "training";
-  defaultPort: number;
+  name: string;
   buildSchema(): Promise<FederatedSchema>;
   createDataSource(url: string, logger?: Logger, statementTimeoutMs?: number): DataSource;
   start(options: StartSubgraphOptions): Promise<RunningSubgraph>;
+}
+
+/** What every subgraph's resolvers get as context: the platform's part plus the subgraph's loaders. */
+export interface SubgraphContext<TLoaders> extends AccessContext {
+  /** The subgraph's database; its `transaction` commits a mutation's change with its audit event. */
+  db: DataSource;
+  loaders: TLoaders;
+  subjectRefKey: string;
+  /** When the request arrived: every time judgement in one response uses it. */
+  now: Date;
+}
+
+/** What one subgraph declares; `defineSubgraph` adds everything the four have in common. */
+export interface SubgraphDeclaration<TLoaders> {
+  /** As in subgraphs/registry.json: also its Postgres schema and its service name. */
+  name: string;
+  /** Its TypeORM entities (the audit trail's and idempotency keys' are added). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: Function[];
+  /** Its committed migrations, in order (`npm run migration:generate -- <name> <Name>` adds to them). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  /** Its type-graphql resolvers (the audit trail's are added after them). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: Function[];
+  /** Types reachable only through `_entities` (the audit trail's entity type is added first). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
+  /** `__resolveReference` per entity type, through the same services and loaders as queries. */
+  references?: ReferenceResolvers;
+  /** Whether this subgraph serves `Query.auditTrail` (exactly one subgraph does). */
+  auditTrailRoot?: boolean;
+  /** The request's loaders, created fresh for each request (never shared between callers). */
+  loaders(db: DataSource, access: RecordAccess, now: Date): TLoaders;
+}
+
+/**
+ * One subgraph from its declaration: its Postgres schema (named after it) with its entities
+ * plus the audit trail and idempotency keys, its federated schema plus its audit trail in the
+ * graph, and its per-request context (record access, the audited database, loaders).
+ */
+export function defineSubgraph<TLoaders>(declaration: SubgraphDeclaration<TLoaders>): SubgraphDefinition {
+  const entities = [...declaration.entities, AuditEvent, IdempotencyKey];
+  const definition: SubgraphDefinition = {
+    name: declaration.name,
+    buildSchema() {
+      const audit = auditTrailModule(declaration.name, { rootQuery: declaration.auditTrailRoot ?? false });
+      return buildFederatedSchema(
+        {
+          resolvers: [...declaration.resolvers, ...audit.resolvers] as unknown as NonEmptyArray<ClassType>,
+          orphanedTypes: [...audit.types, ...(declaration.orphanedTypes ?? [])],
+        },
+        { ...audit.reference, ...declaration.references },
+      );
+    },
+    createDataSource(url, logger, statementTimeoutMs) {
+      return createDataSource({
+        url,
+        schema: declaration.name,
+        entities,
+        migrations: declaration.migrations,
+        logger,
+        statementTimeoutMs,
+      });
+    },
+    start: (options) =>
+      serveSubgraph(
+        definition,
+        (db) =>
+          (base: BaseContext): SubgraphContext<TLoaders> => {
+            const now = new Date();
+            const access = new RecordAccess(db, base.viewer);
+            return {
+              ...base,
+              access,
+              // Mutations commit their change and its audit event together (db.transaction).
+              db: auditedDataSource(db, base.audit, base.idempotency),
+              subjectRefKey: options.subjectRefKey,
+              now,
+              loaders: declaration.loaders(db, access, now),
+            };
+          },
+        options,
+      ),
+  };
+  return definition;
 }
 
 /** Connects to the database and serves a subgraph; `stop()` closes the server, then the pool. */

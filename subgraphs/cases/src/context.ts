@@ -1,4 +1,4 @@
-import { type AccessContext, type BaseContext, RecordAccess, auditedDataSource } from "@kgraph/platform";
+import type { RecordAccess, SubgraphContext } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
 import { createAgreementLoaders } from "./modules/agreement/agreement.loaders";
 import { createCaseLoaders } from "./modules/case/case.loaders";
@@ -29,22 +29,5 @@ export function createLoaders(db: DataSource, access: RecordAccess) {
 
 export type CasesLoaders = ReturnType<typeof createLoaders>;
 
-export interface CasesContext extends AccessContext {
-  db: DataSource;
-  loaders: CasesLoaders;
-  subjectRefKey: string;
-}
-
-export function createContextFactory(db: DataSource, subjectRefKey: string) {
-  return (base: BaseContext): CasesContext => {
-    const access = new RecordAccess(db, base.viewer);
-    return {
-      ...base,
-      access,
-      // Mutations commit their change and its audit event together (db.transaction).
-      db: auditedDataSource(db, base.audit, base.idempotency),
-      subjectRefKey,
-      loaders: createLoaders(db, access),
-    };
-  };
-}
+/** What the cases resolvers get: the platform's context and these loaders. */
+export type CasesContext = SubgraphContext<CasesLoaders>;

@@ -1,30 +1,4 @@
-import "reflect-metadata";
-import { tracing } from "./tracing";
-import {
-  createLogger,
-  runSubgraphMain,
-  shutdownSettings,
-  subgraphEdgeSettings,
-  subgraphMetricsSettings,
-  verifierFromConfig,
-} from "@kgraph/platform";
-import { loadCasesConfig } from "./config";
-import { definition } from "./index";
+// The cases subgraph's process: HOST, PORT, DATABASE_URL, … as for every subgraph (README, Configuration).
+import { runSubgraph } from "@kgraph/platform/dist/subgraph-main";
 
-runSubgraphMain(async () => {
-  const config = loadCasesConfig();
-  const logger = createLogger("cases", config.LOG_LEVEL);
-  const server = await definition.start({
-    databaseUrl: config.DATABASE_URL,
-    subjectRefKey: config.SUBJECT_REF_KEY,
-    host: config.CASES_HOST,
-    port: config.CASES_PORT,
-    logger,
-    verifier: verifierFromConfig(config),
-    gatewaySignatureSecret: config.GATEWAY_HMAC_SECRET,
-    edge: subgraphEdgeSettings(config),
-    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-    metrics: subgraphMetricsSettings(config, config.CASES_PORT),
-  });
-  return { server, logger, shutdown: shutdownSettings(config) };
-}, tracing);
+runSubgraph("cases", __dirname);

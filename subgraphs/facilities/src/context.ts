@@ -1,4 +1,4 @@
-import { type AccessContext, type BaseContext, RecordAccess, auditedDataSource } from "@kgraph/platform";
+import type { RecordAccess, SubgraphContext } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
 import { createFacilityLoaders } from "./modules/facility/facility.loaders";
 import { createPlacementLoaders } from "./modules/placement/placement.loaders";
@@ -16,22 +16,5 @@ export function createLoaders(db: DataSource, access: RecordAccess) {
 
 export type FacilitiesLoaders = ReturnType<typeof createLoaders>;
 
-export interface FacilitiesContext extends AccessContext {
-  db: DataSource;
-  loaders: FacilitiesLoaders;
-  subjectRefKey: string;
-}
-
-export function createContextFactory(db: DataSource, subjectRefKey: string) {
-  return (base: BaseContext): FacilitiesContext => {
-    const access = new RecordAccess(db, base.viewer);
-    return {
-      ...base,
-      access,
-      // Mutations commit their change and its audit event together.
-      db: auditedDataSource(db, base.audit, base.idempotency),
-      subjectRefKey,
-      loaders: createLoaders(db, access),
-    };
-  };
-}
+/** What the facilities resolvers get: the platform's context and these loaders. */
+export type FacilitiesContext = SubgraphContext<FacilitiesLoaders>;

@@ -1,17 +1,26 @@
 import "reflect-metadata";
-import { type SubgraphDefinition, serveSubgraph } from "@kgraph/platform";
-import { createContextFactory } from "./context";
-import { createFacilitiesDataSource } from "./data-source";
-import { buildFacilitiesSchema } from "./schema";
+import { defineSubgraph } from "@kgraph/platform";
+import { createLoaders } from "./context";
+import { migrations } from "./migrations";
+import { CasePlacementsResolver, resolveCaseReference } from "./modules/case/case.resolver";
+import { Facility } from "./modules/facility/facility.entity";
+import { FacilityResolver, resolveFacilityReference } from "./modules/facility/facility.resolver";
+import { Placement } from "./modules/placement/placement.entity";
+import { PlacementResolver, resolvePlacementReference } from "./modules/placement/placement.resolver";
 
-/** The facilities subgraph as the tools, `npm start` and the end-to-end tests see it. */
-export const definition: SubgraphDefinition = {
+/**
+ * The facilities subgraph as the tools, `npm start` and the tests see it; its port is in
+ * subgraphs/registry.json, its schema printed to schema/subgraphs/facilities.graphql.
+ */
+export const definition = defineSubgraph({
   name: "facilities",
-  defaultPort: 4002,
-  buildSchema: buildFacilitiesSchema,
-  createDataSource: createFacilitiesDataSource,
-  start: (options) => serveSubgraph(definition, (db) => createContextFactory(db, options.subjectRefKey), options),
-};
-
-export { FACILITIES_SCHEMA, createFacilitiesDataSource } from "./data-source";
-export { buildFacilitiesSchema } from "./schema";
+  entities: [Facility, Placement],
+  migrations,
+  resolvers: [FacilityResolver, PlacementResolver, CasePlacementsResolver],
+  references: {
+    Facility: { __resolveReference: resolveFacilityReference },
+    Placement: { __resolveReference: resolvePlacementReference },
+    Case: { __resolveReference: resolveCaseReference },
+  },
+  loaders: createLoaders,
+});

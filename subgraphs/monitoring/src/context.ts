@@ -1,4 +1,4 @@
-import { type AccessContext, type BaseContext, RecordAccess, auditedDataSource } from "@kgraph/platform";
+import type { RecordAccess, SubgraphContext } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
 import { createComplaintLoaders } from "./modules/complaint/complaint.loaders";
 import { createFindingLoaders } from "./modules/finding/finding.loaders";
@@ -24,22 +24,5 @@ export function createLoaders(db: DataSource, access: RecordAccess) {
 
 export type MonitoringLoaders = ReturnType<typeof createLoaders>;
 
-export interface MonitoringContext extends AccessContext {
-  db: DataSource;
-  loaders: MonitoringLoaders;
-  subjectRefKey: string;
-}
-
-export function createContextFactory(db: DataSource, subjectRefKey: string) {
-  return (base: BaseContext): MonitoringContext => {
-    const access = new RecordAccess(db, base.viewer);
-    return {
-      ...base,
-      access,
-      // Mutations commit their change and its audit event together.
-      db: auditedDataSource(db, base.audit, base.idempotency),
-      subjectRefKey,
-      loaders: createLoaders(db, access),
-    };
-  };
-}
+/** What the monitoring resolvers get: the platform's context and these loaders. */
+export type MonitoringContext = SubgraphContext<MonitoringLoaders>;

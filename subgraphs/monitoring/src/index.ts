@@ -1,17 +1,46 @@
 import "reflect-metadata";
-import { type SubgraphDefinition, serveSubgraph } from "@kgraph/platform";
-import { createContextFactory } from "./context";
-import { createMonitoringDataSource } from "./data-source";
-import { buildMonitoringSchema } from "./schema";
+import { defineSubgraph } from "@kgraph/platform";
+import { createLoaders } from "./context";
+import { migrations } from "./migrations";
+import { Case } from "./modules/case/case.entity";
+import { ComplaintEscalation } from "./modules/complaint/complaint-escalation.entity";
+import { Complaint } from "./modules/complaint/complaint.entity";
+import { ComplaintResolver, resolveComplaintReference } from "./modules/complaint/complaint.resolver";
+import { Facility } from "./modules/facility/facility.entity";
+import { FacilityResolver } from "./modules/facility/facility.resolver";
+import { Finding } from "./modules/finding/finding.entity";
+import { FindingResolver } from "./modules/finding/finding.resolver";
+import { Incident } from "./modules/incident/incident.entity";
+import { IncidentResolver, resolveIncidentReference } from "./modules/incident/incident.resolver";
+import { MonitoringBody } from "./modules/monitoring-body/monitoring-body.entity";
+import { MonitoringBodyResolver } from "./modules/monitoring-body/monitoring-body.resolver";
+import { Recommendation } from "./modules/recommendation/recommendation.entity";
+import { RecommendationResolver } from "./modules/recommendation/recommendation.resolver";
+import { MonitoringVisit } from "./modules/visit/visit.entity";
+import { VisitResolver, resolveVisitReference } from "./modules/visit/visit.resolver";
 
-/** The monitoring subgraph as the tools, `npm start` and the end-to-end tests see it. */
-export const definition: SubgraphDefinition = {
+/**
+ * The monitoring subgraph as the tools, `npm start` and the tests see it; its port is in
+ * subgraphs/registry.json, its schema printed to schema/subgraphs/monitoring.graphql.
+ */
+export const definition = defineSubgraph({
   name: "monitoring",
-  defaultPort: 4003,
-  buildSchema: buildMonitoringSchema,
-  createDataSource: createMonitoringDataSource,
-  start: (options) => serveSubgraph(definition, (db) => createContextFactory(db, options.subjectRefKey), options),
-};
-
-export { MONITORING_SCHEMA, createMonitoringDataSource } from "./data-source";
-export { buildMonitoringSchema } from "./schema";
+  entities: [MonitoringBody, MonitoringVisit, Finding, Recommendation, Complaint, ComplaintEscalation, Incident],
+  migrations,
+  resolvers: [
+    MonitoringBodyResolver,
+    VisitResolver,
+    FindingResolver,
+    RecommendationResolver,
+    ComplaintResolver,
+    IncidentResolver,
+    FacilityResolver,
+  ],
+  orphanedTypes: [Facility, Case],
+  references: {
+    MonitoringVisit: { __resolveReference: resolveVisitReference },
+    Complaint: { __resolveReference: resolveComplaintReference },
+    Incident: { __resolveReference: resolveIncidentReference },
+  },
+  loaders: createLoaders,
+});

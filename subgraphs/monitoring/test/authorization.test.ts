@@ -11,7 +11,7 @@ import {
 import { DATA, type Role, SCOPES, type Scope, rolesWith } from "@kgraph/policy";
 import { type Cell, type Step, describeRoleTable } from "@kgraph/testkit";
 import { maskedReceiptCode } from "../src/modules/complaint/receipt-code";
-import { buildMonitoringSchema } from "../src/schema";
+import { definition } from "../src";
 import {
   ALL_ROLES_SUB,
   CALLERS,
@@ -176,7 +176,7 @@ const scopesOf = (field: string): Scope[] => {
 
 describe("the transcription", () => {
   it("gives every classified field of the schema the class the schema declares", async () => {
-    expect((await buildMonitoringSchema()).dataClasses).toEqual(FIELD_CLASSES);
+    expect((await definition.buildSchema()).dataClasses).toEqual(FIELD_CLASSES);
   });
 
   it("states each class's scopes as the policy does", () => {
@@ -671,7 +671,7 @@ describeRoleTable("the role table: every protected field, every door, every call
     Object.fromEntries(Object.entries(VARIABLES).map(([name, { type, value }]) => [name, { type, value: value() }])),
   callAs: (caller) => callAs(h, caller, s),
   send: (query, variables, as) => h.gql(query, variables, as),
-  schema: () => buildMonitoringSchema(),
+  schema: () => definition.buildSchema(),
 }));
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import {
 import { type DataClassName, ROLES, type Role, SCOPES, type Scope } from "@kgraph/policy";
 import { CALLERS, type Caller, type Cell, type Step, callerHolds, describeRoleTable } from "@kgraph/testkit";
 import { Kind, parse, valueFromASTUntyped } from "graphql";
-import { buildTrainingSchema, definition } from "../src";
+import { definition } from "../src";
 import { AttendanceStatus } from "../src/modules/attendance/attendance-status";
 import { Attendance } from "../src/modules/attendance/attendance.entity";
 import { Certification } from "../src/modules/certification/certification.entity";
@@ -324,7 +324,7 @@ describe("the token wall", () => {
 describe("the subgraph SDL declares the scope table", () => {
   it("marks every field with exactly its scope, and nothing else", async () => {
     // The SDL composition and the gateway read, not the executable schema.
-    const { sdl } = await buildTrainingSchema();
+    const { sdl } = await definition.buildSchema();
     const declared: Record<string, string[][] | null> = {};
     for (const definition of parse(sdl).definitions) {
       if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;

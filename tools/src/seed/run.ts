@@ -1,5 +1,6 @@
 import { createDataSource } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
+import { SUBGRAPH_NAMES } from "../subgraphs";
 import { seedCases } from "./cases";
 import { seedFacilities } from "./facilities";
 import { seedMonitoring } from "./monitoring";
@@ -8,6 +9,10 @@ import { type SeedWorld, buildWorld, DEFAULT_CASES } from "./world";
 
 type Seeder = (db: DataSource, world: SeedWorld, progress: (done: number, total: number) => void) => Promise<void>;
 
+/**
+ * Each subgraph's seed, in this order, all drawn from one synthetic world (world.ts), which is why
+ * they live here and not in their subgraphs. A registered subgraph without one starts empty.
+ */
 const SEEDERS: [name: string, seed: Seeder][] = [
   ["cases", seedCases],
   ["facilities", seedFacilities],
@@ -49,7 +54,7 @@ export async function runSeed(
   await runner.startTransaction();
   try {
     if (options.reset) {
-      for (const [name] of SEEDERS) await truncateSchema(runner, name);
+      for (const name of SUBGRAPH_NAMES) await truncateSchema(runner, name);
       options.progress("reset: emptied every subgraph's tables (the audit trails stay: they are append-only)");
     }
     const tx = transactionalDataSource(db, runner);
