@@ -153,6 +153,7 @@ describe("the CPU profile summary", () => {
       callFrame: { functionName, url, lineNumber: 9 },
     });
     const profile: CpuProfile = {
+      startTime: 1_000_000,
       nodes: [
         frame(1, "(idle)", ""),
         frame(2, "plan", "file:///x/node_modules/@graphql-hive/router-runtime/dist/index.js"),
@@ -176,6 +177,13 @@ describe("the CPU profile summary", () => {
       ms: 3,
       share: 0.75,
     });
+    // Samples end at 1 005 000, 1 006 000, 1 007 000, 1 007 500, 1 007 750, 1 008 750, …
+    const window = summarizeProfile(profile, 3, { from: 1_006_500, to: 1_007_900 });
+    expect(window.packages.map((p) => [p.name, p.ms])).toEqual([
+      ["@graphql-hive/router-runtime", 1],
+      ["(garbage collector)", 0.5],
+      ["graphql", 0.25],
+    ]);
     expect(packageOf("node:internal/stream_base_commons")).toBe("(node)");
     expect(packageOf("/x/gateway/dist/auth.js")).toBe("(project gateway)");
     expect(packageOf("/x/packages/platform/dist/audit/chain.js")).toBe("(project packages/platform)");

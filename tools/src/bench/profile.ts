@@ -8,6 +8,8 @@ interface ProfileNode {
 }
 
 export interface CpuProfile {
+  /** When sampling began, µs on the monotonic clock (`process.hrtime` on Linux). */
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -41,14 +43,22 @@ export function packageOf(url: string): string {
   return project ? `(project ${project[1]})` : "(other)";
 }
 
-export function summarizeProfile(profile: CpuProfile, top = 12): ProfileSummary {
+/**
+ * The top self-time functions and packages; with `window` (µs on the monotonic clock, as
+ * `process.hrtime.bigint() / 1000n` reads it in any process of the machine) only the samples taken
+ * within it, so a process's start-up and warm-up stay out of a measurement's profile.
+ */
+export function summarizeProfile(profile: CpuProfile, top = 12, window?: { from: number; to: number }): ProfileSummary {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
   let busyMicros = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     const node = nodes.get(id);
     const micros = profile.timeDeltas[i] ?? 0;
+    at += micros;
+    if (window && (at < window.from || at > window.to)) return;
     if (!node || node.callFrame.functionName === "(idle)") return;
     busyMicros += micros;
     const { functionName, url, lineNumber } = node.callFrame;
