@@ -209,11 +209,13 @@ async function main(argv: string[]): Promise<number> {
   const children: ServiceProcess[] = [];
   let database: ResolvedDatabase | undefined;
   let audit: Client | undefined;
-  const stopAll = async () => {
-    await Promise.all(children.map(({ child }) => stopChild(child)));
-    await audit?.end().catch(() => undefined);
-    await database?.embedded?.stop();
-  };
+  let stopped: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopped ??= (async () => {
+      await Promise.all(children.map(({ child }) => stopChild(child)));
+      await audit?.end().catch(() => undefined);
+      await database?.embedded?.stop();
+    })());
   process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
   try {
     const platform = await preparePlatform({
