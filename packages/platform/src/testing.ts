@@ -1,13 +1,12 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import type { DataSource } from "typeorm";
-import { defaultParamsSerializer } from "@graphql-mesh/hmac-upstream-signature";
 import {
   SIGNATURE_EXTENSION,
   STAMP_EXTENSION,
   type SignatureStamp,
+  gatewaySignature,
   newStamp,
-  signedContent,
 } from "./audit/gateway-signature";
 import { DEVELOPMENT_EDGE, type SubgraphEdgeSettings } from "./config";
 import { migrate, sqlStatements, withDatabase } from "./database";
@@ -124,10 +123,7 @@ export function signedBody(
   stamp: SignatureStamp = newStamp(),
 ): { json: string; requestId: string } {
   const claims = { requestId: randomBytes(8).toString("hex"), clientRequestId: null, clientOperationName: null };
-  const serialized = defaultParamsSerializer({ query, variables }) as string;
-  const signature = createHmac("sha256", secret)
-    .update(signedContent(serialized, claims, stamp))
-    .digest("base64");
+  const signature = gatewaySignature(secret, { query, variables }, claims, stamp);
   return {
     requestId: claims.requestId,
     json: JSON.stringify({

@@ -60,6 +60,25 @@ export function signedContent(serializedRequest: string, claims: GatewayClaims, 
 }
 
 /**
+ * The signature the gateway puts in a subgraph request's `extensions["hmac-signature"]`: the
+ * HMAC-SHA256 (base64) of `signedContent` over the request's query and variables (serialised as
+ * `@graphql-mesh/hmac-upstream-signature` does), the claims and the stamp. What a subgraph
+ * recomputes to check one, and what any other signer (a test, the benchmark's baseline gateway)
+ * calls to sign as the gateway does.
+ */
+export function gatewaySignature(
+  secret: string,
+  params: { query: string; variables?: Record<string, unknown> | null },
+  claims: GatewayClaims,
+  stamp: SignatureStamp,
+): string {
+  const serialized = defaultParamsSerializer({ query: params.query, variables: params.variables ?? undefined }) ?? "";
+  return createHmac("sha256", secret)
+    .update(signedContent(serialized, claims, stamp))
+    .digest("base64");
+}
+
+/**
  * The stamp of a request whose body carries the gateway's signature over its query, variables,
  * these claims and that stamp; null for anything else (no signature or stamp, no secret
  * configured, another key, another claim). Whether the stamp is fresh is ReplayGuard's to say.
@@ -74,17 +93,11 @@ export function gatewaySignatureOf(
   const signature = params.extensions?.[SIGNATURE_EXTENSION];
   const stamp = stampOf(params.extensions?.[STAMP_EXTENSION]);
   if (typeof signature !== "string" || typeof params.query !== "string" || !stamp) return null;
-  const serialized = defaultParamsSerializer({
-    query: params.query,
-    variables:
-      params.variables && typeof params.variables === "object"
-        ? (params.variables as Record<string, unknown>)
-        : undefined,
-  });
-  if (serialized === undefined) return null;
-  const expected = createHmac("sha256", secret)
-    .update(signedContent(serialized, claims, stamp))
-    .digest();
+  const variables =
+    params.variables && typeof params.variables === "object"
+      ? (params.variables as Record<string, unknown>)
+      : undefined;
+  const expected = Buffer.from(gatewaySignature(secret, { query: params.query, variables }, claims, stamp), "base64");
   const given = Buffer.from(signature, "base64");
   return given.length === expected.length && timingSafeEqual(given, expected) ? stamp : null;
 }

@@ -1,0 +1,193 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { DEFAULT_DEV_KEYS_FILE, type ResolvedDatabase, loadOrCreateDevKeys, subgraphEnvPrefix } from "@kgraph/platform";
+import {
+  DATA_DIR,
+  type DevelopmentSecrets,
+  developmentSecrets,
+  migrateAll,
+  openPlatformDatabase,
+  subgraphDatabaseUrls,
+} from "./runtime";
+import { isSeeded, runSeed } from "./seed/run";
+import { ROOT, SUBGRAPH_NAMES } from "./subgraphs";
+
+/**
+ * Running the platform as processes, for `npm start` and `npm run bench`: the database made
+ * ready (migrations, the subgraphs' own roles, a seed), then the subgraphs of
+ * subgraphs/registry.json and the gateway as child processes of their compiled `dist/main.js`.
+ */
+
+/** A service started from its compiled main.js. */
+export interface ServiceProcess {
+  name: string;
+  child: ChildProcess;
+}
+
+export interface PreparedPlatform {
+  database: ResolvedDatabase;
+  secrets: DevelopmentSecrets;
+  /** The connection each subgraph runs with (its own role), by subgraph name. */
+  subgraphDatabaseUrls: Record<string, string>;
+  /** The file of the development keys (tokens are signed with its issuer key). */
+  keysFile: string;
+  /** The environment every service starts with (database, keys, secrets, log level). */
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * The database as `npm start` leaves it before starting anything: DATABASE_URL, else the
+ * embedded default; every migration; the subgraphs' own roles; the default programme on first
+ * run (or, with `reseed`, a programme of that many cases in place of what is there); the
+ * development keys. `opened` hears of the database as soon as it is open, so a caller can stop
+ * an embedded one when a later step fails.
+ */
+export async function preparePlatform(options: {
+  say: (line: string) => void;
+  shareRunning: boolean;
+  opened?: (database: ResolvedDatabase) => void;
+  reseed?: { cases: number };
+}): Promise<PreparedPlatform> {
+  const { say } = options;
+  say(
+    process.env.DATABASE_URL
+      ? "using DATABASE_URL"
+      : `starting embedded PostgreSQL (data in ${path.relative(ROOT, DATA_DIR)}/)`,
+  );
+  const database = await openPlatformDatabase((line) => say(`postgres: ${line}`), {
+    shareRunning: options.shareRunning,
+  });
+  options.opened?.(database);
+  const applied = await migrateAll(database.url);
+  for (const [name, migrations] of Object.entries(applied)) {
+    if (migrations.length) say(`${name}: applied ${migrations.join(", ")}`);
+  }
+  const secrets = developmentSecrets();
+  // Each subgraph connects as its own role, confined to its schema, unable to alter the audit
+  // trail; when that cannot be arranged, stop here (before the long first seed) and say why.
+  const subgraphs = await subgraphDatabaseUrls(database.url, secrets.databasePasswords);
+  say(
+    subgraphs.source === "created"
+      ? `subgraphs connect as ${SUBGRAPH_NAMES.map((name) => `kgraph_${name}`).join(", ")}`
+      : "subgraphs connect with their own <NAME>_DATABASE_URL roles",
+  );
+  if (options.reseed) {
+    say(`seeding a programme of ${options.reseed.cases} cases in place of the data there…`);
+    await runSeed(database.url, { cases: options.reseed.cases, reset: true, progress: (line) => say(line) });
+  } else if (await isSeeded(database.url)) {
+    say("data already present; not seeding");
+  } else {
+    say("seeding the default synthetic programme (first run)…");
+    await runSeed(database.url, { progress: (line) => say(line) });
+  }
+  const keysFile = process.env.AUTH_DEV_KEYS ?? DEFAULT_DEV_KEYS_FILE;
+  if (!process.env.AUTH_JWKS_URL) {
+    await loadOrCreateDevKeys(keysFile);
+    say(
+      `development identity: keys in ${path.relative(ROOT, keysFile)}; tokens from \`npm run token -- --role <role>\``,
+    );
+  }
+  return {
+    database,
+    secrets,
+    subgraphDatabaseUrls: subgraphs.urls,
+    keysFile,
+    env: {
+      ...process.env,
+      AUTH_DEV_KEYS: keysFile,
+      DATABASE_URL: database.url,
+      SUBJECT_REF_KEY: secrets.subjectRefKey,
+      GATEWAY_HMAC_SECRET: secrets.gatewayHmacSecret,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    },
+  };
+}
+
+/**
+ * Starts every subgraph (each on `ports[name]`, told it as PORT, with `env` and `extraEnv`) and
+ * waits until each is ready. Each is added to `children` as it starts, so the caller stops them
+ * whatever happens. Returns each subgraph's <NAME>_URL setting for a gateway.
+ */
+export async function startSubgraphs(
+  platform: PreparedPlatform,
+  ports: Record<string, number>,
+  children: ServiceProcess[],
+  extraEnv: (name: string) => Record<string, string> = () => ({}),
+): Promise<Record<string, string>> {
+  for (const name of SUBGRAPH_NAMES) {
+    const subgraphEnv = {
+      ...platform.env,
+      DATABASE_URL: platform.subgraphDatabaseUrls[name],
+      HOST: process.env[`${subgraphEnvPrefix(name)}_HOST`] ?? "127.0.0.1",
+      PORT: String(ports[name]),
+      ...extraEnv(name),
+    };
+    children.push({
+      name,
+      child: launch(name, path.join(ROOT, "subgraphs", name, "dist", "main.js"), subgraphEnv),
+    });
+  }
+  for (const name of SUBGRAPH_NAMES) await waitReady(name, `http://127.0.0.1:${ports[name]}/readyz`, children);
+  return Object.fromEntries(
+    SUBGRAPH_NAMES.map((n) => [`${subgraphEnvPrefix(n)}_URL`, `http://127.0.0.1:${ports[n]}/graphql`]),
+  );
+}
+
+/** A service from its compiled script (any node flags first), its output passed through unless `quiet`. */
+export function launch(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  options: { nodeFlags?: string[]; quiet?: boolean } = {},
+): ChildProcess {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), script], {
+    env,
+    stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
+  });
+  child.on("error", (err) => process.stderr.write(`[${name}] ${err.message}\n`));
+  return child;
+}
+
+/** Waits until `url` answers 200, failing early when any of `children` has exited. */
+export async function waitReady(name: string, url: string, children: ServiceProcess[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const dead = children.find(({ child }) => child.exitCode !== null);
+    if (dead)
+      throw new Error(`${dead.name} exited during start-up (code ${dead.child.exitCode}); see its output above`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} was not ready within 60 s (${url})`);
+}
+
+/** SIGTERM, then SIGKILL after 10 s; resolves once the process has exited. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** A port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
