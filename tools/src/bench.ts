@@ -18,7 +18,13 @@ import { ROOT } from "./subgraphs";
  * gateways on the same subgraphs, one with the limits and one with LIMITS=off, take the same
  * workloads in turns (on, off, on, off) in the same run; the ratio of their throughputs is printed.
  *
- *   npm run bench -- [--requests 500] [--concurrency 8] [--url http://127.0.0.1:4000/graphql]
+ * `--callers N` spreads each workload's requests over N distinct callers (tokens with their own
+ * `sub`), so that the gateway's in-flight deduplication of one caller's identical requests cannot
+ * flatter it. `--audit-cost` runs only what auditing identity reads costs: the officer's
+ * cross-subgraph page with the person's name (audited: every request appends a READ event) and the
+ * same page without it (no event), in alternating turns, and prints the ratio of their throughputs.
+ *
+ *   npm run bench -- [--requests 500] [--concurrency 8] [--callers 1] [--audit-cost [--turns 3]] [--url http://127.0.0.1:4000/graphql]
  */
 interface Workload {
   name: string;
@@ -26,6 +32,19 @@ interface Workload {
   query: string;
   variables: (i: number) => Record<string, unknown>;
 }
+
+const OFFICER_PAGE = (person: string) =>
+  `query($n: Int!) { cases(first: $n) { edges { node { caseNumber status ${person}
+      currentPlacement { facility { name openRecommendations { id } } } assignedOfficer { name compliance { compliant } } } } } }`;
+
+/** The officer's page with the person's name (audited) and without it (not audited): otherwise the same work. */
+const AUDITED: Workload = {
+  name: "mia_officer: cases × 4 subgraphs",
+  role: "mia_officer",
+  query: OFFICER_PAGE("person { familyName }"),
+  variables: (i) => ({ n: 20 + (i % 10) }),
+};
+const UNAUDITED: Workload = { ...AUDITED, name: "mia_officer: cases × 4 subgraphs, no names", query: OFFICER_PAGE("") };
 
 const WORKLOADS: Workload[] = [
   {
@@ -35,13 +54,7 @@ const WORKLOADS: Workload[] = [
       programmeStatistics(from: "2025-09", to: $to) { totalArrivals arrivalsByMonth { month arrivals } } }`,
     variables: (i) => ({ to: `2026-${String(1 + (i % 11)).padStart(2, "0")}` }),
   },
-  {
-    name: "mia_officer: cases × 4 subgraphs",
-    role: "mia_officer",
-    query: `query($n: Int!) { cases(first: $n) { edges { node { caseNumber status person { familyName }
-      currentPlacement { facility { name openRecommendations { id } } } assignedOfficer { name compliance { compliant } } } } } }`,
-    variables: (i) => ({ n: 20 + (i % 10) }),
-  },
+  AUDITED,
   {
     name: "monitor: cases, identity removed",
     role: "monitor",
@@ -60,14 +73,15 @@ async function main(argv: string[]): Promise<void> {
   // answered 429 and counted as rate-limited; raise LIMIT_REQUESTS_PER_MINUTE to go further.
   const requests = Math.min(Number(flag("--requests", "500")), 20_000);
   const concurrency = Math.min(Number(flag("--concurrency", "8")), 64);
+  const callers = Math.max(1, Math.min(Number(flag("--callers", "1")), 1000));
   if (!["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname)) {
     throw new Error("The benchmark only sends traffic to this machine (127.0.0.1).");
   }
   const keys = await loadOrCreateDevKeys(process.env.AUTH_DEV_KEYS ?? DEFAULT_DEV_KEYS_FILE);
-  const tokenFor = async (role: string) =>
+  const tokenFor = async (role: string, caller: number) =>
     signToken(
       keys.issuer.privateJwk,
-      { sub: `bench-${role}`, roles: [role] },
+      { sub: callers === 1 ? `bench-${role}` : `bench-${role}-${caller}`, roles: [role] },
       {
         issuer: DEV_ISSUER,
         audience: DEFAULT_AUDIENCE,
@@ -77,15 +91,27 @@ async function main(argv: string[]): Promise<void> {
   const health = await fetch(new URL("/readyz", url)).catch(() => undefined);
   if (!health?.ok) throw new Error(`The platform is not ready at ${url}: start it with \`npm start\` first.`);
 
-  process.stdout.write(`${requests} requests per workload, ${concurrency} concurrent clients, ${url}\n\n`);
+  process.stdout.write(
+    `${requests} requests per workload, ${concurrency} concurrent clients, ${callers} caller(s) per workload, ${url}\n\n`,
+  );
+  /** Request i's headers: caller i % callers of the workload's role. */
+  const headersFor = async (workload: Workload): Promise<RequestHeaders> => {
+    const all = await Promise.all(
+      Array.from({ length: callers }, async (_, caller) => {
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        if (workload.role) headers.authorization = `Bearer ${await tokenFor(workload.role, caller)}`;
+        return headers;
+      }),
+    );
+    return (i) => all[i % all.length];
+  };
+  if (argv.includes("--audit-cost")) {
+    const turns = Math.max(1, Math.min(Number(flag("--turns", "3")), 20));
+    return auditCost(url, await headersFor(AUDITED), requests, concurrency, turns);
+  }
   process.stdout.write(
     "| workload | req/s | p50 ms | p95 ms | p99 ms | errors | rate-limited |\n|---|--:|--:|--:|--:|--:|--:|\n",
   );
-  const headersFor = async (workload: Workload) => {
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (workload.role) headers.authorization = `Bearer ${await tokenFor(workload.role)}`;
-    return headers;
-  };
   for (const workload of WORKLOADS) {
     const result = await runWorkload(url, workload, await headersFor(workload), requests, concurrency);
     const at = (q: number) =>
@@ -157,6 +183,49 @@ async function main(argv: string[]): Promise<void> {
   process.stdout.write(`\nResident memory after the run:\n${memory()}\n`);
 }
 
+/**
+ * What auditing identity reads costs: the officer's page with names and without, warmed, then
+ * `turns` turns of each (3 unless `--turns` says), alternating which goes first; the ratio of
+ * their throughputs over all turns.
+ */
+async function auditCost(
+  url: string,
+  headers: RequestHeaders,
+  requests: number,
+  concurrency: number,
+  turns: number,
+): Promise<void> {
+  await runWorkload(url, AUDITED, headers, Math.min(requests, 100), concurrency);
+  await runWorkload(url, UNAUDITED, headers, Math.min(requests, 100), concurrency);
+  let auditedTime = 0;
+  let unauditedTime = 0;
+  process.stdout.write("| turn | names (audited) req/s | no names req/s | audited / not |\n|--:|--:|--:|--:|\n");
+  for (let turn = 0; turn < turns; turn++) {
+    const order = turn % 2 === 0 ? [AUDITED, UNAUDITED] : [UNAUDITED, AUDITED];
+    const results = new Map<Workload, RunResult>();
+    for (const workload of order)
+      results.set(workload, await runWorkload(url, workload, headers, requests, concurrency));
+    const [a, b] = [results.get(AUDITED)!, results.get(UNAUDITED)!];
+    if (a.errors || a.limited || b.errors || b.limited) {
+      throw new Error(
+        `turn ${turn + 1}: ${a.errors + a.limited} failed requests with names, ${b.errors + b.limited} without`,
+      );
+    }
+    auditedTime += a.seconds;
+    unauditedTime += b.seconds;
+    process.stdout.write(
+      `| ${turn + 1} | ${a.perSecond.toFixed(0)} | ${b.perSecond.toFixed(0)} | ${(a.perSecond / b.perSecond).toFixed(3)} |\n`,
+    );
+  }
+  const ratio = unauditedTime / auditedTime;
+  process.stdout.write(
+    `\nThroughput audited / not audited, ${turns} turns: ${ratio.toFixed(3)} (auditing costs ${((1 - ratio) * 100).toFixed(1)}%)\n`,
+  );
+}
+
+/** The headers of a workload's i-th request (which caller sends it). */
+type RequestHeaders = (i: number) => Record<string, string>;
+
 interface RunResult {
   perSecond: number;
   seconds: number;
@@ -169,7 +238,7 @@ interface RunResult {
 async function runWorkload(
   url: string,
   workload: Workload,
-  headers: Record<string, string>,
+  headers: RequestHeaders,
   requests: number,
   concurrency: number,
 ): Promise<RunResult> {
@@ -185,7 +254,7 @@ async function runWorkload(
         const t0 = performance.now();
         const response = await fetch(url, {
           method: "POST",
-          headers,
+          headers: headers(i),
           body: JSON.stringify({ query: workload.query, variables: workload.variables(i) }),
         });
         const body = (await response.json()) as { data?: unknown };
