@@ -4,7 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { DEFAULT_AUDIENCE, DEFAULT_DEV_KEYS_FILE, DEV_ISSUER, loadOrCreateDevKeys, signToken } from "@kgraph/platform";
-import { developmentSecrets } from "./runtime";
+import { DATA_DIR, developmentSecrets } from "./runtime";
 import { ROOT } from "./subgraphs";
 
 /**
@@ -186,7 +186,10 @@ async function main(argv: string[]): Promise<void> {
 /**
  * What auditing identity reads costs: the officer's page with names and without, warmed, then
  * `turns` turns of each (3 unless `--turns` says), alternating which goes first; the ratio of
- * their throughputs over all turns.
+ * their throughputs over all turns. Where `npm start` runs from this checkout on its embedded
+ * PostgreSQL (`.data/running.json` names it), also the CPU per request of its whole process tree
+ * (gateway, subgraphs, PostgreSQL): unlike throughput, it hardly moves when other work shares the
+ * machine, and its ratio is the throughput ratio of a platform that has the machine to itself.
  */
 async function auditCost(
   url: string,
@@ -197,30 +200,107 @@ async function auditCost(
 ): Promise<void> {
   await runWorkload(url, AUDITED, headers, Math.min(requests, 100), concurrency);
   await runWorkload(url, UNAUDITED, headers, Math.min(requests, 100), concurrency);
-  let auditedTime = 0;
-  let unauditedTime = 0;
+  const platform = platformPid();
+  const cpu = () => (platform === undefined ? new Map<string, number>() : treeCpuSeconds(platform));
+  const time = new Map<Workload, number>([
+    [AUDITED, 0],
+    [UNAUDITED, 0],
+  ]);
+  /** CPU seconds each workload used, by part of the platform. */
+  const cpuUsed = new Map<Workload, Map<string, number>>([
+    [AUDITED, new Map()],
+    [UNAUDITED, new Map()],
+  ]);
   process.stdout.write("| turn | names (audited) req/s | no names req/s | audited / not |\n|--:|--:|--:|--:|\n");
   for (let turn = 0; turn < turns; turn++) {
     const order = turn % 2 === 0 ? [AUDITED, UNAUDITED] : [UNAUDITED, AUDITED];
     const results = new Map<Workload, RunResult>();
-    for (const workload of order)
-      results.set(workload, await runWorkload(url, workload, headers, requests, concurrency));
+    for (const workload of order) {
+      const before = cpu();
+      const result = await runWorkload(url, workload, headers, requests, concurrency);
+      const used = cpuUsed.get(workload)!;
+      for (const [part, seconds] of cpu()) used.set(part, (used.get(part) ?? 0) + seconds - (before.get(part) ?? 0));
+      time.set(workload, time.get(workload)! + result.seconds);
+      results.set(workload, result);
+    }
     const [a, b] = [results.get(AUDITED)!, results.get(UNAUDITED)!];
     if (a.errors || a.limited || b.errors || b.limited) {
       throw new Error(
         `turn ${turn + 1}: ${a.errors + a.limited} failed requests with names, ${b.errors + b.limited} without`,
       );
     }
-    auditedTime += a.seconds;
-    unauditedTime += b.seconds;
     process.stdout.write(
       `| ${turn + 1} | ${a.perSecond.toFixed(0)} | ${b.perSecond.toFixed(0)} | ${(a.perSecond / b.perSecond).toFixed(3)} |\n`,
     );
   }
-  const ratio = unauditedTime / auditedTime;
+  const ratio = time.get(UNAUDITED)! / time.get(AUDITED)!;
   process.stdout.write(
     `\nThroughput audited / not audited, ${turns} turns: ${ratio.toFixed(3)} (auditing costs ${((1 - ratio) * 100).toFixed(1)}%)\n`,
   );
+  if (platform === undefined) return;
+  const perRequest = (workload: Workload, part?: string) => {
+    const used = [...cpuUsed.get(workload)!].filter(([name]) => part === undefined || name === part);
+    return (used.reduce((sum, [, seconds]) => sum + seconds, 0) / (turns * requests)) * 1000;
+  };
+  const cpuRatio = perRequest(UNAUDITED) / perRequest(AUDITED);
+  process.stdout.write(
+    `Platform CPU per request (npm start's process tree, pid ${platform}): ${perRequest(AUDITED).toFixed(2)} ms with names, ${perRequest(UNAUDITED).toFixed(2)} ms without; not audited / audited ${cpuRatio.toFixed(3)} (auditing costs ${((1 - cpuRatio) * 100).toFixed(1)}% of CPU-bound throughput)\n`,
+  );
+  const parts = [...cpuUsed.get(AUDITED)!.keys()].sort();
+  process.stdout.write(
+    `  by part, ms with names / without: ${parts.map((part) => `${part} ${perRequest(AUDITED, part).toFixed(2)} / ${perRequest(UNAUDITED, part).toFixed(2)}`).join(", ")}\n`,
+  );
+}
+
+/** The pid of the `npm start` running from this checkout on its embedded PostgreSQL, if one runs. */
+function platformPid(): number | undefined {
+  try {
+    const { pid } = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "running.json"), "utf8")) as { pid?: unknown };
+    return typeof pid === "number" && fs.existsSync(`/proc/${pid}`) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds of a process and everything under it, from /proc, by part (gateway, each subgraph,
+ * postgres, the rest): each process's own time and that of its children that have exited (a pooled
+ * database connection closed between two readings still counts, in its parent's).
+ */
+function treeCpuSeconds(root: number): Map<string, number> {
+  const processes = new Map<number, { parent: number; seconds: number }>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ");
+      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      processes.set(Number(entry), { parent: Number(fields[1]), seconds: ticks / 100 });
+    } catch {
+      // exited while the list was read
+    }
+  }
+  const under = (pid: number): boolean => {
+    for (let at = pid, depth = 0; at > 1 && depth < 64; depth++) {
+      if (at === root) return true;
+      at = processes.get(at)?.parent ?? 0;
+    }
+    return false;
+  };
+  const parts = new Map<string, number>();
+  for (const [pid, { seconds }] of processes) {
+    if (!under(pid)) continue;
+    let part = "other";
+    try {
+      const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+      part =
+        /(gateway|subgraphs\/\w+)\/dist\/main\.js/.exec(command)?.[1] ??
+        (/postgres/.test(command) ? "postgres" : "other");
+    } catch {
+      // exited meanwhile
+    }
+    parts.set(part, (parts.get(part) ?? 0) + seconds);
+  }
+  return parts;
 }
 
 /** The headers of a workload's i-th request (which caller sends it). */
