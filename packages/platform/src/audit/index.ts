@@ -7,3 +7,4 @@ export * from "./mutation-middleware";
 export * from "./verify";
 export * from "./gateway-signature";
 export * from "./operation";
+export * from "./chain-writer";

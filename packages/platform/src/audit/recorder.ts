@@ -2,8 +2,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../context";
-import { type AuditEntry, AuditEvent, AuditKind } from "./audit-event.entity";
-import { type AuditContent, CURRENT_HASH_VERSION, GENESIS_HASH, eventHash } from "./chain";
+import { type AuditEntry, AuditKind } from "./audit-event.entity";
+import { type AuditContent, CURRENT_HASH_VERSION } from "./chain";
+import { appendInTransaction, chainWriter } from "./chain-writer";
 
 /** What a request's events say about the request itself. */
 export interface AuditRequest {
@@ -42,8 +43,10 @@ const runningMutation = new AsyncLocalStorage<RunningMutation>();
 /**
  * Collects what one request must leave in the audit trail. Reads of audited fields are noted
  * as the resolvers run and written as ONE event when the request ends (so a list of 200 people
- * costs one insert, not 200); a write is appended inside the mutation's own transaction, so a
- * failed mutation leaves no event and a committed one always has its event.
+ * costs one insert, not 200), in a batch with the events of the requests ending at the same time
+ * (`AuditChainWriter`: one lock, one INSERT, one commit for all of them); a write is appended inside
+ * the mutation's own transaction, so a failed mutation leaves no event and a committed one always
+ * has its event.
  */
 export class AuditRecorder {
   private readonly reads = new Map<string, AuditEntry>();
@@ -111,7 +114,7 @@ export class AuditRecorder {
     const entries = unique.map((r) => ({ type: r.type, id: r.id, fields }));
     const content = this.content(AuditKind.WRITE, `mutation ${mutation.name}`, entries, mutation.actorWithheld);
     const started = process.hrtime.bigint();
-    await appendEvent(tx, { ...content, fields });
+    await appendInTransaction(tx, { ...content, fields });
     this.observer?.auditWritten(AuditKind.WRITE, secondsSince(started));
   }
 
@@ -122,8 +125,10 @@ export class AuditRecorder {
     this.reads.clear();
     const content = this.content(AuditKind.READ, this.operation, entries, false);
     const started = process.hrtime.bigint();
-    await this.db.transaction((tx) => appendEvent(tx, content));
-    // The whole transaction, commit included: the answer waits for all of it.
+    // Batched with the other requests' READ events (one lock, one INSERT, one commit for all of
+    // them); resolves only once this event is committed.
+    await chainWriter(this.db, this.subgraph).append(content);
+    // The wait and the whole transaction, commit included: the answer waits for all of it.
     this.observer?.auditWritten(AuditKind.READ, secondsSince(started));
   }
 
@@ -151,17 +156,6 @@ export class AuditRecorder {
       hashVersion: CURRENT_HASH_VERSION,
     };
   }
-}
-
-/**
- * Appends one event to the chain. A transaction-scoped advisory lock serialises appenders of
- * this subgraph, so each event links to the one before it even under concurrent requests.
- */
-async function appendEvent(tx: EntityManager, content: AuditContent): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`kgraph-audit:${content.subgraph}`]);
-  const last = (await tx.query(`SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1`)) as { hash: string }[];
-  const previousHash = last[0]?.hash ?? GENESIS_HASH;
-  await tx.insert(AuditEvent, { ...content, previousHash, hash: eventHash(previousHash, content) });
 }
 
 function secondsSince(started: bigint): number {

@@ -81,7 +81,7 @@ export class SubgraphMetrics {
     for (const statement of [...STATEMENT_KINDS, "OTHER"]) this.statementErrors.inc({ statement }, 0);
     this.auditWriteDuration = new Histogram({
       name: "kgraph_subgraph_audit_write_duration_seconds",
-      help: "Time to append one audit event (chain lock, previous hash, insert), by kind (READ, WRITE).",
+      help: "Time to append one audit event until it is committed (for a READ event: waiting for its batch, then the batch's chain lock, previous hash, insert and commit), by kind (READ, WRITE).",
       labelNames: ["kind"],
       buckets: DB_BUCKETS,
       registers,
