@@ -61,6 +61,31 @@ it("records the Ombudsperson reading a person's name, with the case id, readable
   );
 });
 
+it("keeps a subject of the longest length the platform accepts whole, on a read and on a write", async () => {
+  // A longer one is refused with the token (HTTP 401, the token wall of every service).
+  const caller = { roles: ["ombudsperson"], sub: `ombuds-${"x".repeat(193)}` };
+  expect(caller.sub).toHaveLength(200);
+  const subject = world.cases[5];
+  const read = await platform.gql(`query { case(id: "${subject.id}") { person { familyName } } }`, {}, caller);
+  expect(read.errors).toBeUndefined();
+  const operationName = `Q${"q".repeat(150)}`;
+  const named = await platform.gql(
+    `query ${operationName} { case(id: "${subject.id}") { person { familyName } } }`,
+    {},
+    caller,
+  );
+  expect(named.errors).toBeUndefined();
+  const rows = await sql<{ actor_sub: string; client_operation_name: string | null }>(
+    `SELECT actor_sub, client_operation_name FROM cases.audit_event WHERE actor_sub = $1 ORDER BY seq`,
+    [caller.sub],
+  );
+  // The gateway vouches only for a well-formed name of at most 100 characters; a longer one is not kept.
+  expect(rows).toEqual([
+    { actor_sub: caller.sub, client_operation_name: null },
+    { actor_sub: caller.sub, client_operation_name: null },
+  ]);
+});
+
 it("does not let roles without audit:read see the trail", async () => {
   const res = await platform.gql(TRAIL, { id: null }, "mia_officer");
   expect(res.data?.auditTrail ?? null).toBeNull();

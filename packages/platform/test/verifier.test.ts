@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { badTokens } from "../testkit/edge-inputs";
-import { AuthError, type TestAuth, createTestAuth } from "../src";
+import { AuthError, MAX_SUBJECT_LENGTH, type TestAuth, createTestAuth } from "../src";
 
 /**
  * The token verifier every service uses: a token without `exp` or `sub` is refused like any other
@@ -53,6 +53,15 @@ describe("the token verifier", () => {
     const viewer = await auth.verifier.verify(await auth.authorization("auditor"), logger);
     expect(viewer).toMatchObject({ sub: "test-auditor", roles: ["auditor"], public: false });
     expect(lines).toEqual([]);
+  });
+
+  it("accepts a sub of exactly the longest length the platform keeps", async () => {
+    const sub = "s".repeat(MAX_SUBJECT_LENGTH);
+    const viewer = await auth.verifier.verify(
+      await auth.authorization({ roles: ["auditor"], sub }),
+      capturingLogger().logger,
+    );
+    expect(viewer).toMatchObject({ sub, roles: ["auditor"], public: false });
   });
 
   it("accepts the gateway's token for a public caller (it carries exp and sub)", async () => {

@@ -413,6 +413,20 @@ export function badTokens(auth: TestAuth): BadToken[] {
       reason: "The token has no exp claim.",
       reasonAtGateway: "The token's signature does not match a trusted key.",
     },
+    {
+      // Longer than any column that keeps a subject: refused with the token, not by the write it reaches.
+      name: "a token whose sub is longer than 200 characters",
+      authorization: () =>
+        bearer(
+          signExactClaims(auth.keys.issuer.privateJwk, {
+            ...claims(),
+            exp: now() + 600,
+            sub: "s".repeat(201),
+            roles: ["ombudsperson"],
+          }),
+        ),
+      reason: "The token's sub claim is longer than 200 characters.",
+    },
     { name: "an expired token", authorization: () => signed({ ttlSeconds: -60 }), reason: "The token has expired." },
     {
       name: "a token not valid yet",

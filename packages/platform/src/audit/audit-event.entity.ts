@@ -1,6 +1,10 @@
 import { atMost, BoundedList } from "../bounded-list";
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { MAX_SUBJECT_LENGTH } from "../auth/verifier";
+
+/** The longest client operation name an event keeps (a GraphQL name the gateway vouches for is no longer). */
+export const MAX_OPERATION_NAME_LENGTH = 100;
 
 export enum AuditKind {
   READ = "READ",
@@ -64,7 +68,7 @@ export class AuditEvent {
     description: "Who: the caller's subject (user id); null for a public caller.",
   })
   @Index()
-  @Column("varchar", { name: "actor_sub", length: 200, nullable: true })
+  @Column("varchar", { name: "actor_sub", length: MAX_SUBJECT_LENGTH, nullable: true })
   actorSub: string | null;
 
   // At most 20: the platform has 8 roles.
@@ -89,7 +93,7 @@ export class AuditEvent {
     description:
       "CLIENT-SUPPLIED, unverified: the name the client gave its operation (`LooksHarmless` for `query LooksHarmless { … }`). It may say anything; what actually ran is `operation`.",
   })
-  @Column("varchar", { name: "client_operation_name", length: 100, nullable: true })
+  @Column("varchar", { name: "client_operation_name", length: MAX_OPERATION_NAME_LENGTH, nullable: true })
   clientOperationName: string | null;
 
   @Field(() => String, {

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../context";
-import { type AuditEntry, AuditKind } from "./audit-event.entity";
+import { type AuditEntry, AuditKind, MAX_OPERATION_NAME_LENGTH } from "./audit-event.entity";
 import { type AuditContent, CURRENT_HASH_VERSION } from "./chain";
 import { appendInTransaction, chainWriter } from "./chain-writer";
 
@@ -149,7 +149,9 @@ export class AuditRecorder {
       requestId: this.request.requestId,
       clientRequestId: this.request.clientRequestId ?? null,
       clientOperationName:
-        this.request.clientOperationName !== undefined ? this.request.clientOperationName : this.operationName,
+        this.request.clientOperationName !== undefined
+          ? this.request.clientOperationName
+          : (this.operationName?.slice(0, MAX_OPERATION_NAME_LENGTH) ?? null),
       recordIds: [...new Set(entries.map((e) => e.id).filter((id): id is string => id !== null))].sort(),
       fields: [...new Set(entries.flatMap((e) => e.fields.map((f) => `${e.type}.${f}`)))].sort(),
       entries,

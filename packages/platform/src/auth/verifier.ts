@@ -129,6 +129,14 @@ export function createTokenVerifier(settings: TokenVerifierSettings): TokenVerif
   };
 }
 
+/**
+ * The longest `sub` the platform accepts. Every column that keeps a caller's subject (the audit
+ * trail's actor, idempotency keys, who confirmed, responded or filed) holds this many characters,
+ * so a longer subject is refused with the token (HTTP 401) instead of failing the write or the
+ * audited read it would reach (OpenID Connect allows 255; providers issue far shorter ids).
+ */
+export const MAX_SUBJECT_LENGTH = 200;
+
 export function viewerFromClaims(payload: JWTPayload): Viewer {
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
   const text = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : undefined);
@@ -172,6 +180,8 @@ async function check(token: string, keys: JWTVerifyGetKey, issuer: string, audie
     });
     if (typeof payload.sub !== "string" || payload.sub.length === 0)
       throw new AuthError("The token's sub claim is empty.");
+    if (payload.sub.length > MAX_SUBJECT_LENGTH)
+      throw new AuthError(`The token's sub claim is longer than ${MAX_SUBJECT_LENGTH} characters.`);
     return payload;
   } catch (err) {
     if (err instanceof AuthError) throw err;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { MAX_SUBJECT_LENGTH } from "../auth/verifier";
 
 /**
  * A mutation request a client gave an Idempotency-Key: written in the same transaction as the
@@ -9,7 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 @Entity({ name: "idempotency_key" })
 export class IdempotencyKey {
   /** The verified token's subject (`public` for every caller without a token). */
-  @PrimaryColumn("varchar", { name: "actor_sub", length: 200 })
+  @PrimaryColumn("varchar", { name: "actor_sub", length: MAX_SUBJECT_LENGTH })
   actorSub: string;
 
   @PrimaryColumn("varchar", { length: 255 })
