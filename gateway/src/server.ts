@@ -44,6 +44,7 @@ import { loadSupergraph } from "./supergraph";
 import { useRequestShape } from "./request-shape";
 import { useTracing } from "./tracing";
 import { useFailureLog } from "./failure-log";
+import { useStablePlanDocuments } from "./plan-documents";
 
 export interface GatewayOptions {
   supergraphPath: string;
@@ -215,6 +216,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       createIntrospectionFilter(tokens.claimsOf) as never,
       useExactRemovedFieldPaths() as never,
       graphiql.plugin as never,
+      // Last: it wraps execution itself, which starts after every hook above has had the document.
+      useStablePlanDocuments() as never,
     ],
     // Not the runtime's `demandControl` (gateway-runtime 2.12.1's useDemandControl), tried here on
     // `npm start`'s data with the Rust planner:
