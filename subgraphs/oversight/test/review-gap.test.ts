@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { CallAs } from "@kgraph/platform";
 import { TaskForceAgency } from "../src/agency";
 import {
   type OversightHarness,
@@ -159,7 +160,7 @@ it("is the MIA's and the Ombudsperson's: the DHS liaison and monitors are refuse
   const taskForce = await createTaskForce(h.db);
   const meeting = await createMeetingRow(h.db, taskForce.id, { heldAt: daysFromNow(4) });
   const body = randomUUID();
-  for (const [as, owner] of [
+  const attempts: [CallAs, Record<string, unknown>][] = [
     [
       { roles: ["dhs_liaison"], sub: "dhs-gap" },
       { agency: TaskForceAgency.DHS, officialName: "Liaison" },
@@ -168,7 +169,8 @@ it("is the MIA's and the Ombudsperson's: the DHS liaison and monitors are refuse
       { roles: ["monitor"], sub: "monitor-gap", org_id: body },
       { agency: TaskForceAgency.CIVIL_SOCIETY, officialName: "Monitor", orgId: body },
     ],
-  ] as const) {
+  ];
+  for (const [as, owner] of attempts) {
     const res = await h.gql(REFER, referral(randomUUID(), { meetingId: meeting.id, owner }), as);
     expect(errorsOf(res)).toEqual([
       {
