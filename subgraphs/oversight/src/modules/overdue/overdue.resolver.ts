@@ -4,6 +4,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { OversightContext } from "../../context";
 import { AGENCIES } from "../../agency";
 import { OVERDUE_ITEMS_PER_LEDGER } from "./overdue.loaders";
+import { AGEING_BANDS } from "./overdue.policy";
 import * as overdue from "./overdue.service";
 import { AgeingBandCount, OverdueActionItem, OverdueLedger } from "./overdue.types";
 
@@ -52,9 +53,11 @@ export class OverdueResolver {
     return overdue.overdueItems(ctx, root, asOf);
   }
 
+  @BoundedList(AGEING_BANDS.length)
   @FieldResolver(() => [AgeingBandCount], {
     description:
-      "How many of those fall in each ageing band (every band, in order; all of them, not only the first page).",
+      "How many of those fall in each ageing band (every band, in order; all of them, not only the first page). " +
+      atMost(AGEING_BANDS.length),
   })
   @Classified("oversight", { ruleAppliedBy: "returnedRecords" })
   ageing(
