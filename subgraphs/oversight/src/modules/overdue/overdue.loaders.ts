@@ -7,7 +7,7 @@ import { PENDING_STATUSES } from "../action-item/action-item.policy";
 import { AGEING_BANDS, type AgeingBand } from "./overdue.policy";
 
 /** `OverdueLedger.actionItems` states this maximum. */
-export const OVERDUE_ITEMS_PER_LEDGER = 500;
+export const OVERDUE_ITEMS_PER_LEDGER = 200;
 
 /** One ledger's question: an agency's overdue items at a time, possibly narrowed to one organisation. */
 export interface LedgerKey {
