@@ -8,7 +8,7 @@ import {
   MeetingActionItemsResolver,
   resolveActionItemReference,
 } from "./modules/action-item/action-item.resolver";
-import { Case, CaseReview, Complaint, Facility } from "./modules/concern/concern.entity";
+import { Case, CaseReview, Complaint, Facility, Finding, Recommendation } from "./modules/concern/concern.entity";
 import { AgendaItem, Decision, TaskForceMeeting } from "./modules/meeting/meeting.entity";
 import { AgendaItemResolver, DecisionResolver, MeetingResolver } from "./modules/meeting/meeting.resolver";
 import { Obligation } from "./modules/obligation/obligation.entity";
@@ -51,7 +51,7 @@ export const definition = defineSubgraph({
   ],
   // The records action items and agenda items concern, owned elsewhere: reachable through the
   // Concern union, listed so their stubs are always in the schema.
-  orphanedTypes: [Case, Facility, Complaint, CaseReview, OverdueLedger],
+  orphanedTypes: [Case, Facility, Complaint, CaseReview, Finding, Recommendation, OverdueLedger],
   references: {
     ActionItem: { __resolveReference: resolveActionItemReference },
     OverdueLedger: { __resolveReference: resolveOverdueLedgerReference },

@@ -90,6 +90,8 @@ const FIELD_SCOPES: Record<string, Scope | null> = {
   "Facility.id": null,
   "Complaint.id": null,
   "CaseReview.id": null,
+  "Finding.id": null,
+  "Recommendation.id": null,
   "TaskForce.id": R,
   "TaskForce.name": R,
   "TaskForce.mandateText": R,
@@ -394,6 +396,8 @@ describe("the subgraph SDL declares the scope table", () => {
       'type Facility @key(fields: "id", resolvable: false)',
       'type Complaint @key(fields: "id", resolvable: false)',
       'type CaseReview @key(fields: "id", resolvable: false)',
+      'type Finding @key(fields: "id", resolvable: false)',
+      'type Recommendation @key(fields: "id", resolvable: false)',
     ]) {
       expect(sdl).toContain(line);
     }

@@ -29,7 +29,8 @@ afterAll(async () => {
 
 const OFFICER = { roles: ["mia_officer"], sub: "00000000-0000-4000-8000-0000000000a1" };
 const ITEM_FIELDS = `id title status dueAt owner { agency officialId officialName orgId }
-  concerns { __typename ... on Case { id } ... on Facility { id } ... on Complaint { id } ... on CaseReview { id } }
+  concerns { __typename ... on Case { id } ... on Facility { id } ... on Complaint { id } ... on CaseReview { id }
+    ... on Finding { id } ... on Recommendation { id } }
   meeting { id } decision { id } history { from to reason by }`;
 
 const CREATE_MEETING = `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) {
@@ -339,6 +340,34 @@ describe("an action item's life", () => {
     expect(errorsOf(await h.gql(MOVE, { id: UNKNOWN_ID, status: "IN_PROGRESS", reason: "Started." }, OFFICER))).toEqual(
       [{ message: `ActionItem ${UNKNOWN_ID} does not exist.`, path: ["moveActionItem"], code: "NOT_FOUND" }],
     );
+  });
+
+  it.each([
+    ["CASE", "Case"],
+    ["FACILITY", "Facility"],
+    ["COMPLAINT", "Complaint"],
+    ["CASE_REVIEW", "CaseReview"],
+    ["FINDING", "Finding"],
+    ["RECOMMENDATION", "Recommendation"],
+  ])("concerns a %s by its key, as the owner's entity %s", async (kind, typename) => {
+    const taskForce = await createTaskForce(h.db);
+    const id = randomUUID();
+    const item = ok(
+      await h.gql(
+        CREATE_ITEM,
+        {
+          input: {
+            taskForceId: taskForce.id,
+            title: "Follow it up",
+            owner: { agency: "MIA", officialName: "Arben Gashi" },
+            dueAt: daysFromNow(10),
+            concerns: { kind, id },
+          },
+        },
+        OFFICER,
+      ),
+    ).createActionItem;
+    expect(item.concerns).toEqual({ __typename: typename, id });
   });
 
   it("checks the owner's organisation and the due date", async () => {

@@ -368,6 +368,8 @@ export type ActionItemQuery = { actionItem: { id: string, title: string, status:
       | { __typename: 'CaseReview', id: string, heldAt: string, case: { id: string, caseNumber: string } | null }
       | { __typename: 'Complaint', id: string }
       | { __typename: 'Facility', id: string, name: string }
+      | { __typename: 'Finding' }
+      | { __typename: 'Recommendation' }
      | null, meeting: { id: string, heldAt: string } | null, history: Array<{ from: ActionItemStatus | null, to: ActionItemStatus, reason: string, at: string }> } | null };
 
 export type ReferReviewGapMutationVariables = Exact<{
@@ -477,6 +479,8 @@ export type TaskForceMeetingsQuery = { taskForceMeetings: { edges: Array<{ node:
             | { __typename: 'CaseReview', id: string, heldAt: string }
             | { __typename: 'Complaint' }
             | { __typename: 'Facility', id: string, name: string }
+            | { __typename: 'Finding' }
+            | { __typename: 'Recommendation' }
            | null }>, decisions: Array<{ text: string, agendaItem: { position: number } | null }>, actionItems: Array<{ id: string, title: string, status: ActionItemStatus, dueAt: string, owner: { agency: TaskForceAgency, officialName: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 

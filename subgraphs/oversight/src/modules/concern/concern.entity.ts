@@ -33,3 +33,17 @@ export class CaseReview {
   @Field(() => ID, { description: "Stable identifier." })
   id: string;
 }
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType({ description: "What a monitoring visit found; owned by the monitoring subgraph." })
+export class Finding {
+  @Field(() => ID, { description: "Stable identifier." })
+  id: string;
+}
+
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType({ description: "A monitoring recommendation to an authority; owned by the monitoring subgraph." })
+export class Recommendation {
+  @Field(() => ID, { description: "Stable identifier." })
+  id: string;
+}

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, createUnionType, registerEnumType } from "type-graphql";
-import { Case, CaseReview, Complaint, Facility } from "./concern.entity";
+import { Case, CaseReview, Complaint, Facility, Finding, Recommendation } from "./concern.entity";
 
 /** The kinds of record, owned by other subgraphs, that task-force business can concern. */
 export enum ConcernKind {
@@ -7,6 +7,8 @@ export enum ConcernKind {
   FACILITY = "FACILITY",
   COMPLAINT = "COMPLAINT",
   CASE_REVIEW = "CASE_REVIEW",
+  FINDING = "FINDING",
+  RECOMMENDATION = "RECOMMENDATION",
 }
 
 registerEnumType(ConcernKind, {
@@ -17,6 +19,8 @@ registerEnumType(ConcernKind, {
     FACILITY: { description: "A facility (facilities subgraph)." },
     COMPLAINT: { description: "A complaint (monitoring subgraph)." },
     CASE_REVIEW: { description: "A joint case review (cases subgraph)." },
+    FINDING: { description: "A finding of a monitoring visit (monitoring subgraph)." },
+    RECOMMENDATION: { description: "A monitoring recommendation (monitoring subgraph)." },
   },
 });
 
@@ -25,12 +29,14 @@ const TYPES = {
   [ConcernKind.FACILITY]: Facility,
   [ConcernKind.COMPLAINT]: Complaint,
   [ConcernKind.CASE_REVIEW]: CaseReview,
+  [ConcernKind.FINDING]: Finding,
+  [ConcernKind.RECOMMENDATION]: Recommendation,
 } as const;
 
 export const Concern = createUnionType({
   name: "Concern",
   description: "The record something concerns, resolved by the subgraph that owns it, under that subgraph's rules.",
-  types: () => [Case, Facility, Complaint, CaseReview] as const,
+  types: () => [Case, Facility, Complaint, CaseReview, Finding, Recommendation] as const,
   resolveType: (value) => {
     for (const type of Object.values(TYPES)) if (value instanceof type) return type;
     return undefined;
@@ -38,7 +44,10 @@ export const Concern = createUnionType({
 });
 
 /** The stub of the record a kind and id name (its owner fills in the rest). */
-export function concernOf(kind: string | null, id: string | null): Case | Facility | Complaint | CaseReview | null {
+export function concernOf(
+  kind: string | null,
+  id: string | null,
+): Case | Facility | Complaint | CaseReview | Finding | Recommendation | null {
   if (kind === null || id === null || !(kind in TYPES)) return null;
   return Object.assign(new TYPES[kind as ConcernKind](), { id });
 }
