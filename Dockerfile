@@ -12,6 +12,7 @@ COPY subgraphs/cases/package.json subgraphs/cases/
 COPY subgraphs/facilities/package.json subgraphs/facilities/
 COPY subgraphs/monitoring/package.json subgraphs/monitoring/
 COPY subgraphs/training/package.json subgraphs/training/
+COPY subgraphs/oversight/package.json subgraphs/oversight/
 COPY gateway/package.json gateway/
 COPY tools/package.json tools/
 COPY tests/package.json tests/
@@ -64,6 +65,13 @@ COPY --from=build /app/subgraphs/training/dist subgraphs/training/dist
 ENV HOST=0.0.0.0 PORT=4004
 EXPOSE 4004
 CMD ["node", "subgraphs/training/dist/main.js"]
+
+FROM runtime AS oversight
+COPY --from=build /app/subgraphs/oversight/package.json subgraphs/oversight/
+COPY --from=build /app/subgraphs/oversight/dist subgraphs/oversight/dist
+ENV HOST=0.0.0.0 PORT=4005
+EXPOSE 4005
+CMD ["node", "subgraphs/oversight/dist/main.js"]
 
 # The one-shot migration job also carries every subgraph (it applies their migrations).
 FROM runtime AS migrate

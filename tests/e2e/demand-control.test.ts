@@ -111,14 +111,17 @@ it("refuses `Facility.visits` beyond its maximum page", async () => {
 });
 
 const DOCUMENT_ROLES: Record<string, (string | null)[]> = {
+  "action-items.graphql": ["mia_officer", "dhs_liaison", "ombudsperson", "monitor"],
   "audit-trail.graphql": ["auditor", "ombudsperson"],
   "case-dashboard.graphql": ["mia_officer", "ombudsperson"],
   "case-file.graphql": ["mia_officer", "legal_counsel", "ombudsperson"],
   "facility-conditions.graphql": [null, "monitor", "facility_staff"],
   "file-complaint.graphql": [null],
   "monitor-visit-report.graphql": ["monitor", "ombudsperson"],
+  "overdue.graphql": ["mia_officer", "dhs_liaison", "ombudsperson", "facility_staff", "monitor", "auditor"],
   "programme-statistics.graphql": [null, "dhs_liaison"],
   "staff-compliance.graphql": ["training_admin", "facility_staff"],
+  "task-force-meetings.graphql": ["mia_officer", "dhs_liaison", "ombudsperson", "monitor", "auditor"],
 };
 
 it("keeps every operation in documents/ within the production budget of each role that uses it", () => {

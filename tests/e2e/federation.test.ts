@@ -142,7 +142,7 @@ it("reports readiness of each subgraph and the database", async () => {
   expect(ready.status).toBe(200);
   expect(await ready.json()).toEqual({
     status: "ready",
-    // Every subgraph of subgraphs/registry.json: cases, facilities, monitoring, training.
+    // Every subgraph of subgraphs/registry.json.
     subgraphs: Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, "ready"])),
     database: "ready",
   });

@@ -6,6 +6,7 @@ import {
   graphqlRequest,
   signedBody,
 } from "@kgraph/platform";
+import { SUBGRAPH_NAMES } from "../../tools/src/subgraphs";
 import { type Platform, startPlatform } from "../support/platform";
 
 /**
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 const QUERY = "{ __typename }";
-const NAMES = ["cases", "facilities", "monitoring", "training"];
+const NAMES = SUBGRAPH_NAMES;
 const NOT_FROM_GATEWAY = {
   status: 403,
   errors: [{ message: "This service answers the gateway only.", extensions: { code: "FORBIDDEN" } }],

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import net from "node:net";
+import { SUBGRAPH_NAMES } from "../../tools/src/subgraphs";
 import { type Platform, startPlatform } from "../support/platform";
 
 /** Size, depth, alias, token, directive and rate limits at the gateway, configured low so a test can reach them. */
@@ -170,13 +171,13 @@ describe("/readyz", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       status: "ready",
-      subgraphs: { cases: "ready", facilities: "ready", monitoring: "ready", training: "ready" },
+      subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, "ready"])),
       database: "ready",
     });
   });
 
   it("makes one round of subgraph checks per cache interval however many callers ask", async () => {
-    // A stand-in for the four subgraphs that counts its /readyz calls, answers slowly (so the
+    // A stand-in for every subgraph that counts its /readyz calls, answers slowly (so the
     // flood arrives while a check is in flight) and reports its database down.
     let checks = 0;
     const fake = http.createServer((req, res) => {
@@ -190,10 +191,7 @@ describe("/readyz", () => {
     const fakeUrl = `http://127.0.0.1:${(fake.address() as net.AddressInfo).port}/graphql`;
     try {
       const gateway = await platform.startGateway({
-        CASES_URL: fakeUrl,
-        FACILITIES_URL: fakeUrl,
-        MONITORING_URL: fakeUrl,
-        TRAINING_URL: fakeUrl,
+        ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, fakeUrl])),
         READINESS_CACHE_MS: "600000",
       });
       const readyz = new URL("/readyz", gateway.url);
@@ -203,11 +201,11 @@ describe("/readyz", () => {
       expect(answers.map((r) => r.status)).toEqual(Array(70).fill(503));
       expect(await answers[69].json()).toEqual({
         status: "not ready",
-        subgraphs: { cases: "not ready", facilities: "not ready", monitoring: "not ready", training: "not ready" },
+        subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, "not ready"])),
         database: "not ready",
       });
-      // One check of each of the four subgraphs, for 70 callers.
-      expect(checks).toBe(4);
+      // One check of each subgraph, for 70 callers.
+      expect(checks).toBe(SUBGRAPH_NAMES.length);
     } finally {
       fake.closeAllConnections();
       await new Promise<void>((resolve) => fake.close(() => resolve()));

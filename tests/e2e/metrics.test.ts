@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { parse as parseYaml } from "yaml";
 import path from "node:path";
 import { runSeed } from "../../tools/src/seed/run";
+import { SUBGRAPH_NAMES } from "../../tools/src/subgraphs";
 import { buildWorld } from "../../tools/src/seed/world";
 import { type Platform, startPlatform } from "../support/platform";
 
@@ -109,7 +110,7 @@ it("serves every metric the dashboard draws and the alerts watch, after a little
 
   const gateway = await scrape(platform.gatewayMetricsUrl);
   const subgraphs = await Promise.all(Object.values(platform.subgraphMetricsUrls).map(scrape));
-  expect(Object.keys(platform.subgraphMetricsUrls).sort()).toEqual(["cases", "facilities", "monitoring", "training"]);
+  expect(Object.keys(platform.subgraphMetricsUrls).sort()).toEqual(SUBGRAPH_NAMES.slice().sort());
   const scraped = new Set([...gateway, ...subgraphs.flat()].map((s) => s.name));
 
   const missing: string[] = [];

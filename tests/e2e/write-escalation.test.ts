@@ -77,6 +77,11 @@ interface Targets {
   futureSession: string;
   attendanceToScore: string;
   agreement: string;
+  taskForce: string;
+  openMeeting: string;
+  heldMeeting: string;
+  miaItem: string;
+  bodyItem: string;
 }
 let targets: Targets;
 
@@ -220,7 +225,30 @@ async function findTargets(): Promise<Targets> {
         },
       })
     ).fileComplaint && (await one(`SELECT id FROM monitoring.complaint ORDER BY received_at DESC LIMIT 1`));
+  // The task force: a meeting ahead (agenda, decisions, referrals), one held with its minutes
+  // unpublished (to publish), an item the MIA owes and one the monitor's body owes.
+  const taskForce = await one(`SELECT id FROM oversight.task_force ORDER BY established_at LIMIT 1`);
+  const meeting = async (heldAt: string) =>
+    (
+      await setup(OFFICER, `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }`, {
+        input: { taskForceId: taskForce, heldAt, location: "Set up for the probe", attendeeIds: [] },
+      })
+    ).createMeeting.id as string;
+  const item = async (owner: Record<string, unknown>) =>
+    (
+      await setup(OFFICER, `mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
+        input: { taskForceId: taskForce, title: "Set up for the probe", owner, dueAt: LATER(30) },
+      })
+    ).createActionItem.id as string;
+  const oversight = {
+    taskForce,
+    openMeeting: await meeting(LATER(10)),
+    heldMeeting: await meeting(SOON()),
+    miaItem: await item({ agency: "MIA", officialName: "Probe Officer" }),
+    bodyItem: await item({ agency: "CIVIL_SOCIETY", officialName: "Probe Monitor", orgId: bodyB }),
+  };
   return {
+    ...oversight,
     facilityF,
     facilityG,
     unvisitedFacility,
@@ -590,6 +618,64 @@ const MUTATIONS: Record<string, Row> = {
     variables: { sessionId: T().futureSession },
     selection: `{ __typename id }`,
   }),
+  createMeeting: () => ({
+    ...input({ taskForceId: T().taskForce, heldAt: LATER(40), location: "Probe", attendeeIds: [] }),
+    selection: `{ __typename id }`,
+  }),
+  addAgendaItem: () => ({
+    ...input({
+      meetingId: T().openMeeting,
+      title: "Probe item",
+      origin: "MEMBER",
+      concerns: { kind: "CASE", id: T().outsideCase },
+    }),
+    selection: `{ __typename id }`,
+  }),
+  recordDecision: () => ({
+    ...input({ meetingId: T().openMeeting, text: "Probe decision." }),
+    selection: `{ __typename id }`,
+  }),
+  publishMeetingMinutes: () => ({
+    args: "(meetingId: $meetingId)",
+    variables: { meetingId: T().heldMeeting },
+    selection: `{ __typename id }`,
+  }),
+  createActionItem: () => ({
+    ...input({
+      taskForceId: T().taskForce,
+      title: "Probe item",
+      owner: { agency: "MIA", officialName: "Probe" },
+      dueAt: LATER(30),
+      concerns: { kind: "CASE", id: T().outsideCase },
+    }),
+    // The monitor may agree an item its own body owes.
+    within: {
+      input: {
+        taskForceId: T().taskForce,
+        title: "Our own item",
+        owner: { agency: "CIVIL_SOCIETY", officialName: "Probe", orgId: T().bodyB },
+        dueAt: LATER(30),
+      },
+    },
+    selection: `{ __typename id }`,
+  }),
+  moveActionItem: () => ({
+    args: "(id: $id, status: $status, reason: $reason)",
+    variables: { id: T().miaItem, status: "IN_PROGRESS", reason: "Probe of the write rules." },
+    within: { id: T().bodyItem, status: "IN_PROGRESS", reason: "Our own item, started." },
+    selection: `{ __typename id }`,
+  }),
+  referReviewGap: () => ({
+    ...input({
+      caseReviewId: randomUUID(),
+      gap: "Probe gap in a review",
+      meetingId: T().openMeeting,
+      action: "Probe action",
+      owner: { agency: "MIA", officialName: "Probe" },
+      dueAt: LATER(30),
+    }),
+    selection: `{ agendaItem { __typename id } actionItem { __typename id } }`,
+  }),
 };
 
 /** Which caller each mutation succeeded for: every mutation must have succeeded for someone. */
@@ -624,6 +710,8 @@ const VIEWS_QUERY = `{
   incidents(first: 500) { edges { node { id } } }
   facilities { id staffCompliance { staffCount } placements(first: 500) { edges { node { id checkOutReason } } } }
   officials(first: 500) { edges { node { id compliance { compliant } attendances { id } certifications { id } } } }
+  taskForceMeetings(first: 100) { edges { node { id agendaItems { id } decisions { id } } } }
+  actionItems(first: 500) { edges { node { id history { id } } } }
 }`;
 
 async function viewsOf(caller: Caller): Promise<Views> {
@@ -667,6 +755,15 @@ async function viewsOf(caller: Caller): Promise<Views> {
     for (const a of o.attendances ?? []) add("trainingRecord", `attendance:${a.id}`);
     for (const c of o.certifications ?? []) add("trainingRecord", `certification:${c.id}`);
   }
+  for (const { node: m } of d.taskForceMeetings?.edges ?? []) {
+    add("meeting", m.id);
+    for (const a of m.agendaItems ?? []) add("meeting", `agenda:${a.id}`);
+    for (const x of m.decisions ?? []) add("meeting", `decision:${x.id}`);
+  }
+  for (const { node: a } of d.actionItems?.edges ?? []) {
+    add("actionItem", a.id);
+    for (const t of a.history ?? []) add("actionItem", `step:${t.id}`);
+  }
   return views;
 }
 
@@ -697,6 +794,11 @@ const TABLES = [
   ["training", "course"],
   ["training", "course_requirement"],
   ["training", "training_session"],
+  ["oversight", "task_force_meeting"],
+  ["oversight", "agenda_item"],
+  ["oversight", "decision"],
+  ["oversight", "action_item"],
+  ["oversight", "action_item_transition"],
 ] as const;
 
 async function databaseState(): Promise<{ digest: string; rows: Map<string, string> }> {

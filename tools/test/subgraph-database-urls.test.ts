@@ -69,6 +69,6 @@ it("refuses a provisioned role that could alter its audit trail, and an incomple
     `MONITORING_DATABASE_URL connects as ${LOW_ROLE}, which may UPDATE monitoring.audit_event and may setval its sequence`,
   );
   await expect(subgraphDatabaseUrls(lowUrl, passwords, { CASES_DATABASE_URL: urls.cases })).rejects.toThrow(
-    "CASES_DATABASE_URL is set but FACILITIES_DATABASE_URL, MONITORING_DATABASE_URL, TRAINING_DATABASE_URL are not",
+    `CASES_DATABASE_URL is set but ${SUBGRAPH_DATABASE_URL_VARS.filter((v) => v !== "CASES_DATABASE_URL").join(", ")} are not`,
   );
 });

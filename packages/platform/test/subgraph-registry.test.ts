@@ -13,12 +13,13 @@ function registryFile(subgraphs: unknown): string {
 }
 
 describe("subgraphs/registry.json", () => {
-  it("lists the four subgraphs on their ports, in order", () => {
+  it("lists the five subgraphs on their ports, in order", () => {
     expect(subgraphRegistry()).toEqual([
       { name: "cases", port: 4001 },
       { name: "facilities", port: 4002 },
       { name: "monitoring", port: 4003 },
       { name: "training", port: 4004 },
+      { name: "oversight", port: 4005 },
     ]);
   });
 
@@ -55,7 +56,7 @@ describe("subgraphs/registry.json", () => {
   it("names the registered subgraphs when asked for another", () => {
     expect(registeredSubgraph("training")).toEqual({ name: "training", port: 4004 });
     expect(() => registeredSubgraph("nowhere")).toThrow(
-      'Unknown subgraph "nowhere"; subgraphs/registry.json lists cases, facilities, monitoring, training.',
+      'Unknown subgraph "nowhere"; subgraphs/registry.json lists cases, facilities, monitoring, training, oversight.',
     );
   });
 });

@@ -40,6 +40,9 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Scope, Grant>
     [S.COMPLAINT_READ]: only("referredToMia"),
     [S.TRAINING_READ]: ALL,
     [S.TRAINING_RECORDS_READ]: ALL,
+    [S.OVERSIGHT_READ]: ALL,
+    [S.OVERSIGHT_WRITE]: ALL,
+    [S.OVERSIGHT_LEDGER_READ]: ALL,
   },
   dhs_liaison: {
     [S.CASE_READ]: ALL,
@@ -50,6 +53,9 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Scope, Grant>
     [S.MONITORING_READ]: only("disclosed"),
     [S.RECOMMENDATION_RESPOND]: only("addressedToDhs"),
     [S.TRAINING_READ]: ALL,
+    [S.OVERSIGHT_READ]: ALL,
+    // DHS moves on the task-force action items DHS owns, nothing else of the task force's.
+    [S.OVERSIGHT_WRITE]: only("ownedByDhs"),
   },
   facility_staff: {
     [S.CASE_READ]: only("residentOfOwnFacility"),
@@ -65,6 +71,8 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Scope, Grant>
     [S.INCIDENT_WRITE]: only("ownFacility", "residentOfOwnFacility"),
     [S.TRAINING_READ]: ALL,
     [S.TRAINING_RECORDS_READ]: only("ownFacility"),
+    // What their facility's operator owes the task force (their own overdue view), nothing more.
+    [S.OVERSIGHT_READ]: only("ownFacility"),
   },
   legal_counsel: {
     [S.CASE_READ]: only("counselOfRecord"),
@@ -84,6 +92,9 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Scope, Grant>
     [S.MONITORING_WRITE]: only("ownBody"),
     [S.COMPLAINT_READ]: either(["filedByCaller"], ["visitedByOwnBody"]),
     [S.TRAINING_READ]: ALL,
+    // Their own body's action items, and what the task force has published.
+    [S.OVERSIGHT_READ]: either(["minutesPublished"], ["ownBody"]),
+    [S.OVERSIGHT_WRITE]: only("ownBody"),
   },
   ombudsperson: {
     [S.CASE_READ]: ALL,
@@ -100,6 +111,9 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Scope, Grant>
     [S.TRAINING_READ]: ALL,
     [S.TRAINING_RECORDS_READ]: ALL,
     [S.AUDIT_READ]: ALL,
+    [S.OVERSIGHT_READ]: ALL,
+    [S.OVERSIGHT_WRITE]: ALL,
+    [S.OVERSIGHT_LEDGER_READ]: ALL,
   },
   auditor: {
     [S.CASE_READ]: ALL,
@@ -108,6 +122,8 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Scope, Grant>
     [S.TRAINING_READ]: ALL,
     [S.TRAINING_RECORDS_READ]: ALL,
     [S.AUDIT_READ]: ALL,
+    [S.OVERSIGHT_READ]: ALL,
+    [S.OVERSIGHT_LEDGER_READ]: ALL,
   },
   training_admin: {
     [S.MONITORING_READ]: only("disclosed"),

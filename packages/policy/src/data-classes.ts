@@ -103,6 +103,12 @@ export const DATA = {
     scopes: [S.TRAINING_RECORDS_READ],
     audited: false,
   },
+  oversight: {
+    description:
+      "The task force's records: members, mandates, meetings, agenda items, decisions, action items and their history, the obligations catalogue, overdue ledgers.",
+    scopes: [S.OVERSIGHT_READ],
+    audited: false,
+  },
   audit: {
     description: "The audit trail.",
     scopes: [S.AUDIT_READ],

@@ -61,5 +61,11 @@ export const SCOPES = {
   TRAINING_WRITE: "training:write",
   /** The audit trail. */
   AUDIT_READ: "audit:read",
+  /** The task force: members, mandates, meetings, agenda, decisions, action items; the obligations catalogue. */
+  OVERSIGHT_READ: "oversight:read",
+  /** Meetings, agenda items, decisions and action items: record them and move action items on. */
+  OVERSIGHT_WRITE: "oversight:write",
+  /** Every agency's overdue ledger at once: the task force's view of who owes what. */
+  OVERSIGHT_LEDGER_READ: "oversight:ledger:read",
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];

@@ -40,13 +40,14 @@ export const RULES = {
   },
   ownFacility: {
     description:
-      "records of the caller's facility (`facility_id`): its placements, incidents, visits, recommendations and the officials working there",
+      "records of the caller's facility (`facility_id`): its placements, incidents, visits, recommendations, the officials working there and the task-force action items its operator owns",
     claim: "facility_id",
     format: "uuid",
     grownBy: [],
   },
   ownBody: {
-    description: "monitoring records of the caller's own monitoring body (`org_id`)",
+    description:
+      "monitoring records of the caller's own monitoring body (`org_id`), and the task-force action items that body owns",
     claim: "org_id",
     format: "uuid",
     grownBy: [],
@@ -83,6 +84,17 @@ export const RULES = {
   },
   published: {
     description: "visits whose report is published, with their findings and recommendations",
+    claim: null,
+    grownBy: [],
+  },
+  ownedByDhs: {
+    description: "task-force action items owned by the US Department of Homeland Security",
+    claim: null,
+    grownBy: [],
+  },
+  minutesPublished: {
+    description:
+      "what the task force has made public: the task force itself with its members and mandates, the obligations catalogue, and meetings whose minutes are published with their agenda items, decisions and the action items agreed there",
     claim: null,
     grownBy: [],
   },

@@ -23,7 +23,7 @@ export function createLoaders(db: DataSource, access: RecordAccess) {
     ...createVulnerabilityLoaders(db),
     ...createCounselLoaders(db, access.viewer),
     ...createScreeningLoaders(db),
-    ...createReviewLoaders(db),
+    ...createReviewLoaders(db, access),
   };
 }
 

@@ -17,7 +17,7 @@ import { Official } from "./modules/official/official.entity";
 import { Person } from "./modules/person/person.entity";
 import { PersonResolver } from "./modules/person/person.resolver";
 import { CaseReview } from "./modules/review/review.entity";
-import { CaseReviewResolver, CaseReviewsResolver } from "./modules/review/review.resolver";
+import { CaseReviewResolver, CaseReviewsResolver, resolveCaseReviewReference } from "./modules/review/review.resolver";
 import { ProtectionScreening } from "./modules/screening/screening.entity";
 import { CaseScreeningResolver, ProtectionScreeningResolver } from "./modules/screening/screening.resolver";
 import { StatisticsResolver } from "./modules/statistics/statistics.resolver";
@@ -68,6 +68,7 @@ export const definition = defineSubgraph({
   references: {
     Case: { __resolveReference: resolveCaseReference },
     Transfer: { __resolveReference: resolveTransferReference },
+    CaseReview: { __resolveReference: resolveCaseReviewReference },
   },
   // The one subgraph that serves Query.auditTrail; every subgraph adds its own trail to it.
   auditTrailRoot: true,

@@ -148,3 +148,52 @@ describe("Case.reviews", () => {
     expect(await countStatements(query(5))).toBe(await countStatements(query(1)));
   });
 });
+
+describe("CaseReview as an entity (the task force points to reviews by key)", () => {
+  const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CaseReview { id heldAt panel case { id } } } }`;
+
+  it("resolves a review through _entities, and null for an unknown id", async () => {
+    const c = await arrivedCase();
+    const created = await h.gql(RECORD, { input: review(c.id) });
+    const id = created.data!.recordCaseReview.id as string;
+    const res = await h.gql(
+      ENTITIES,
+      {
+        r: [
+          { __typename: "CaseReview", id },
+          { __typename: "CaseReview", id: UNKNOWN },
+        ],
+      },
+      "mia_officer",
+    );
+    expect(res).toEqual({
+      status: 200,
+      data: {
+        _entities: [{ id, heldAt: "2026-02-01T10:00:00.000Z", panel: PANEL, case: { id: c.id } }, null],
+      },
+    });
+  });
+
+  it("applies the case's record rule in SQL: counsel not of record get null, not the review", async () => {
+    const c = await arrivedCase();
+    const created = await h.gql(RECORD, { input: review(c.id) });
+    const id = created.data!.recordCaseReview.id as string;
+    const res = await h.gql(
+      ENTITIES,
+      { r: [{ __typename: "CaseReview", id }] },
+      { roles: ["legal_counsel"], sub: "00000000-0000-4000-8000-00000000c0c0" },
+    );
+    expect(res).toEqual({ status: 200, data: { _entities: [null] } });
+  });
+
+  it("resolves many references with one statement per batch", async () => {
+    const refs: { __typename: string; id: string }[] = [];
+    for (let i = 0; i < 4; i++) {
+      const c = await arrivedCase();
+      const created = await h.gql(RECORD, { input: review(c.id) });
+      refs.push({ __typename: "CaseReview", id: created.data!.recordCaseReview.id as string });
+    }
+    const query = (n: number) => () => h.gql(ENTITIES, { r: refs.slice(0, n) }, "mia_officer");
+    expect(await countStatements(query(4))).toBe(await countStatements(query(1)));
+  });
+});

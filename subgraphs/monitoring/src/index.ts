@@ -9,13 +9,16 @@ import { ComplaintResolver, resolveComplaintReference } from "./modules/complain
 import { Facility } from "./modules/facility/facility.entity";
 import { FacilityResolver } from "./modules/facility/facility.resolver";
 import { Finding } from "./modules/finding/finding.entity";
-import { FindingResolver } from "./modules/finding/finding.resolver";
+import { FindingResolver, resolveFindingReference } from "./modules/finding/finding.resolver";
 import { Incident } from "./modules/incident/incident.entity";
 import { IncidentResolver, resolveIncidentReference } from "./modules/incident/incident.resolver";
 import { MonitoringBody } from "./modules/monitoring-body/monitoring-body.entity";
 import { MonitoringBodyResolver } from "./modules/monitoring-body/monitoring-body.resolver";
 import { Recommendation } from "./modules/recommendation/recommendation.entity";
-import { RecommendationResolver } from "./modules/recommendation/recommendation.resolver";
+import {
+  RecommendationResolver,
+  resolveRecommendationReference,
+} from "./modules/recommendation/recommendation.resolver";
 import { MonitoringVisit } from "./modules/visit/visit.entity";
 import { VisitResolver, resolveVisitReference } from "./modules/visit/visit.resolver";
 
@@ -41,6 +44,8 @@ export const definition = defineSubgraph({
     MonitoringVisit: { __resolveReference: resolveVisitReference },
     Complaint: { __resolveReference: resolveComplaintReference },
     Incident: { __resolveReference: resolveIncidentReference },
+    Finding: { __resolveReference: resolveFindingReference },
+    Recommendation: { __resolveReference: resolveRecommendationReference },
   },
   loaders: createLoaders,
 });

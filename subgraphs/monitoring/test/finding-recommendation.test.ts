@@ -365,3 +365,39 @@ describe("recommendation responses", () => {
     expect(ok(await h.gql(READ_RECOMMENDATION, { id: UNKNOWN_ID })).recommendation).toBeNull();
   });
 });
+
+describe("Finding and Recommendation as entities (the task force points to them by key)", () => {
+  const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
+    ... on Finding { id severity }
+    ... on Recommendation { id addressee finding { id } }
+  } }`;
+
+  it("resolve through _entities under the visit's rule, in SQL: the public only once the report is published", async () => {
+    const visit = await visitIn(h, "COMPLETED");
+    const finding = await addFinding(h, visit.id);
+    const recommendation = await addRecommendation(h, finding.id);
+    const refs = {
+      r: [
+        { __typename: "Finding", id: finding.id },
+        { __typename: "Recommendation", id: recommendation.id },
+        { __typename: "Finding", id: UNKNOWN_ID },
+      ],
+    };
+    const both = {
+      _entities: [
+        { id: finding.id, severity: "HIGH" },
+        { id: recommendation.id, addressee: "Ministry of Internal Affairs", finding: { id: finding.id } },
+        null,
+      ],
+    };
+    expect(ok(await h.gql(ENTITIES, refs, "ombudsperson"))).toEqual(both);
+    const publicCaller = { token: await h.auth.publicToken() };
+    expect(ok(await h.gql(ENTITIES, refs, publicCaller))).toEqual({ _entities: [null, null, null] });
+    ok(
+      await h.gql(`mutation($input: PublishVisitReportInput!) { publishVisitReport(input: $input) { id } }`, {
+        input: { visitId: visit.id, summary: "Report of the visit, as published." },
+      }),
+    );
+    expect(ok(await h.gql(ENTITIES, refs, publicCaller))).toEqual(both);
+  });
+});

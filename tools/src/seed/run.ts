@@ -4,6 +4,7 @@ import { SUBGRAPH_NAMES } from "../subgraphs";
 import { seedCases } from "./cases";
 import { seedFacilities } from "./facilities";
 import { seedMonitoring } from "./monitoring";
+import { seedOversight } from "./oversight";
 import { seedTraining } from "./training";
 import { type SeedWorld, buildWorld, DEFAULT_CASES } from "./world";
 
@@ -18,6 +19,8 @@ const SEEDERS: [name: string, seed: Seeder][] = [
   ["facilities", seedFacilities],
   ["monitoring", seedMonitoring],
   ["training", seedTraining],
+  // After cases: its review-gap items name the joint case reviews that seed wrote.
+  ["oversight", seedOversight],
 ];
 
 /** Whether the platform's database already holds a programme (then `npm start` does not seed). */
@@ -33,7 +36,7 @@ export async function isSeeded(url: string): Promise<boolean> {
 }
 
 /**
- * Seeds every subgraph from one synthetic world. All four seeds run in one transaction on one
+ * Seeds every subgraph from one synthetic world. All the seeds run in one transaction on one
  * connection: a failure part-way leaves the database as it was.
  */
 export async function runSeed(

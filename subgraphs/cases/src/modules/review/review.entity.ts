@@ -1,6 +1,6 @@
 import { atMost, BoundedList, Classified, RecordOf } from "@kgraph/platform";
 import { CaseRecords } from "../case/case.records";
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 export enum ReviewDecisionCode {
@@ -54,7 +54,11 @@ export class ReviewDecision {
   text: string;
 }
 
-/** A joint inter-agency review of a case after arrival: who sat on the panel, what it decided. */
+/**
+ * A joint inter-agency review of a case after arrival: who sat on the panel, what it decided.
+ * An entity, so the task force (oversight) can point to the review whose gap it takes up.
+ */
+@Directive('@key(fields: "id")')
 @RecordOf(() => CaseRecords, (review: CaseReview) => review.caseId)
 @ObjectType({ description: "A joint inter-agency review of a case, with its panel and decisions." })
 @Entity({ name: "case_review" })

@@ -56,3 +56,8 @@ export class CaseReviewsResolver {
     return reviews.reviewsOfCase(ctx, root.id);
   }
 }
+
+/** `_entities` for CaseReview (the task force points to reviews): the review when its case is readable. */
+export function resolveCaseReviewReference(reference: { id: string }, ctx: CasesContext) {
+  return reviews.reviewById(ctx, reference.id);
+}

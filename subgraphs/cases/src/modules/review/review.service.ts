@@ -7,6 +7,10 @@ import { lockCase } from "../case/case.service";
 import { CaseReview } from "./review.entity";
 import type { RecordCaseReviewInput } from "./review.inputs";
 
+export function reviewById(ctx: CasesContext, id: string): Promise<CaseReview | null> {
+  return ctx.loaders.reviewById.load(id);
+}
+
 export function reviewsOfCase(ctx: CasesContext, caseId: string): Promise<CaseReview[]> {
   return ctx.loaders.reviewsByCaseId.load(caseId);
 }

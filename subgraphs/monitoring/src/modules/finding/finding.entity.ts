@@ -1,6 +1,6 @@
 import { Classified, RecordOf } from "@kgraph/platform";
 import { FindingRecords } from "./finding.records";
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 export enum FindingSeverity {
@@ -20,6 +20,8 @@ registerEnumType(FindingSeverity, {
   },
 });
 
+// An entity, so the task force (oversight) can point to a finding its action items concern.
+@Directive('@key(fields: "id")')
 @RecordOf(() => FindingRecords, (finding: Finding) => finding.id)
 @ObjectType({ description: "Something a monitoring visit found, measured against a standard." })
 @Entity({ name: "finding" })

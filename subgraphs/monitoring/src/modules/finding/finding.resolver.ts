@@ -45,3 +45,8 @@ export class FindingResolver {
     return findings.addFinding(ctx, input);
   }
 }
+
+/** `_entities` for Finding: the same loader and rule as `Recommendation.finding`. */
+export function resolveFindingReference(reference: { id: string }, ctx: MonitoringContext) {
+  return findings.findingById(ctx, reference.id);
+}

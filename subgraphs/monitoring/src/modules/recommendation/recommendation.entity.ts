@@ -1,6 +1,6 @@
 import { Classified, RecordOf } from "@kgraph/platform";
 import { RecommendationRecords } from "./recommendation.records";
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 export enum RecommendationStatus {
@@ -51,6 +51,8 @@ export class RecommendationResponse {
  * What a monitoring body asks an authority to change, following a finding. The facility and
  * visit are copied from the finding so a facility's open recommendations are one indexed read.
  */
+// An entity, so the task force (oversight) can point to a recommendation its action items follow up.
+@Directive('@key(fields: "id")')
 @RecordOf(() => RecommendationRecords, (recommendation: Recommendation) => recommendation.id)
 @ObjectType({
   description: "What a monitoring body recommends an authority do about a finding, and the authority's response.",

@@ -90,3 +90,8 @@ export class RecommendationResolver {
     return recommendations.markRecommendationImplemented(ctx, recommendationId);
   }
 }
+
+/** `_entities` for Recommendation: the same loader and rule as `recommendation(id)`. */
+export function resolveRecommendationReference(reference: { id: string }, ctx: MonitoringContext) {
+  return recommendations.recommendationById(ctx, reference.id);
+}

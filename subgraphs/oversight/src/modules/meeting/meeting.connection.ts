@@ -1,0 +1,4 @@
+import { connectionType } from "@kgraph/platform";
+import { TaskForceMeeting } from "./meeting.entity";
+
+export const TaskForceMeetingConnection = connectionType(TaskForceMeeting, "TaskForceMeeting");
