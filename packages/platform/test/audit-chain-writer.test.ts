@@ -189,9 +189,10 @@ it("fails every request of a flush the database refuses mid-INSERT, coded as the
 });
 
 it("fails only the request whose event the table refuses; the rest of its batch is written", async () => {
-  const refused = new AuditRecorder(db, SCHEMA, viewer("officer-1"), { requestId: "refused" });
-  // Longer than the column (100): the INSERT of the whole batch fails with it.
-  refused.executing("query { case }", "N".repeat(150));
+  // A subject longer than the column (200; the token verifier refuses such a token before it gets
+  // here): the INSERT of the whole batch fails with it.
+  const refused = new AuditRecorder(db, SCHEMA, viewer("o".repeat(250)), { requestId: "refused" });
+  refused.executing("query { case }", null);
   refused.read("Person", randomUUID(), "familyName");
   const outcomes = await Promise.allSettled([
     ...Array.from({ length: 10 }, (_, i) => auditedRead(db, `fine-${i}`)),
