@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Kind, parse, print } from "graphql";
 import { runSeed } from "../../tools/src/seed/run";
 import { buildWorld } from "../../tools/src/seed/world";
 import { type Platform, startPlatform } from "../support/platform";
@@ -221,3 +224,110 @@ it("shows the task force every agency's overdue ledger from the seeded year, and
   expect(own.map((l) => l.agency)).toEqual(["DHS"]);
   expect(own[0].actionItems.every((i) => i.actionItem.owner.agency === "DHS")).toBe(true);
 });
+
+/** The MyOverdue operation of documents/overdue.graphql, with the fragments it uses, as a frontend sends it. */
+function documentOperation(name: string): string {
+  const document = parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "documents", "overdue.graphql"), "utf8"));
+  return print({
+    ...document,
+    definitions: document.definitions.filter(
+      (d) => d.kind === Kind.FRAGMENT_DEFINITION || (d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name),
+    ),
+  });
+}
+
+interface CaseFacts {
+  id: string;
+  caseNumber: string;
+  arrivedAt: string | null;
+  closedAt: string | null;
+  screenings: { screenedAt: string }[];
+  counselContacts: { requestedAt: string }[];
+}
+
+/** Every case's arrival, closing, screenings and counsel contacts, as an officer reads them through the graph. */
+async function caseFacts(): Promise<CaseFacts[]> {
+  const { cases } = ok(
+    await platform.gql(
+      `{ cases(first: ${CASES}) { edges { node { id caseNumber arrivedAt closedAt screenings { screenedAt } } } } }`,
+      {},
+      OFFICER,
+    ),
+  );
+  const facts = (cases.edges as { node: Omit<CaseFacts, "counselContacts"> }[]).map((e) => e.node);
+  expect(facts).toHaveLength(CASES);
+  const contacts = new Map<string, { requestedAt: string }[]>();
+  // Eight at a time: a case's counsel contacts are priced at their maximum (500) each.
+  for (let i = 0; i < facts.length; i += 8) {
+    const batch = facts.slice(i, i + 8);
+    const data = ok(
+      await platform.gql(
+        `query { ${batch.map((c, j) => `c${j}: case(id: "${c.id}") { counselContacts { requestedAt } }`).join(" ")} }`,
+        {},
+        OFFICER,
+      ),
+    );
+    batch.forEach((c, j) => contacts.set(c.id, data[`c${j}`].counselContacts));
+  }
+  return facts.map((c) => ({ ...c, counselContacts: contacts.get(c.id)! }));
+}
+
+/**
+ * What the MIA owes at `asOf` by the obligations catalogue's rules, worked out from the facts the
+ * graph serves: counsel contact within 24 h and a screening within 72 h of arrival, for open cases.
+ */
+function owedAt(facts: CaseFacts[], asOf: Date, hours: number, met: (c: CaseFacts) => string[]) {
+  const at = asOf.getTime();
+  return facts
+    .filter((c) => c.arrivedAt && Date.parse(c.arrivedAt) + hours * 3_600_000 < at)
+    .filter((c) => !c.closedAt || Date.parse(c.closedAt) > at)
+    .filter((c) => !met(c).some((t) => Date.parse(t) <= at))
+    .sort((a, b) => Date.parse(a.arrivedAt!) - Date.parse(b.arrivedAt!) || a.id.localeCompare(b.id))
+    .map((c) => {
+      const dueAt = Date.parse(c.arrivedAt!) + hours * 3_600_000;
+      const days = Math.floor((at - dueAt) / 86_400_000);
+      const band =
+        days <= 7 ? "DAYS_0_TO_7" : days <= 30 ? "DAYS_8_TO_30" : days <= 90 ? "DAYS_31_TO_90" : "OVER_90_DAYS";
+      return {
+        kind: hours === 24 ? "COUNSEL_OFFER" : "PROTECTION_SCREENING",
+        dueAt: new Date(dueAt).toISOString(),
+        daysOverdue: days,
+        band,
+        case: { id: c.id, caseNumber: c.caseNumber },
+      };
+    });
+}
+
+it("gives an MIA officer, in one query through the gateway, the task force's action items and what cases owes the MIA", async () => {
+  const facts = await caseFacts();
+  const query = documentOperation("MyOverdue");
+  const counsel = (c: CaseFacts) => c.counselContacts.map((x) => x.requestedAt);
+  const screened = (c: CaseFacts) => c.screenings.map((x) => x.screenedAt);
+
+  // At the seeded "now": the MIA's overdue action items (oversight) and counsel offers (cases).
+  const now = world.now;
+  const [mia] = ok(await platform.gql(query, { asOf: now.toISOString() }, OFFICER)).myOverdue;
+  expect(mia.agency).toBe("MIA");
+  expect(mia.actionItems.length).toBeGreaterThan(0);
+  const offers = owedAt(facts, now, 24, counsel);
+  expect(offers.length).toBeGreaterThan(0);
+  expect(mia.counselOffers).toEqual(offers);
+  expect(mia.protectionScreenings).toEqual(owedAt(facts, now, 72, screened));
+  // The Ombudsperson's complaints are not the MIA's.
+  expect(mia.complaints).toEqual([]);
+
+  // Three days after the arrival of a case screened later than that, its screening is overdue.
+  const late = facts.find(
+    (c) =>
+      c.arrivedAt &&
+      c.screenings.length &&
+      Date.parse(c.screenings[0].screenedAt) - Date.parse(c.arrivedAt) > 4 * 86_400_000,
+  )!;
+  expect(late).toBeDefined();
+  const asOf = new Date(Date.parse(late.arrivedAt!) + 4 * 86_400_000);
+  const [then] = ok(await platform.gql(query, { asOf: asOf.toISOString() }, OFFICER)).myOverdue;
+  const screenings = owedAt(facts, asOf, 72, screened);
+  expect(screenings.map((e) => e.case.id)).toContain(late.id);
+  expect(then.protectionScreenings).toEqual(screenings);
+  expect(then.counselOffers).toEqual(owedAt(facts, asOf, 24, counsel));
+}, 60_000);

@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import { createAgreementLoaders } from "./modules/agreement/agreement.loaders";
 import { createCaseLoaders } from "./modules/case/case.loaders";
 import { createCounselLoaders } from "./modules/counsel/counsel.loaders";
+import { createOverdueLoaders } from "./modules/overdue/overdue.loaders";
 import { createPersonLoaders } from "./modules/person/person.loaders";
 import { createReviewLoaders } from "./modules/review/review.loaders";
 import { createScreeningLoaders } from "./modules/screening/screening.loaders";
@@ -24,6 +25,7 @@ export function createLoaders(db: DataSource, access: RecordAccess) {
     ...createCounselLoaders(db, access.viewer),
     ...createScreeningLoaders(db),
     ...createReviewLoaders(db, access),
+    ...createOverdueLoaders(db, access),
   };
 }
 

@@ -14,6 +14,8 @@ import {
   PrivilegedNoteResolver,
 } from "./modules/counsel/counsel.resolver";
 import { Official } from "./modules/official/official.entity";
+import { OverdueLedgerCasesResolver, resolveOverdueLedgerReference } from "./modules/overdue/overdue.resolver";
+import { OverdueLedger } from "./modules/overdue/overdue.types";
 import { Person } from "./modules/person/person.entity";
 import { PersonResolver } from "./modules/person/person.resolver";
 import { CaseReview } from "./modules/review/review.entity";
@@ -63,12 +65,14 @@ export const definition = defineSubgraph({
     CaseReviewResolver,
     CaseReviewsResolver,
     StatisticsResolver,
+    OverdueLedgerCasesResolver,
   ],
-  orphanedTypes: [Official],
+  orphanedTypes: [Official, OverdueLedger],
   references: {
     Case: { __resolveReference: resolveCaseReference },
     Transfer: { __resolveReference: resolveTransferReference },
     CaseReview: { __resolveReference: resolveCaseReviewReference },
+    OverdueLedger: { __resolveReference: resolveOverdueLedgerReference },
   },
   // The one subgraph that serves Query.auditTrail; every subgraph adds its own trail to it.
   auditTrailRoot: true,

@@ -84,6 +84,14 @@ const transferEntity: Step = {
   on: "Transfer",
 };
 
+const ledgerEntity: Step = {
+  field: "_entities",
+  args: "(representations: $ledgerRefs)",
+  list: true,
+  on: "OverdueLedger",
+};
+const overdueOffers: Step = { field: "counselOffers", args: "(asOf: $offerAsOf)", scopes: [CR], list: true };
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** A field of the main case T and its expected value. */
 const caseField = (field: string, scopes: Scope[], expected: (c: Case) => unknown, leaf?: string): Cell => ({
@@ -449,6 +457,48 @@ const CELLS: Cell[] = [
     leaf: "{ id }",
     expected: () => [{ id: f.t.id }],
   },
+  // The task force's ledger (an oversight entity) as this subgraph extends it: T arrived on
+  // 15 January 09:00, asked for counsel on the 17th 08:00 and was screened on the 21st, so on
+  // the 17th at 00:00 its counsel offer is 15 h overdue, and on the 19th at noon its screening 1 day.
+  {
+    name: "OverdueLedger.counselOffers",
+    steps: [ledgerEntity, { field: "counselOffers", args: "(asOf: $offerAsOf)", scopes: [CR] }],
+    leaf: "{ case { id } }",
+    expected: () => [{ case: { id: f.t.id } }],
+  },
+  {
+    name: "OverdueLedger.protectionScreenings",
+    steps: [ledgerEntity, { field: "protectionScreenings", args: "(asOf: $screeningAsOf)", scopes: [CR] }],
+    leaf: "{ case { id } }",
+    expected: () => [{ case: { id: f.t.id } }],
+  },
+  ...(
+    [
+      ["kind", () => "COUNSEL_OFFER"],
+      ["dueAt", () => "2026-01-16T09:00:00.000Z"],
+      ["daysOverdue", () => 0],
+      ["band", () => "DAYS_0_TO_7"],
+    ] as const
+  ).map(([field, value]): Cell => ({
+    name: `OverdueCaseObligation.${field}`,
+    steps: [ledgerEntity, overdueOffers, { field, scopes: [CR] }],
+    expected: value,
+  })),
+  {
+    name: "OverdueCaseObligation.case",
+    steps: [ledgerEntity, overdueOffers, { field: "case", scopes: [CR] }],
+    leaf: "{ id caseNumber }",
+    expected: () => ({ id: f.t.id, caseNumber: f.t.caseNumber }),
+  },
+  {
+    name: "OverdueCaseObligation.band (a screening)",
+    steps: [
+      ledgerEntity,
+      { field: "protectionScreenings", args: "(asOf: $screeningAsOf)", scopes: [CR], list: true },
+      { field: "band", scopes: [CR] },
+    ],
+    expected: () => "DAYS_0_TO_7",
+  },
 ];
 
 /** The variables the cells use. */
@@ -459,6 +509,9 @@ function variables(): Record<string, { type: string; value: unknown }> {
     tr: { type: "ID!", value: f.transfer.id },
     caseRefs: { type: "[_Any!]!", value: [{ __typename: "Case", id: f.t.id }] },
     transferRefs: { type: "[_Any!]!", value: [{ __typename: "Transfer", id: f.transfer.id }] },
+    ledgerRefs: { type: "[_Any!]!", value: [{ __typename: "OverdueLedger", agency: "MIA" }] },
+    offerAsOf: { type: "DateTimeISO", value: "2026-01-17T00:00:00.000Z" },
+    screeningAsOf: { type: "DateTimeISO", value: "2026-01-19T12:00:00.000Z" },
   };
 }
 

@@ -4,6 +4,7 @@ import { createComplaintLoaders } from "./modules/complaint/complaint.loaders";
 import { createFindingLoaders } from "./modules/finding/finding.loaders";
 import { createIncidentLoaders } from "./modules/incident/incident.loaders";
 import { createMonitoringBodyLoaders } from "./modules/monitoring-body/monitoring-body.loaders";
+import { createOverdueLoaders } from "./modules/overdue/overdue.loaders";
 import { createRecommendationLoaders } from "./modules/recommendation/recommendation.loaders";
 import { createVisitLoaders } from "./modules/visit/visit.loaders";
 
@@ -19,6 +20,7 @@ export function createLoaders(db: DataSource, access: RecordAccess) {
     ...createRecommendationLoaders(db, access),
     ...createComplaintLoaders(db, access),
     ...createIncidentLoaders(db, access),
+    ...createOverdueLoaders(db, access),
   };
 }
 

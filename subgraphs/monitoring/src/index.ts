@@ -19,6 +19,8 @@ import {
   RecommendationResolver,
   resolveRecommendationReference,
 } from "./modules/recommendation/recommendation.resolver";
+import { OverdueLedgerMonitoringResolver, resolveOverdueLedgerReference } from "./modules/overdue/overdue.resolver";
+import { OverdueLedger } from "./modules/overdue/overdue.types";
 import { MonitoringVisit } from "./modules/visit/visit.entity";
 import { VisitResolver, resolveVisitReference } from "./modules/visit/visit.resolver";
 
@@ -38,14 +40,16 @@ export const definition = defineSubgraph({
     ComplaintResolver,
     IncidentResolver,
     FacilityResolver,
+    OverdueLedgerMonitoringResolver,
   ],
-  orphanedTypes: [Facility, Case],
+  orphanedTypes: [Facility, Case, OverdueLedger],
   references: {
     MonitoringVisit: { __resolveReference: resolveVisitReference },
     Complaint: { __resolveReference: resolveComplaintReference },
     Incident: { __resolveReference: resolveIncidentReference },
     Finding: { __resolveReference: resolveFindingReference },
     Recommendation: { __resolveReference: resolveRecommendationReference },
+    OverdueLedger: { __resolveReference: resolveOverdueLedgerReference },
   },
   loaders: createLoaders,
 });

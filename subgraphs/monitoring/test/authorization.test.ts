@@ -153,6 +153,21 @@ const FIELD_CLASSES: Record<string, string> = {
   "ComplaintDecision.outcome": "complaint",
   "ComplaintDecision.text": "complaint",
   "ComplaintDecision.decidedAt": "complaint",
+  // The task force's ledger, as this subgraph extends it: each entry under its record's class.
+  "OverdueLedger.complaints": "complaint",
+  ...Object.fromEntries(
+    ["kind", "dueAt", "daysOverdue", "band", "complaint"].map((field) => [
+      `OverdueComplaintObligation.${field}`,
+      "complaint",
+    ]),
+  ),
+  "OverdueLedger.recommendationResponses": "monitoringReport",
+  ...Object.fromEntries(
+    ["kind", "dueAt", "daysOverdue", "band", "recommendation"].map((field) => [
+      `OverdueRecommendationResponse.${field}`,
+      "monitoringReport",
+    ]),
+  ),
 };
 
 /** What each class requires of the caller (DESIGN §3, "Scopes per role"). */
@@ -294,6 +309,9 @@ const VARIABLES: Record<string, { type: string; value: () => unknown }> = {
   allRef: ref("Complaint", () => s.complaints.all),
   clientRef: ref("Complaint", () => s.complaints.client),
   trailRef: ref("AuditTrail", () => "audit"),
+  ombudspersonLedger: { type: "[_Any!]!", value: () => [{ __typename: "OverdueLedger", agency: "OMBUDSPERSON" }] },
+  operatorLedger: { type: "[_Any!]!", value: () => [{ __typename: "OverdueLedger", agency: "FACILITY_OPERATOR" }] },
+  ledgerAsOf: { type: "DateTimeISO", value: () => ledgerAsOf().toISOString() },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -656,6 +674,78 @@ const rootCells = (): Cell[] => [
   },
 ];
 
+// The overdue ledger, 40 days after the last complaint was filed: every complaint not decided is
+// past its 30 days, the two still RECEIVED past their 72 h acknowledgement; of the OPEN
+// recommendations, those addressed to facility management and due by then are the operator's.
+const DAY = 86_400_000;
+const ledgerAsOf = () => new Date(rows["complaint:other"].received_at.getTime() + 40 * DAY);
+const bandOf = (days: number) =>
+  days <= 7 ? "DAYS_0_TO_7" : days <= 30 ? "DAYS_8_TO_30" : days <= 90 ? "DAYS_31_TO_90" : "OVER_90_DAYS";
+const timing = (dueAt: Date) => {
+  const days = Math.floor((ledgerAsOf().getTime() - dueAt.getTime()) / DAY);
+  return { dueAt: dueAt.toISOString(), daysOverdue: days, band: bandOf(days) };
+};
+const overdueComplaintsOf = (caller: Caller) => {
+  const asOf = ledgerAsOf();
+  const owed: { kind: string; dueAt: Date; id: string }[] = [];
+  for (const key of Object.keys(s.complaints) as (keyof Scenario["complaints"])[]) {
+    if (!readsComplaint(caller, key)) continue;
+    const row = complaintRow(key);
+    const acknowledgeBy = new Date(row.received_at.getTime() + 3 * DAY);
+    if (row.status === "RECEIVED" && acknowledgeBy < asOf)
+      owed.push({ kind: "COMPLAINT_ACKNOWLEDGEMENT", dueAt: acknowledgeBy, id: row.id });
+    if (row.due_at < asOf && (row.decided_at === null || row.decided_at > asOf))
+      owed.push({ kind: "COMPLAINT_DECISION", dueAt: row.due_at, id: row.id });
+  }
+  return owed
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id.localeCompare(b.id))
+    .map(({ kind, dueAt, id }) => ({ kind, ...timing(dueAt), complaint: { id } }));
+};
+const overdueRecommendationsOf = (caller: Caller) =>
+  (Object.keys(s.recommendations) as (keyof Scenario["recommendations"])[])
+    .filter((key) => recommendationRow(key).status === "OPEN" && recommendationRow(key).due_at < ledgerAsOf())
+    .filter((key) => recommendationRow(key).addressee === "Facility management")
+    .filter((key) => readsRecommendation(caller, key))
+    .sort((a, b) => recommendationRow(a).due_at.getTime() - recommendationRow(b).due_at.getTime())
+    .map((key) => ({
+      kind: "RECOMMENDATION_RESPONSE",
+      ...timing(recommendationRow(key).due_at),
+      recommendation: { id: s.recommendations[key] },
+    }));
+
+const ledgerCells = (): Cell[] => {
+  const complaints: Step = { field: "complaints", args: "(asOf: $ledgerAsOf)", scopes: [C], list: true };
+  const responses: Step = { field: "recommendationResponses", args: "(asOf: $ledgerAsOf)", list: true };
+  const ombudsperson = entities("ombudspersonLedger", "OverdueLedger");
+  const operator = entities("operatorLedger", "OverdueLedger");
+  return [
+    {
+      name: "OverdueLedger.complaints",
+      steps: [ombudsperson, { ...complaints, list: false }],
+      leaf: "{ kind dueAt daysOverdue band complaint { id } }",
+      expected: (caller) => overdueComplaintsOf(caller),
+    },
+    ...["kind", "dueAt", "daysOverdue", "band", "complaint"].map((field): Cell => ({
+      name: `OverdueComplaintObligation.${field}`,
+      steps: [ombudsperson, complaints, { field, scopes: scopesOf(`OverdueComplaintObligation.${field}`) }],
+      leaf: field === "complaint" ? "{ id }" : undefined,
+      expected: (caller) => (overdueComplaintsOf(caller)[0] as Record<string, unknown> | undefined)?.[field],
+    })),
+    {
+      name: "OverdueLedger.recommendationResponses",
+      steps: [operator, { ...responses, list: false }],
+      leaf: "{ kind dueAt daysOverdue band recommendation { id } }",
+      expected: (caller) => overdueRecommendationsOf(caller),
+    },
+    ...["kind", "dueAt", "daysOverdue", "band", "recommendation"].map((field): Cell => ({
+      name: `OverdueRecommendationResponse.${field}`,
+      steps: [operator, responses, { field, scopes: scopesOf(`OverdueRecommendationResponse.${field}`) }],
+      leaf: field === "recommendation" ? "{ id }" : undefined,
+      expected: (caller) => (overdueRecommendationsOf(caller)[0] as Record<string, unknown> | undefined)?.[field],
+    })),
+  ];
+};
+
 describeRoleTable("the role table: every protected field, every door, every caller", () => ({
   cells: [
     ...rootCells(),
@@ -666,6 +756,7 @@ describeRoleTable("the role table: every protected field, every door, every call
     ...incidentCells(),
     ...complaintCells(),
     ...nestedComplaintCells(),
+    ...ledgerCells(),
   ],
   variables: () =>
     Object.fromEntries(Object.entries(VARIABLES).map(([name, { type, value }]) => [name, { type, value: value() }])),
