@@ -472,6 +472,17 @@ const CELLS: Cell[] = [
     leaf: "{ case { id } }",
     expected: () => [{ case: { id: f.t.id } }],
   },
+  // The counts beside the lists: every overdue case the caller may read (T alone here).
+  {
+    name: "OverdueLedger.counselOffersCount",
+    steps: [ledgerEntity, { field: "counselOffersCount", args: "(asOf: $offerAsOf)", scopes: [CR] }],
+    expected: () => 1,
+  },
+  {
+    name: "OverdueLedger.protectionScreeningsCount",
+    steps: [ledgerEntity, { field: "protectionScreeningsCount", args: "(asOf: $screeningAsOf)", scopes: [CR] }],
+    expected: () => 1,
+  },
   ...(
     [
       ["kind", () => "COUNSEL_OFFER"],

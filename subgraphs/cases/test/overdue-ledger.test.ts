@@ -6,6 +6,7 @@ import { CounselContactEvent } from "../src/modules/counsel/counsel.entity";
 import { ProtectionScreening, ScreeningOutcome } from "../src/modules/screening/screening.entity";
 import { placeIn, represent } from "./authorization.fixtures";
 import { type CasesHarness, countStatements, createAgreement, createCase, startCasesHarness } from "./harness";
+import { OVERDUE_CASES_PER_LEDGER } from "../src/modules/overdue/overdue.loaders";
 
 /**
  * The cases subgraph's part of the task force's OverdueLedger: counsel offers (24 h) and
@@ -227,5 +228,56 @@ describe("OverdueLedger.counselOffers and .protectionScreenings", () => {
     expect(five).toBe(one);
     // Both ledger fields' statements, and the one batched record check of the entries' fields.
     expect(one).toBe(3);
+  });
+  const COUNTS = `query($r: [_Any!]!, $asOf: DateTimeISO) { _entities(representations: $r) { ... on OverdueLedger {
+    agency counselOffersCount(asOf: $asOf) protectionScreeningsCount(asOf: $asOf) } } }`;
+
+  it.each<[string, CallAs, number, number]>([
+    ["mia_officer", { roles: ["mia_officer"], sub: randomUUID() }, 2, 3],
+    ["facility_staff (own residents)", { roles: ["facility_staff"], sub: randomUUID(), facility_id: FACILITY }, 2, 1],
+    [
+      "facility_staff of another facility",
+      { roles: ["facility_staff"], sub: randomUUID(), facility_id: randomUUID() },
+      0,
+      0,
+    ],
+    ["legal_counsel (own clients)", { roles: ["legal_counsel"], sub: COUNSEL }, 0, 1],
+  ])(
+    "counts %s's overdue cases under the same rule as the lists; other agencies owe none",
+    async (_role, as, offers, screenings) => {
+      const res = await h.gql(COUNTS, { r: ledgers(AGENCIES), asOf: AS_OF }, as);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!._entities).toEqual(
+        AGENCIES.map((agency) =>
+          agency === "MIA"
+            ? { agency, counselOffersCount: offers, protectionScreeningsCount: screenings }
+            : { agency, counselOffersCount: 0, protectionScreeningsCount: 0 },
+        ),
+      );
+    },
+  );
+
+  // Last in this file: it adds cases the lists above do not expect.
+  it("counts every overdue case where the list stops at its bound", async () => {
+    const agreement = await createAgreement(h.db);
+    for (let i = 0; i < OVERDUE_CASES_PER_LEDGER + 5; i++) {
+      await createCase(h.db, agreement.id, {
+        status: CaseStatus.ACCOMMODATED,
+        openedAt: new Date("2025-09-01T09:00:00Z"),
+        arrivedAt: new Date("2025-12-01T09:00:00Z"),
+      });
+    }
+    const res = await h.gql(
+      `query($r: [_Any!]!, $asOf: DateTimeISO) { _entities(representations: $r) { ... on OverdueLedger {
+        counselOffersCount(asOf: $asOf) counselOffers(asOf: $asOf) { case { id } } } } }`,
+      { r: ledgers(["MIA"]), asOf: AS_OF },
+      { roles: ["mia_officer"], sub: randomUUID() },
+    );
+    const [mia] = res.data!._entities as { counselOffersCount: number; counselOffers: unknown[] }[];
+    expect(mia.counselOffersCount).toBe(2 + OVERDUE_CASES_PER_LEDGER + 5);
+    expect(mia.counselOffers).toHaveLength(OVERDUE_CASES_PER_LEDGER);
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [["_entities", 0, "counselOffers"], "LIST_TRUNCATED"],
+    ]);
   });
 });

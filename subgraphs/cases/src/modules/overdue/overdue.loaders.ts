@@ -38,36 +38,47 @@ const MET_BY: Record<CaseObligationKind, string> = {
  */
 export function createOverdueLoaders(db: DataSource, access: RecordAccess) {
   const scope = access.scope(SCOPES.CASE_READ);
-  return {
-    /** Each ledger's first OVERDUE_CASES_PER_LEDGER + 1 cases overdue for the kind, longest overdue first. */
-    overdueCasesByLedger: new DataLoader<CaseLedgerKey, Case[], string>(
+  /** The cases overdue for `kind` at `asOf` that the caller's case:read rule reaches, as one query. */
+  const overdueQuery = (kind: CaseObligationKind, asOf: Date) => {
+    const rule = CaseRecords.condition(scope, "c");
+    const cutoff = new Date(asOf.getTime() - CASE_OBLIGATIONS[kind].hours * 3_600_000);
+    return db
+      .getRepository(Case)
+      .createQueryBuilder("c")
+      .where("c.arrived_at < CAST(:cutoff AS timestamptz)", { cutoff: cutoff.toISOString() })
+      .andWhere("(c.closed_at IS NULL OR c.closed_at > CAST(:asOf AS timestamptz))")
+      .andWhere(`NOT ${MET_BY[kind]}`)
+      .andWhere(rule.sql, rule.params)
+      .setParameter("asOf", asOf.toISOString());
+  };
+  /** One statement per kind and time asked about, shared by every ledger key that asks it. */
+  const perQuestion = <T>(empty: T, ask: (kind: CaseObligationKind, asOf: Date) => Promise<T>) =>
+    new DataLoader<CaseLedgerKey, T, string>(
       async (keys) => {
-        const found = new Map<string, Case[]>();
+        const found = new Map<string, T>();
         const owed = keys.filter((key) => CASE_OBLIGATIONS[key.kind].owedBy === key.agency);
         if (scope.kind !== "none") {
           const questions = new Map(owed.map((key) => [`${key.kind}\u0000${key.asOf.toISOString()}`, key]));
           for (const { kind, asOf } of questions.values()) {
-            const rule = CaseRecords.condition(scope, "c");
-            const cutoff = new Date(asOf.getTime() - CASE_OBLIGATIONS[kind].hours * 3_600_000);
-            const rows = await db
-              .getRepository(Case)
-              .createQueryBuilder("c")
-              .where("c.arrived_at < CAST(:cutoff AS timestamptz)", { cutoff: cutoff.toISOString() })
-              .andWhere("(c.closed_at IS NULL OR c.closed_at > CAST(:asOf AS timestamptz))")
-              .andWhere(`NOT ${MET_BY[kind]}`)
-              .andWhere(rule.sql, rule.params)
-              .setParameter("asOf", asOf.toISOString())
-              .orderBy("c.arrived_at", "ASC")
-              .addOrderBy("c.id", "ASC")
-              .limit(OVERDUE_CASES_PER_LEDGER + 1)
-              .getMany();
+            const answer = await ask(kind, asOf);
             for (const key of owed)
-              if (key.kind === kind && key.asOf.getTime() === asOf.getTime()) found.set(keyString(key), rows);
+              if (key.kind === kind && key.asOf.getTime() === asOf.getTime()) found.set(keyString(key), answer);
           }
         }
-        return keys.map((key) => found.get(keyString(key)) ?? []);
+        return keys.map((key) => (found.has(keyString(key)) ? (found.get(keyString(key)) as T) : empty));
       },
       { cacheKeyFn: keyString },
+    );
+  return {
+    /** Each ledger's first OVERDUE_CASES_PER_LEDGER + 1 cases overdue for the kind, longest overdue first. */
+    overdueCasesByLedger: perQuestion<Case[]>([], (kind, asOf) =>
+      overdueQuery(kind, asOf)
+        .orderBy("c.arrived_at", "ASC")
+        .addOrderBy("c.id", "ASC")
+        .limit(OVERDUE_CASES_PER_LEDGER + 1)
+        .getMany(),
     ),
+    /** How many cases each ledger has overdue for the kind, all of them (the list stops at its bound). */
+    overdueCaseCountByLedger: perQuestion<number>(0, (kind, asOf) => overdueQuery(kind, asOf).getCount()),
   };
 }

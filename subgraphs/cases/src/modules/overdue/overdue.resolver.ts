@@ -1,5 +1,5 @@
 import { BoundedList, Classified, atMost } from "@kgraph/platform";
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { CasesContext } from "../../context";
 import { OVERDUE_CASES_PER_LEDGER } from "./overdue.loaders";
 import { ObligationKind } from "./overdue.policy";
@@ -38,6 +38,32 @@ export class OverdueLedgerCasesResolver {
     @Ctx() ctx: CasesContext,
   ): Promise<OverdueCaseObligation[]> {
     return overdue.overdueCases(ctx, root, ObligationKind.PROTECTION_SCREENING, asOf);
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      "How many cases are overdue for counsel offers at asOf, of those the caller may read: all of them, where counselOffers lists the longest overdue first up to its bound.",
+  })
+  @Classified("case", { ruleAppliedBy: "returnedRecords" })
+  counselOffersCount(
+    @Root() root: OverdueLedger,
+    @Arg("asOf", () => Date, { nullable: true, description: AS_OF }) asOf: Date | null,
+    @Ctx() ctx: CasesContext,
+  ): Promise<number> {
+    return overdue.overdueCaseCount(ctx, root, ObligationKind.COUNSEL_OFFER, asOf);
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      "How many cases are overdue for protection screening at asOf, of those the caller may read: all of them, where protectionScreenings lists the longest overdue first up to its bound.",
+  })
+  @Classified("case", { ruleAppliedBy: "returnedRecords" })
+  protectionScreeningsCount(
+    @Root() root: OverdueLedger,
+    @Arg("asOf", () => Date, { nullable: true, description: AS_OF }) asOf: Date | null,
+    @Ctx() ctx: CasesContext,
+  ): Promise<number> {
+    return overdue.overdueCaseCount(ctx, root, ObligationKind.PROTECTION_SCREENING, asOf);
   }
 }
 

@@ -38,3 +38,14 @@ export async function overdueCases(
     });
   });
 }
+
+/** How many cases the ledger has overdue for the kind that the caller may read: all, not only the list's first. */
+export async function overdueCaseCount(
+  ctx: CasesContext,
+  ledger: OverdueLedger,
+  kind: CaseObligationKind,
+  asOf: Date | null | undefined,
+): Promise<number> {
+  const at = checkAsOf(asOf) ?? ctx.now;
+  return ctx.loaders.overdueCaseCountByLedger.load({ agency: ledger.agency, kind, asOf: at });
+}
