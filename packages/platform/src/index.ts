@@ -27,3 +27,4 @@ export * from "./audit";
 export * from "./access";
 export * from "./published-views";
 export * from "./metrics";
+export * from "./statistics";

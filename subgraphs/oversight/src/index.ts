@@ -18,6 +18,10 @@ import { OverdueLedger } from "./modules/overdue/overdue.types";
 import { ReviewGapResolver } from "./modules/review-gap/review-gap.resolver";
 import { Mandate, TaskForce, TaskForceMember } from "./modules/task-force/task-force.entity";
 import { TaskForceResolver } from "./modules/task-force/task-force.resolver";
+import {
+  StatisticsQuarterResolver,
+  resolveStatisticsQuarterReference,
+} from "./modules/statistics-quarter/statistics-quarter.resolver";
 
 /**
  * The oversight subgraph (DESIGN §5) as the tools, `npm start` and the tests see it: the task
@@ -48,6 +52,7 @@ export const definition = defineSubgraph({
     ReviewGapResolver,
     ObligationResolver,
     OverdueResolver,
+    StatisticsQuarterResolver,
   ],
   // The records action items and agenda items concern, owned elsewhere: reachable through the
   // Concern union, listed so their stubs are always in the schema.
@@ -55,6 +60,7 @@ export const definition = defineSubgraph({
   references: {
     ActionItem: { __resolveReference: resolveActionItemReference },
     OverdueLedger: { __resolveReference: resolveOverdueLedgerReference },
+    StatisticsQuarter: { __resolveReference: resolveStatisticsQuarterReference },
   },
   loaders: createLoaders,
 });

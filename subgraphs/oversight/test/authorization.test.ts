@@ -162,6 +162,12 @@ const FIELD_SCOPES: Record<string, Scope | null> = {
   "Obligation.runsFrom": R,
   "Obligation.owingAgency": R,
   "OverdueLedger.agency": null,
+  // Public statistics: open to everyone, the public included.
+  "Query.statisticsQuarter": null,
+  "StatisticsQuarter.quarter": null,
+  "StatisticsQuarter.startsAt": null,
+  "StatisticsQuarter.endsAt": null,
+  "StatisticsQuarter.complete": null,
   "OverdueLedger.actionItems": R,
   "OverdueLedger.ageing": R,
   "OverdueActionItem.actionItem": R,
