@@ -21,6 +21,11 @@ import {
 } from "./modules/recommendation/recommendation.resolver";
 import { OverdueLedgerMonitoringResolver, resolveOverdueLedgerReference } from "./modules/overdue/overdue.resolver";
 import { OverdueLedger } from "./modules/overdue/overdue.types";
+import {
+  StatisticsQuarterMonitoringResolver,
+  resolveStatisticsQuarterReference,
+} from "./modules/statistics/statistics.resolver";
+import { StatisticsQuarter } from "./modules/statistics/statistics.types";
 import { MonitoringVisit } from "./modules/visit/visit.entity";
 import { VisitResolver, resolveVisitReference } from "./modules/visit/visit.resolver";
 
@@ -41,8 +46,9 @@ export const definition = defineSubgraph({
     IncidentResolver,
     FacilityResolver,
     OverdueLedgerMonitoringResolver,
+    StatisticsQuarterMonitoringResolver,
   ],
-  orphanedTypes: [Facility, Case, OverdueLedger],
+  orphanedTypes: [Facility, Case, OverdueLedger, StatisticsQuarter],
   references: {
     MonitoringVisit: { __resolveReference: resolveVisitReference },
     Complaint: { __resolveReference: resolveComplaintReference },
@@ -50,6 +56,7 @@ export const definition = defineSubgraph({
     Finding: { __resolveReference: resolveFindingReference },
     Recommendation: { __resolveReference: resolveRecommendationReference },
     OverdueLedger: { __resolveReference: resolveOverdueLedgerReference },
+    StatisticsQuarter: { __resolveReference: resolveStatisticsQuarterReference },
   },
   loaders: createLoaders,
 });

@@ -120,6 +120,8 @@ const FIELD_CLASSES: Record<string, string> = {
   "RecommendationResponse.respondedBy": "monitoring",
   "MonitoringBody.name": "public",
   "MonitoringBody.kind": "public",
+  // Public quarter statistics: aggregates only, open to everyone, the public included.
+  "StatisticsQuarter.monitoringFigures": "public",
   ...Object.fromEntries(
     ["type", "at", "narrative", "status", "reportedAt", "updatedAt", "facility", "subjectRefs"].map((field) => [
       `Incident.${field}`,
@@ -312,6 +314,8 @@ const VARIABLES: Record<string, { type: string; value: () => unknown }> = {
   ombudspersonLedger: { type: "[_Any!]!", value: () => [{ __typename: "OverdueLedger", agency: "OMBUDSPERSON" }] },
   operatorLedger: { type: "[_Any!]!", value: () => [{ __typename: "OverdueLedger", agency: "FACILITY_OPERATOR" }] },
   ledgerAsOf: { type: "DateTimeISO", value: () => ledgerAsOf().toISOString() },
+  // A quarter long over, before any of the scenario's records: its figures are known zeros.
+  quarterRef: { type: "[_Any!]!", value: () => [{ __typename: "StatisticsQuarter", quarter: "2001-Q1" }] },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -746,6 +750,47 @@ const ledgerCells = (): Cell[] => {
   ];
 };
 
+// The quarter's public figures: the same for every caller, the public included.
+const statisticsCells = (): Cell[] => {
+  const zero = (indicator: string, dimension: string | null = null) => ({
+    indicator,
+    dimension,
+    value: 0,
+    suppressed: false,
+  });
+  const withheld = (indicator: string) => ({ indicator, dimension: null, value: null, suppressed: true });
+  const categories = [
+    "ACCESS_TO_LAWYER",
+    "DISCRIMINATION",
+    "FAMILY_CONTACT",
+    "HEALTH_CARE",
+    "LIVING_CONDITIONS",
+    "OTHER",
+    "PROCEDURE",
+    "TREATMENT_BY_STAFF",
+  ];
+  return [
+    {
+      name: "StatisticsQuarter.monitoringFigures (_entities)",
+      steps: [
+        entities("quarterRef", "StatisticsQuarter"),
+        { field: "monitoringFigures", scopes: scopesOf("StatisticsQuarter.monitoringFigures") },
+      ],
+      leaf: "{ indicator dimension value suppressed }",
+      expected: () => [
+        zero("complaints"),
+        ...categories.map((category) => zero("complaints", category)),
+        withheld("complaint_resolution_days_median"),
+        zero("complaints_overdue"),
+        zero("recommendations_due"),
+        zero("recommendations_implemented"),
+        withheld("recommendation_implementation_rate"),
+        zero("incidents"),
+      ],
+    },
+  ];
+};
+
 describeRoleTable("the role table: every protected field, every door, every caller", () => ({
   cells: [
     ...rootCells(),
@@ -757,6 +802,7 @@ describeRoleTable("the role table: every protected field, every door, every call
     ...complaintCells(),
     ...nestedComplaintCells(),
     ...ledgerCells(),
+    ...statisticsCells(),
   ],
   variables: () =>
     Object.fromEntries(Object.entries(VARIABLES).map(([name, { type, value }]) => [name, { type, value: value() }])),
