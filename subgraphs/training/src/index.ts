@@ -15,6 +15,11 @@ import { OfficialResolver, resolveOfficialReference } from "./modules/official/o
 import { CourseRequirement } from "./modules/requirement/requirement.entity";
 import { RequirementResolver } from "./modules/requirement/requirement.resolver";
 import { TrainingSession } from "./modules/session/session.entity";
+import {
+  StatisticsQuarterTrainingResolver,
+  resolveStatisticsQuarterReference,
+} from "./modules/statistics/statistics.resolver";
+import { StatisticsQuarter } from "./modules/statistics/statistics.types";
 import { SessionResolver } from "./modules/session/session.resolver";
 
 /**
@@ -33,9 +38,13 @@ export const definition = defineSubgraph({
     SessionResolver,
     AttendanceResolver,
     CertificationResolver,
+    StatisticsQuarterTrainingResolver,
   ],
   // Reachable through Official.facility too; listed so `_entities` can always resolve it.
-  orphanedTypes: [Facility],
-  references: { Official: { __resolveReference: resolveOfficialReference } },
+  orphanedTypes: [Facility, StatisticsQuarter],
+  references: {
+    Official: { __resolveReference: resolveOfficialReference },
+    StatisticsQuarter: { __resolveReference: resolveStatisticsQuarterReference },
+  },
   loaders: createLoaders,
 });

@@ -139,6 +139,16 @@ const FIELD_SCOPES: Record<string, Scope | null> = {
   "TrainingSessionEdge.cursor": null,
   "PageInfo.hasNextPage": null,
   "PageInfo.endCursor": null,
+  // Public quarter statistics: shares over at least five officials, open to everyone.
+  "StatisticsQuarter.quarter": null,
+  "StatisticsQuarter.trainingFigures": null,
+  "PublicFigure.indicator": null,
+  "PublicFigure.label": null,
+  "PublicFigure.dimension": null,
+  "PublicFigure.dimensionLabel": null,
+  "PublicFigure.unit": null,
+  "PublicFigure.value": null,
+  "PublicFigure.suppressed": null,
 };
 
 /** Which of this subgraph's scopes each role holds (DESIGN §3, "Scopes per role"). */
@@ -565,6 +575,20 @@ const CELLS = (): Cell[] => [
   cell([officialE, complianceOf], "OfficialCompliance", "missing", always([]), "{ code }"),
   cell([officialE, complianceOf], "OfficialCompliance", "expiringWithin90Days", always([]), "{ code }"),
 
+  // A quarter when F and G had one official each: every share withheld, alike for every caller.
+  {
+    name: "StatisticsQuarter.trainingFigures (_entities)",
+    steps: [entity("quarterRefs", "StatisticsQuarter"), into("StatisticsQuarter", "trainingFigures")],
+    leaf: "{ indicator dimension value suppressed }",
+    expected: () =>
+      [null, ...[facilityId, otherFacilityId].sort()].map((dimension) => ({
+        indicator: "staff_training_compliance",
+        dimension,
+        value: null,
+        suppressed: true,
+      })),
+  },
+
   // The audit trail: a reference anyone may name, its events only for audit:read.
   {
     name: "AuditTrail.training",
@@ -592,6 +616,7 @@ function variables(): Record<string, { type: string; value: unknown }> {
     facilityRefs: refs("Facility", facilityId),
     otherFacilityRefs: refs("Facility", otherFacilityId),
     auditRefs: refs("AuditTrail", "audit"),
+    quarterRefs: { type: "[_Any!]!", value: [{ __typename: "StatisticsQuarter", quarter: "2024-Q3" }] },
   };
 }
 

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { type RecordAccess, positional, wellFormedIds } from "@kgraph/platform";
 import { SCOPES } from "@kgraph/policy";
+import { type StaffComplianceRow, staffComplianceSql } from "../compliance/staff-compliance.sql";
 import { FacilityStaffRecords } from "../official/official.records";
 import type { StaffCompliance } from "./facility.entity";
 
@@ -9,25 +10,13 @@ import type { StaffCompliance } from "./facility.entity";
  * Staff compliance of many facilities in one statement: each active official working there is
  * compliant unless some course their job role requires lacks a certificate valid at `now`.
  */
-const STAFF_COMPLIANCE_SQL = `
-  WITH staff AS (
-    SELECT o.id, o.facility_id, o.job_role
-      FROM official o
-     WHERE o.active AND o.facility_id = ANY($1::uuid[])
-  ), lacking AS (
-    SELECT DISTINCT s.id
-      FROM staff s
-      JOIN course_requirement r ON r.job_role = s.job_role
-     WHERE NOT EXISTS (
-             SELECT 1 FROM certification c
-              WHERE c.official_id = s.id AND c.course_id = r.course_id AND c.expires_at > $2)
-  )
-  SELECT s.facility_id,
-         count(*)::int AS staff_count,
-         (count(*) FILTER (WHERE l.id IS NULL))::int AS compliant_count
-    FROM staff s
-    LEFT JOIN lacking l ON l.id = s.id
-   GROUP BY s.facility_id`;
+const STAFF_COMPLIANCE_SQL = staffComplianceSql({
+  staff: `SELECT o.id, o.facility_id, o.job_role
+            FROM official o
+           WHERE o.active AND o.facility_id = ANY($1::uuid[])`,
+  requirementInForce: "TRUE",
+  certificateValid: "c.expires_at > $2",
+});
 
 /**
  * Staff compliance aggregates the records of a facility's staff: a caller reads it for the
@@ -39,13 +28,7 @@ export function createFacilityLoaders(db: DataSource, now: Date, access: RecordA
     staffComplianceByFacilityId: new DataLoader<string, StaffCompliance | null>(async (facilityIds) => {
       const allowed = await permittedFacilities(db, access, wellFormedIds(facilityIds));
       const valid = [...allowed];
-      const rows = valid.length
-        ? ((await db.query(STAFF_COMPLIANCE_SQL, [valid, now])) as {
-            facility_id: string;
-            staff_count: number;
-            compliant_count: number;
-          }[])
-        : [];
+      const rows = valid.length ? ((await db.query(STAFF_COMPLIANCE_SQL, [valid, now])) as StaffComplianceRow[]) : [];
       const byFacility = new Map(rows.map((row) => [row.facility_id, row]));
       return facilityIds.map((id) => {
         if (!allowed.has(id)) return null;
