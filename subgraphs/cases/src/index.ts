@@ -22,6 +22,11 @@ import { CaseReview } from "./modules/review/review.entity";
 import { CaseReviewResolver, CaseReviewsResolver, resolveCaseReviewReference } from "./modules/review/review.resolver";
 import { ProtectionScreening } from "./modules/screening/screening.entity";
 import { CaseScreeningResolver, ProtectionScreeningResolver } from "./modules/screening/screening.resolver";
+import {
+  StatisticsQuarterCasesResolver,
+  resolveStatisticsQuarterReference,
+} from "./modules/statistics/quarter-figures.resolver";
+import { StatisticsQuarter } from "./modules/statistics/quarter-figures.types";
 import { StatisticsResolver } from "./modules/statistics/statistics.resolver";
 import { Transfer, TransferCase } from "./modules/transfer/transfer.entity";
 import { CaseTransferResolver, TransferResolver, resolveTransferReference } from "./modules/transfer/transfer.resolver";
@@ -66,13 +71,15 @@ export const definition = defineSubgraph({
     CaseReviewsResolver,
     StatisticsResolver,
     OverdueLedgerCasesResolver,
+    StatisticsQuarterCasesResolver,
   ],
-  orphanedTypes: [Official, OverdueLedger],
+  orphanedTypes: [Official, OverdueLedger, StatisticsQuarter],
   references: {
     Case: { __resolveReference: resolveCaseReference },
     Transfer: { __resolveReference: resolveTransferReference },
     CaseReview: { __resolveReference: resolveCaseReviewReference },
     OverdueLedger: { __resolveReference: resolveOverdueLedgerReference },
+    StatisticsQuarter: { __resolveReference: resolveStatisticsQuarterReference },
   },
   // The one subgraph that serves Query.auditTrail; every subgraph adds its own trail to it.
   auditTrailRoot: true,

@@ -90,6 +90,12 @@ const ledgerEntity: Step = {
   list: true,
   on: "OverdueLedger",
 };
+const quarterEntity: Step = {
+  field: "_entities",
+  args: "(representations: $quarterRefs)",
+  list: true,
+  on: "StatisticsQuarter",
+};
 const overdueOffers: Step = { field: "counselOffers", args: "(asOf: $offerAsOf)", scopes: [CR], list: true };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -125,6 +131,29 @@ const CELLS: Cell[] = [
       arrivalsByNationality: [],
       arrivalsByQuarter: [{ quarter: "2026-Q1", complete: true, nationalities: [], nationalitiesWithheld: true }],
     }),
+  },
+  {
+    // Public quarter figures, the same for everyone: 2025-Q4 is before the fixture's agreement
+    // and arrivals, so every count is 0 and both medians are withheld (a base of 0).
+    name: "StatisticsQuarter.caseFigures",
+    steps: [quarterEntity, { field: "caseFigures" }],
+    leaf: "{ indicator dimension value suppressed }",
+    expected: () => [
+      ...["2025-10", "2025-11", "2025-12", null].map((dimension) => ({
+        indicator: "arrivals",
+        dimension,
+        value: 0,
+        suppressed: false,
+      })),
+      { indicator: "arrival_to_counsel_hours_median", dimension: null, value: null, suppressed: true },
+      { indicator: "arrival_to_screening_hours_median", dimension: null, value: null, suppressed: true },
+      ...[null, "ABSCONDED", "CLOSED", "RETURNED", "TRANSFERRED"].map((dimension) => ({
+        indicator: "onward_outcomes",
+        dimension,
+        value: 0,
+        suppressed: false,
+      })),
+    ],
   },
   {
     // The audit trail's root: auditors and the Ombudsperson only.
@@ -521,6 +550,7 @@ function variables(): Record<string, { type: string; value: unknown }> {
     caseRefs: { type: "[_Any!]!", value: [{ __typename: "Case", id: f.t.id }] },
     transferRefs: { type: "[_Any!]!", value: [{ __typename: "Transfer", id: f.transfer.id }] },
     ledgerRefs: { type: "[_Any!]!", value: [{ __typename: "OverdueLedger", agency: "MIA" }] },
+    quarterRefs: { type: "[_Any!]!", value: [{ __typename: "StatisticsQuarter", quarter: "2025-Q4" }] },
     offerAsOf: { type: "DateTimeISO", value: "2026-01-17T00:00:00.000Z" },
     screeningAsOf: { type: "DateTimeISO", value: "2026-01-19T12:00:00.000Z" },
   };

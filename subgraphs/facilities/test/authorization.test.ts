@@ -183,6 +183,40 @@ const CELLS = (): Cell[] => [
     expected: () => s.A.name,
   },
 
+  // Public quarter figures, the same for everyone: 2025-Q1 is before the scenario's stays, so
+  // every facility's capacity is there, no rate (no residents) and no nights.
+  {
+    name: "StatisticsQuarter.facilityFigures",
+    steps: [
+      { field: "_entities", args: "(representations: $quarterRefs)", list: true, on: "StatisticsQuarter" },
+      { field: "facilityFigures" },
+    ],
+    leaf: "{ indicator dimension value suppressed }",
+    expected: () => {
+      const facilities = [s.A, s.B, W, U].sort((a, b) => (a.id < b.id ? -1 : 1));
+      return [
+        ...facilities.map((f) => ({
+          indicator: "official_capacity",
+          dimension: f.id,
+          value: f.officialCapacity,
+          suppressed: false,
+        })),
+        ...facilities.map((f) => ({
+          indicator: "occupancy_rate_mean",
+          dimension: f.id,
+          value: null,
+          suppressed: true,
+        })),
+        ...[null, "Ferizaj", "Prishtinë"].map((dimension) => ({
+          indicator: "resident_nights",
+          dimension,
+          value: 0,
+          suppressed: false,
+        })),
+      ];
+    },
+  },
+
   // The audit trail: a reference anyone may name, its events only for audit:read.
   {
     name: "AuditTrail.facilities",
@@ -322,6 +356,7 @@ function variables(): Record<string, { type: string; value: unknown }> {
     facilityRefs: refs("Facility", s.A.id),
     c5Refs: refs("Case", s.cases.c5),
     auditRefs: refs("AuditTrail", "audit"),
+    quarterRefs: { type: "[_Any!]!", value: [{ __typename: "StatisticsQuarter", quarter: "2025-Q1" }] },
   };
 }
 
@@ -765,6 +800,16 @@ const EXPECTED_SCOPES: Record<string, Access> = {
   "Case.id": null,
   "Case.placements": PR,
   "Case.currentPlacement": PR,
+  // Public quarter statistics: open to everyone, the public included.
+  "StatisticsQuarter.quarter": null,
+  "StatisticsQuarter.facilityFigures": null,
+  "PublicFigure.indicator": null,
+  "PublicFigure.label": null,
+  "PublicFigure.dimension": null,
+  "PublicFigure.dimensionLabel": null,
+  "PublicFigure.unit": null,
+  "PublicFigure.value": null,
+  "PublicFigure.suppressed": null,
   "Mutation.createFacility": FW,
   "Mutation.updateFacility": FW,
   "Mutation.placeCase": PW,

@@ -1,2 +1,3 @@
 export * from "./disclosure";
 export * from "./public-figure";
+export * from "./quarter-figures";

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ObjectType, registerEnumType } from "type-graphql";
-import { SUPPRESSION_THRESHOLD, cellsToSuppress } from "./disclosure";
+import { SUPPRESSION_THRESHOLD, cellsToSuppress, isSmallCount } from "./disclosure";
 
 /** What a figure's value measures (how a report prints and charts it). */
 export enum FigureUnit {
@@ -104,6 +104,46 @@ export function countBreakdown(
   const values = [total.count, ...parts.map((p) => p.count)];
   const withheld = cellsToSuppress(values, [{ left: [0], right: parts.map((_, i) => i + 1) }]);
   return [total, ...parts].map((cell, i) => (withheld[i] ? withheldFigure(cell) : publicFigure(cell, cell.count)));
+}
+
+/** `people` distinct persons whose records fall in exactly the breakdown's parts `parts` (indices). */
+export interface PeopleGroup {
+  parts: readonly number[];
+  people: number;
+}
+
+/**
+ * A breakdown of a count that is not a count of people (resident-nights, hours, events), with
+ * its total: a cell is small when it comes from 1 to 4 distinct people, however large its count
+ * (200 nights of 2 residents tell about those 2). `groups` say how many people are behind which
+ * parts, so that a person in two parts counts once wherever parts are taken together.
+ * Suppression is decided on the people (`cellsToSuppress` over total = sum(parts)); then, while
+ * the total is published, the withheld parts, whose sum the total less the published parts
+ * gives away, must together come from 0 or at least 5 people, else the part with the fewest
+ * people published so far is withheld too (or, with none left, the total).
+ */
+export function countBreakdownOverPeople(
+  total: FigureCell & { count: number },
+  parts: readonly (FigureCell & { count: number })[],
+  groups: readonly PeopleGroup[],
+): PublicFigure[] {
+  const partPeople = parts.map((_, i) => groups.reduce((n, g) => n + (g.parts.includes(i) ? g.people : 0), 0));
+  const values = [groups.reduce((n, g) => n + g.people, 0), ...partPeople];
+  const relation = [{ left: [0], right: parts.map((_, i) => i + 1) }];
+  const decided: (boolean | undefined)[] = [];
+  for (;;) {
+    const withheld = cellsToSuppress(values, relation, decided);
+    const hidden = new Set(parts.map((_, i) => i).filter((i) => withheld[i + 1]));
+    const peopleHidden = groups.reduce((n, g) => n + (g.parts.some((i) => hidden.has(i)) ? g.people : 0), 0);
+    if (withheld[0] || !isSmallCount(peopleHidden)) {
+      return [total, ...parts].map((cell, i) => (withheld[i] ? withheldFigure(cell) : publicFigure(cell, cell.count)));
+    }
+    let next = 0;
+    partPeople.forEach((people, i) => {
+      if (!hidden.has(i) && people > 0 && (next === 0 || people < values[next])) next = i + 1;
+    });
+    decided[next] = true;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { badUserInput, userError } from "@kgraph/platform";
+import { badUserInput, databaseKey, userError } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
 import type { CasesContext } from "../../context";
 import { Agreement, AgreementStatus } from "../agreement/agreement.entity";
@@ -107,15 +107,10 @@ interface CachedGrid {
  */
 const grids = new Map<string, CachedGrid>();
 
-/** The database a data source reads (a request's data source is a wrapper around the subgraph's). */
-function databaseOf(db: DataSource): string {
-  const options = db.options as { url?: string; schema?: string };
-  return `${options.url ?? ""} ${options.schema ?? ""}`;
-}
-
-function statisticsGrid(db: DataSource): Promise<{ grid: StatisticsGrid; agreements: AgreementTerms[] }> {
+/** The cached grid (and the agreements' terms) that programmeStatistics and the quarter figures read. */
+export function statisticsGrid(db: DataSource): Promise<{ grid: StatisticsGrid; agreements: AgreementTerms[] }> {
   const now = Date.now();
-  const key = databaseOf(db);
+  const key = databaseKey(db);
   const cached = grids.get(key);
   if (cached && isGridFresh(cached, now)) return cached.value;
   const openMonth = monthOf(new Date(now));
@@ -130,7 +125,7 @@ function statisticsGrid(db: DataSource): Promise<{ grid: StatisticsGrid; agreeme
 
 /** After this process recorded an arrival (which may be dated in a completed month). */
 export function forgetStatisticsGrid(db: DataSource): void {
-  grids.delete(databaseOf(db));
+  grids.delete(databaseKey(db));
 }
 
 /** The grid from one grouped aggregate over the cases that arrived in completed months. */
