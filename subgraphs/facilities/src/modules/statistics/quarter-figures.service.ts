@@ -74,15 +74,6 @@ export async function facilityFigures(ctx: FacilitiesContext, root: StatisticsQu
   // Public, never withheld.
   const capacities = facilities.map((f) => publicFigure(facilityCell(CAPACITY, f), f.officialCapacity));
 
-  // As the public occupancy band: none for a facility under MIN_BANDED_CAPACITY places; and none
-  // over fewer than 5 residents, whose nights a mean would tell.
-  const occupancy = facilities.map((f) => {
-    const cell = facilityCell(OCCUPANCY, f);
-    if (f.officialCapacity < MIN_BANDED_CAPACITY) return withheldFigure(cell);
-    const mean = f.nights / (nightsInQuarter * f.officialCapacity);
-    return figureOverBase(cell, Math.round(mean * 20) / 20, f.residents);
-  });
-
   // Every municipality with a facility (public), zero included; small by its residents, not its nights.
   const municipalities = [...new Set(facilities.map((f) => f.municipality))].sort(byText);
   const nightsOf = (municipality: string) =>
@@ -96,6 +87,19 @@ export async function facilityFigures(ctx: FacilitiesContext, root: StatisticsQu
     municipalities.map((m) => ({ ...NIGHTS, dimension: m, dimensionLabel: m, count: nightsOf(m) })),
     groups,
   );
+  // As the public occupancy band: none for a facility under MIN_BANDED_CAPACITY places; none over
+  // fewer than 5 residents, whose nights a mean would tell; and none in a municipality whose
+  // nights are withheld: rate × nights × capacity would give those nights back, near enough.
+  const withheldMunicipalities = new Set(nights.filter((f) => f.suppressed && f.dimension).map((f) => f.dimension));
+  const occupancy = facilities.map((f) => {
+    const cell = facilityCell(OCCUPANCY, f);
+    if (f.officialCapacity < MIN_BANDED_CAPACITY || withheldMunicipalities.has(f.municipality)) {
+      return withheldFigure(cell);
+    }
+    const mean = f.nights / (nightsInQuarter * f.officialCapacity);
+    return figureOverBase(cell, Math.round(mean * 20) / 20, f.residents);
+  });
+
   return [...capacities, ...occupancy, ...nights];
 }
 
