@@ -1,8 +1,12 @@
-import { Classified, PublicFigure, SUPPRESSION_THRESHOLD } from "@kgraph/platform";
+import { BoundedList, Classified, PublicFigure, SUPPRESSION_THRESHOLD, atMost } from "@kgraph/platform";
+import { ComplaintCategory } from "../complaint/complaint-enums";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { MonitoringContext } from "../../context";
 import * as statistics from "./statistics.service";
 import { StatisticsQuarter } from "./statistics.types";
+
+/** The total and every category of complaints, then six single figures. */
+const MONITORING_FIGURES_MAX = 1 + Object.keys(ComplaintCategory).length + 6;
 
 const SMALL = `1 to ${SUPPRESSION_THRESHOLD - 1}`;
 
@@ -16,10 +20,12 @@ const MONITORING_FIGURES = [
   `\`recommendation_implementation_rate\` (RATE): recommendations_implemented ÷ recommendations_due, to three decimals; withheld when fewer than ${SUPPRESSION_THRESHOLD} were due.`,
   `\`incidents\` (COUNT): incidents that happened in the quarter, at every facility; withheld from ${SMALL}.`,
   "Only aggregate counts: nothing here names or points to a person.",
+  atMost(MONITORING_FIGURES_MAX),
 ].join(" ");
 
 @Resolver(() => StatisticsQuarter)
 export class StatisticsQuarterMonitoringResolver {
+  @BoundedList(MONITORING_FIGURES_MAX)
   @FieldResolver(() => [PublicFigure], { description: MONITORING_FIGURES })
   @Classified("public")
   monitoringFigures(@Root() root: StatisticsQuarter, @Ctx() ctx: MonitoringContext): Promise<PublicFigure[]> {

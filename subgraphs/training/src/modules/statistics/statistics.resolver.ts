@@ -1,8 +1,11 @@
-import { PublicFigure, SUPPRESSION_THRESHOLD } from "@kgraph/platform";
+import { BoundedList, PublicFigure, SUPPRESSION_THRESHOLD, atMost } from "@kgraph/platform";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { TrainingContext } from "../../context";
 import * as statistics from "./statistics.service";
 import { StatisticsQuarter } from "./statistics.types";
+
+/** All staff, then one per facility: as many facilities as the facilities subgraph's figures allow for. */
+const TRAINING_FIGURES_MAX = 1 + 150;
 
 const TRAINING_FIGURES = [
   "The quarter's public training figures (empty while the quarter is not over).",
@@ -10,10 +13,12 @@ const TRAINING_FIGURES = [
   "first over all facilities' staff (dimension null), then per facility (dimension: the facility's id, in order of id; dimensionLabel null: this subgraph knows a facility by its id only).",
   `Each share is published only over a base of ${SUPPRESSION_THRESHOLD} or more officials.`,
   "Open to everyone, while Facility.staffCompliance needs training:records:read: the officials are public servants and the figure is a share over at least five of them, never anyone's record.",
+  atMost(TRAINING_FIGURES_MAX),
 ].join(" ");
 
 @Resolver(() => StatisticsQuarter)
 export class StatisticsQuarterTrainingResolver {
+  @BoundedList(TRAINING_FIGURES_MAX)
   @FieldResolver(() => [PublicFigure], { description: TRAINING_FIGURES })
   trainingFigures(@Root() root: StatisticsQuarter, @Ctx() ctx: TrainingContext): Promise<PublicFigure[]> {
     return statistics.trainingFiguresOf(ctx, root);
