@@ -29,7 +29,7 @@ module.exports = {
     "^@kgraph/([a-z][a-z0-9]*)$": "<rootDir>/subgraphs/$1/src/index.ts",
   },
   modulePathIgnorePatterns: ["<rootDir>/.*/dist/"],
-  // The browser test needs Chromium: `npm run test:browser` (CI installs it and runs both).
+  // The browser tests need Chromium: `npm run test:browser` (CI installs it and runs both).
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/browser/"],
   globalSetup: "<rootDir>/tests/support/global-setup.ts",
   globalTeardown: "<rootDir>/tests/support/global-teardown.ts",
