@@ -4,6 +4,28 @@ import { renderPublicReport } from "@kgraph/oversight/dist/modules/public-report
 import { parseReportArgs, reportQuarters } from "./report/args";
 import { QUARTER_QUERY, type QuarterResponse, ReportQueryError, reportInput } from "./report/input";
 
+/**
+ * The trusted-document id of the quarter query (documents/public-report-quarter.graphql) in the
+ * generated manifest: a public caller of a production gateway may run trusted documents only.
+ */
+function quarterDocumentId(): string | null {
+  const manifest = path.resolve(
+    __dirname,
+    "..",
+    "..",
+    "packages",
+    "client",
+    "src",
+    "generated",
+    "persisted-documents.json",
+  );
+  if (!fs.existsSync(manifest)) return null;
+  const entries = Object.entries(JSON.parse(fs.readFileSync(manifest, "utf8")) as Record<string, string>);
+  return entries.find(([, document]) => document.includes("query PublicReportQuarter("))?.[0] ?? null;
+}
+
+const DOCUMENT_ID = quarterDocumentId();
+
 /** The gateway did not answer (or not with GraphQL). */
 class GatewayUnreachable extends Error {}
 
@@ -16,7 +38,11 @@ async function fetchQuarter(gateway: string, quarter: string): Promise<QuarterRe
     response = await fetch(gateway, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
-      body: JSON.stringify({ query: QUARTER_QUERY, variables: { quarter }, operationName: "PublicReportQuarter" }),
+      body: JSON.stringify(
+        DOCUMENT_ID
+          ? { documentId: DOCUMENT_ID, variables: { quarter } }
+          : { query: QUARTER_QUERY, variables: { quarter }, operationName: "PublicReportQuarter" },
+      ),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
