@@ -12,7 +12,8 @@ export { TEST_SUBJECT_REF_KEY } from "@kgraph/platform";
 export type OversightHarness = SubgraphHarness;
 
 /** A fresh database, migrated, and the oversight subgraph serving it over real HTTP on a free port. */
-export const startOversightHarness = (): Promise<OversightHarness> => startSubgraphHarness(definition);
+export const startOversightHarness = (options: { graphUrl?: string } = {}): Promise<OversightHarness> =>
+  startSubgraphHarness(definition, options);
 
 export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 export const HOUR = 3_600_000;
