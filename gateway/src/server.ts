@@ -45,6 +45,7 @@ import { useRequestShape } from "./request-shape";
 import { useTracing } from "./tracing";
 import { useFailureLog } from "./failure-log";
 import { useStablePlanDocuments } from "./plan-documents";
+import { REPORT_PATH, reportDocumentId, servePublicReport } from "./public-reports";
 
 export interface GatewayOptions {
   supergraphPath: string;
@@ -272,9 +273,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
 
   takeBackTerminateSignals(gateway);
+  const reportDocument = reportDocumentId(options.trustedDocuments?.file);
 
   const handle: http.RequestListener = (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
+    const report = req.method === "GET" ? REPORT_PATH.exec(path) : null;
+    if (report) {
+      // The report's trusted document through this gateway, as the request's anonymous caller.
+      const run = async (body: string) => {
+        const response = await gateway.fetch(
+          `http://${req.headers.host ?? "localhost"}/graphql`,
+          { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body },
+          { req, res },
+        );
+        return { status: response.status, json: await response.json().catch(() => null) };
+      };
+      void servePublicReport(report[1], reportDocument, run, res).catch((err) => {
+        options.logger.error({ err }, "public report page failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
     if (path === "/readyz") {
       // Shutting down: out of the balancer first, while what is in flight still finishes.
       if (drain.draining) {

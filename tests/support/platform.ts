@@ -89,8 +89,9 @@ async function startGatewayProcess(
   trustedOnly: boolean,
   extraEnv: Record<string, string> = {},
   logs?: CollectedLogs,
+  port?: number,
 ): Promise<GatewayProcess> {
-  const port = await freePort();
+  port ??= await freePort();
   // Always a port of its own: the default (9464) would collide between gateways run at once.
   const metricsPort = await freePort();
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "kgraph-e2e-keys-"));
@@ -298,11 +299,17 @@ export async function startPlatform(
   const proxies: Record<string, RecordingProxy> = {};
   // Each in-process subgraph's running server (null while stopped) and how to start it again on its port.
   const running: Partial<Record<SubgraphDefinition["name"], RunningServer | null>> = {};
+  // Chosen now: the subgraphs read the public graph (GRAPH_URL) through the gateway's port.
+  const gatewayPort = await freePort();
+  const graphUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   const restarts: Partial<Record<SubgraphDefinition["name"], () => Promise<RunningServer>>> = {};
   try {
     for (const subgraph of SUBGRAPHS) {
       if (options.tracesEndpoint) {
-        const server = await startSubgraphProcess(subgraph, database.url, auth, gatewaySecret, tracesEnv);
+        const server = await startSubgraphProcess(subgraph, database.url, auth, gatewaySecret, {
+          ...tracesEnv,
+          GRAPH_URL: graphUrl,
+        });
         servers.push(server);
         // Stoppable (an outage), not restartable: its process is gone once stopped.
         running[subgraph.name] = server;
@@ -330,6 +337,7 @@ export async function startPlatform(
         edge: options.subgraphEdge ?? PRODUCTION_EDGE,
         statementTimeoutMs: options.statementTimeoutMs,
         metrics: options.metrics ? { port: 0 } : undefined,
+        graphUrl,
       };
       const server = await subgraph.start(startOptions);
       running[subgraph.name] = server;
@@ -358,6 +366,7 @@ export async function startPlatform(
       options.trustedOnly ?? false,
       gatewayEnv,
       logs,
+      gatewayPort,
     );
     servers.push(gateway);
     return {

@@ -155,6 +155,9 @@ x-subgraph-env: &subgraph-env
   # /metrics on every interface of the container (port: the GraphQL port + 1000), reachable on
   # the internal network only: no \`ports:\` entry publishes it.
   METRICS_HOST: 0.0.0.0
+  # The graph's public endpoint: the oversight subgraph reads the public quarter figures through
+  # it (as the public does, trusted documents only) for its impact assessments.
+  GRAPH_URL: http://gateway:4000/graphql
   # Traces (off unless set): an OTLP/HTTP collector on the internal network, the same for the
   # gateway below. Each service names itself (${names[0]}, …, gateway) unless OTEL_SERVICE_NAME is set.
   # OTEL_EXPORTER_OTLP_ENDPOINT: http://otel-collector:4318

@@ -61,6 +61,8 @@ async function main(): Promise<void> {
       platform,
       Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, port(name)])),
       children,
+      // Where a subgraph reads what the others publish (the oversight subgraph's assessments).
+      () => ({ GRAPH_URL: process.env.GRAPH_URL ?? `http://127.0.0.1:${port("gateway")}/graphql` }),
     );
     children.push({
       name: "gateway",

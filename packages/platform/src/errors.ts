@@ -8,6 +8,7 @@ export type ErrorCode =
   | "CONFLICT"
   | "IDEMPOTENCY_KEY_IN_USE"
   | "IDEMPOTENCY_KEY_REUSED"
+  | "SERVICE_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
 /** Codes whose message is written for the caller and safe to pass on unchanged. */
@@ -24,6 +25,8 @@ const PUBLIC_CODES = new Set<string>([
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "OPERATION_RESOLUTION_FAILURE",
+  // Raised on purpose when a service this one reads through (the public graph) does not answer.
+  "SERVICE_UNAVAILABLE",
 ]);
 
 export function userError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

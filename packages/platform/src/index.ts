@@ -28,3 +28,4 @@ export * from "./access";
 export * from "./published-views";
 export * from "./metrics";
 export * from "./statistics";
+export * from "./public-graph";

@@ -43,6 +43,8 @@ export function loadSubgraphConfig(name: string, env: NodeJS.ProcessEnv = proces
       HOST: z.string().default("127.0.0.1"),
       /** Unset: the subgraph's port in subgraphs/registry.json (read only then). */
       PORT: z.coerce.number().int().min(0).max(65535).optional(),
+      /** The graph's public endpoint, for reading what other subgraphs publish (the oversight subgraph's assessments). */
+      GRAPH_URL: z.string().url().default("http://127.0.0.1:4000/graphql"),
       SUBJECT_REF_KEY: z.string({ required_error: "is required: the key for subject pseudonyms" }).min(16),
     }),
     env,

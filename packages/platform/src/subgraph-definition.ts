@@ -13,7 +13,9 @@ import { createDataSource } from "./database";
 import { type FederatedSchema, type ReferenceResolvers, buildFederatedSchema } from "./federation";
 import { IdempotencyKey } from "./idempotency/idempotency-key.entity";
 import { IdempotentRequest } from "./idempotency/idempotent-request";
+import { userError } from "./errors";
 import type { Logger } from "./logger";
+import { type PublicGraph, publicGraph as createPublicGraph } from "./public-graph";
 import { type MetricsListener, SubgraphMetrics, startMetricsListener } from "./metrics";
 import type { ShutdownSettings } from "./shutdown";
 import { type RunningServer, startSubgraphServer } from "./subgraph-server";
@@ -43,6 +45,11 @@ export interface StartSubgraphOptions {
    * metrics listener (tools and tests that do not scrape).
    */
   metrics?: { host?: string; port: number };
+  /**
+   * The graph's public endpoint (GRAPH_URL: the gateway's /graphql), for a subgraph that reads
+   * what other subgraphs publish through the graph. Unset: such reads fail SERVICE_UNAVAILABLE.
+   */
+  graphUrl?: string;
 }
 
 /** A served subgraph; `metricsUrl` when it has a metrics listener. */
@@ -70,6 +77,8 @@ export interface SubgraphContext<TLoaders> extends AccessContext {
   subjectRefKey: string;
   /** When the request arrived: every time judgement in one response uses it. */
   now: Date;
+  /** The graph as the public sees it (options.graphUrl): what other subgraphs publish. */
+  publicGraph: PublicGraph;
 }
 
 /** What one subgraph declares; `defineSubgraph` adds everything the four have in common. */
@@ -125,8 +134,16 @@ export function defineSubgraph<TLoaders>(declaration: SubgraphDeclaration<TLoade
         statementTimeoutMs,
       });
     },
-    start: (options) =>
-      serveSubgraph(
+    start: (options) => {
+      const publicGraph: PublicGraph = options.graphUrl
+        ? createPublicGraph(options.graphUrl)
+        : {
+            run: () =>
+              Promise.reject(
+                userError("SERVICE_UNAVAILABLE", "This subgraph has no GRAPH_URL: it cannot read the public graph."),
+              ),
+          };
+      return serveSubgraph(
         definition,
         (db) =>
           (base: BaseContext): SubgraphContext<TLoaders> => {
@@ -139,11 +156,13 @@ export function defineSubgraph<TLoaders>(declaration: SubgraphDeclaration<TLoade
               db: auditedDataSource(db, base.audit, base.idempotency),
               subjectRefKey: options.subjectRefKey,
               now,
+              publicGraph,
               loaders: declaration.loaders(db, access, now),
             };
           },
         options,
-      ),
+      );
+    },
   };
   return definition;
 }

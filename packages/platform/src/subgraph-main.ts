@@ -36,6 +36,7 @@ export function runSubgraph(name: string, dir: string): void {
       edge: platform.subgraphEdgeSettings(config),
       statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
       metrics: platform.subgraphMetricsSettings(config, port),
+      graphUrl: config.GRAPH_URL,
     });
     return { server, logger, shutdown: platform.shutdownSettings(config) };
   }, tracing);

@@ -210,7 +210,7 @@ export interface SubgraphHarness {
 /** A fresh database, migrated, and the subgraph serving it over real HTTP on a free port. */
 export async function startSubgraphHarness(
   definition: SubgraphDefinition,
-  options: { edge?: SubgraphEdgeSettings } = {},
+  options: { edge?: SubgraphEdgeSettings; graphUrl?: string } = {},
 ): Promise<SubgraphHarness> {
   const database = await createTestDatabase();
   const db = definition.createDataSource(database.url);
@@ -228,6 +228,7 @@ export async function startSubgraphHarness(
     gatewaySignatureSecret: gatewaySecret,
     // Development settings unless a test asks for production's: tests call the subgraph directly.
     edge: options.edge ?? DEVELOPMENT_EDGE,
+    graphUrl: options.graphUrl,
   });
   return {
     url: server.url,

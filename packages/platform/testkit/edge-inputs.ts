@@ -172,20 +172,28 @@ function argumentsWith(field: GraphQLField<unknown, unknown>, path: string, valu
     else {
       if (holder[step] === undefined || holder[step] === null)
         holder[step] = sample(getNamedType(type) as GraphQLInputType);
-      holder = holder[step] as Record<string, unknown>;
+      // A list of input objects: the value goes into its first element.
+      const next = holder[step];
+      holder = (Array.isArray(next) ? next[0] : next) as Record<string, unknown>;
     }
   }
   return args;
 }
 
-/** The path a list's element is named by (`input.caseIds[0]`), else the path itself. */
+/**
+ * The path the checks name a value by: every list on the way is entered at its first element
+ * (`input.caseIds[0]`, `input.recommendations[0].addresseeOrgId`).
+ */
 function elementPath(field: GraphQLField<unknown, unknown>, path: string): string {
   const steps = path.split(".");
   let type: GraphQLInputType = (field.args.find((a) => a.name === steps[0]) as GraphQLArgument).type;
-  for (const step of steps.slice(1))
+  const named = (t: GraphQLInputType) => (isListType(isNonNullType(t) ? t.ofType : t) ? "[0]" : "");
+  let out = steps[0] + named(type);
+  for (const step of steps.slice(1)) {
     type = (getNamedType(type) as { getFields(): Record<string, { type: GraphQLInputType }> }).getFields()[step].type;
-  const unwrapped = isNonNullType(type) ? type.ofType : type;
-  return isListType(unwrapped) ? `${path}[0]` : path;
+    out += `.${step}${named(type)}`;
+  }
+  return out;
 }
 
 function selectionOf(field: GraphQLField<unknown, unknown>): string {

@@ -93,7 +93,8 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Scope, Grant>
     [S.COMPLAINT_READ]: either(["filedByCaller"], ["visitedByOwnBody"]),
     [S.TRAINING_READ]: ALL,
     // Their own body's action items, and what the task force has published.
-    [S.OVERSIGHT_READ]: either(["minutesPublished"], ["ownBody"]),
+    // and impact assessments put to consultation (civil society is consulted).
+    [S.OVERSIGHT_READ]: either(["minutesPublished"], ["ownBody"], ["openForConsultation"]),
     [S.OVERSIGHT_WRITE]: only("ownBody"),
   },
   ombudsperson: {
@@ -114,6 +115,7 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Scope, Grant>
     [S.OVERSIGHT_READ]: ALL,
     [S.OVERSIGHT_WRITE]: ALL,
     [S.OVERSIGHT_LEDGER_READ]: ALL,
+    [S.ASSESSMENT_WRITE]: ALL,
   },
   auditor: {
     [S.CASE_READ]: ALL,
@@ -135,10 +137,11 @@ export const ACCESS: Readonly<Record<Role, Readonly<Partial<Record<Scope, Grant>
 
 /**
  * Records everyone reads, the public included, whatever they hold: the published monitoring
- * reports. These add to what a role's own grant gives.
+ * reports, impact assessments and public reports. These add to what a role's own grant gives.
  */
 export const PUBLIC_ACCESS: Readonly<Partial<Record<Scope, Grant>>> = {
   [S.MONITORING_READ]: only("published"),
+  [S.OVERSIGHT_READ]: only("published"),
 };
 
 /**

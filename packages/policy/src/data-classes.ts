@@ -109,6 +109,13 @@ export const DATA = {
     scopes: [S.OVERSIGHT_READ],
     audited: false,
   },
+  assessment: {
+    description:
+      "Human rights impact assessments: anyone reads one once it is published (its indicators frozen), and before that whoever oversight:read's rules allow.",
+    scopes: [],
+    recordsOf: [S.OVERSIGHT_READ],
+    audited: false,
+  },
   audit: {
     description: "The audit trail.",
     scopes: [S.AUDIT_READ],

@@ -67,5 +67,7 @@ export const SCOPES = {
   OVERSIGHT_WRITE: "oversight:write",
   /** Every agency's overdue ledger at once: the task force's view of who owes what. */
   OVERSIGHT_LEDGER_READ: "oversight:ledger:read",
+  /** Human rights impact assessments: draft them, put them to consultation, publish them (indicators frozen). */
+  ASSESSMENT_WRITE: "assessment:write",
 } as const;
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];

@@ -83,7 +83,13 @@ export const RULES = {
     grownBy: [],
   },
   published: {
-    description: "visits whose report is published, with their findings and recommendations",
+    description:
+      "visits whose report is published, with their findings and recommendations; impact assessments once published",
+    claim: null,
+    grownBy: [],
+  },
+  openForConsultation: {
+    description: "impact assessments put to consultation (and published ones): civil society is consulted on them",
     claim: null,
     grownBy: [],
   },

@@ -1,5 +1,6 @@
 import type { RecordAccess, SubgraphContext } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
+import { createAssessmentLoaders } from "./modules/assessment/assessment.loaders";
 import { createActionItemLoaders } from "./modules/action-item/action-item.loaders";
 import { createMeetingLoaders } from "./modules/meeting/meeting.loaders";
 import { createOverdueLoaders } from "./modules/overdue/overdue.loaders";
@@ -16,6 +17,7 @@ export function createLoaders(db: DataSource, access: RecordAccess) {
     ...createMeetingLoaders(db, access),
     ...actionItems,
     ...createOverdueLoaders(actionItems.readableActionItems),
+    ...createAssessmentLoaders(db, access),
   };
 }
 

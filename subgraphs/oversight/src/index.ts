@@ -8,6 +8,10 @@ import {
   MeetingActionItemsResolver,
   resolveActionItemReference,
 } from "./modules/action-item/action-item.resolver";
+import { AssessmentRecommendation, ImpactAssessment } from "./modules/assessment/assessment.entity";
+import { AssessmentRecommendationResolver, AssessmentResolver } from "./modules/assessment/assessment.resolver";
+import { PublicReport } from "./modules/public-report/public-report.entity";
+import { PublicReportResolver } from "./modules/public-report/public-report.resolver";
 import { Case, CaseReview, Complaint, Facility, Finding, Recommendation } from "./modules/concern/concern.entity";
 import { AgendaItem, Decision, TaskForceMeeting } from "./modules/meeting/meeting.entity";
 import { AgendaItemResolver, DecisionResolver, MeetingResolver } from "./modules/meeting/meeting.resolver";
@@ -40,6 +44,9 @@ export const definition = defineSubgraph({
     ActionItem,
     ActionItemTransition,
     Obligation,
+    ImpactAssessment,
+    AssessmentRecommendation,
+    PublicReport,
   ],
   migrations,
   resolvers: [
@@ -53,6 +60,9 @@ export const definition = defineSubgraph({
     ObligationResolver,
     OverdueResolver,
     StatisticsQuarterResolver,
+    AssessmentResolver,
+    AssessmentRecommendationResolver,
+    PublicReportResolver,
   ],
   // The records action items and agenda items concern, owned elsewhere: reachable through the
   // Concern union, listed so their stubs are always in the schema.

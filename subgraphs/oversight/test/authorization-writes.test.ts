@@ -6,10 +6,12 @@ import { Kind, type ObjectTypeDefinitionNode, parse } from "graphql";
 import { definition } from "../src";
 import { TaskForceAgency } from "../src/agency";
 import { ACTION_ITEM_WRITE_FORBIDDEN } from "../src/modules/action-item/action-item.policy";
+import { ASSESSMENT_WRITE_FORBIDDEN } from "../src/modules/assessment/assessment.policy";
 import { MEETING_WRITE_FORBIDDEN } from "../src/modules/meeting/meeting.policy";
 import {
   type OversightHarness,
   createActionItemRow,
+  createAssessmentRow,
   createMeetingRow,
   createMember,
   createTaskForce,
@@ -65,6 +67,9 @@ async function snapshot(): Promise<Record<string, number>> {
     "action_item",
     "action_item_transition",
     "obligation",
+    "impact_assessment",
+    "assessment_recommendation",
+    "public_report",
   ];
   const counts: Record<string, number> = {};
   for (const table of tables) {
@@ -85,7 +90,12 @@ interface Probe {
   writers: readonly Caller[];
   refusal: string;
   expected: (variables: Record<string, any>) => unknown;
+  /** The scope the mutation needs (oversight:write unless said). */
+  scope?: typeof W | typeof A;
 }
+
+const A = SCOPES.ASSESSMENT_WRITE;
+const OMBUDSPERSON: readonly Caller[] = ["ombudsperson"];
 
 const meeting = async (heldAt = daysFromNow(7)) => createMeetingRow(h.db, (await createTaskForce(h.db)).id, { heldAt });
 
@@ -205,6 +215,46 @@ const PROBES: Probe[] = [
     refusal: ACTION_ITEM_WRITE_FORBIDDEN,
     expected: () => ({ status: "IN_PROGRESS" }),
   },
+  {
+    name: "createImpactAssessment",
+    field: "createImpactAssessment",
+    query: `mutation($input: CreateImpactAssessmentInput!) { createImpactAssessment(input: $input) { status } }`,
+    prepare: async () => ({
+      input: {
+        taskForceId: (await createTaskForce(h.db)).id,
+        title: "Assessment of the quarter",
+        quarter: "2025-Q4",
+        scope: "PROGRAMME",
+        method: "Public figures.",
+        findings: [],
+        recommendations: [],
+      },
+    }),
+    writers: OMBUDSPERSON,
+    refusal: ASSESSMENT_WRITE_FORBIDDEN,
+    expected: () => ({ status: "DRAFT" }),
+    scope: A,
+  },
+  {
+    name: "reviseImpactAssessment",
+    field: "reviseImpactAssessment",
+    query: `mutation($id: ID!) { reviseImpactAssessment(id: $id, input: { findings: ["Revised."] }) { findings } }`,
+    prepare: async () => ({ id: (await createAssessmentRow(h.db, (await createTaskForce(h.db)).id)).id }),
+    writers: OMBUDSPERSON,
+    refusal: ASSESSMENT_WRITE_FORBIDDEN,
+    expected: () => ({ findings: ["Revised."] }),
+    scope: A,
+  },
+  {
+    name: "moveImpactAssessment",
+    field: "moveImpactAssessment",
+    query: `mutation($id: ID!) { moveImpactAssessment(id: $id, status: CONSULTATION) { status } }`,
+    prepare: async () => ({ id: (await createAssessmentRow(h.db, (await createTaskForce(h.db)).id)).id }),
+    writers: OMBUDSPERSON,
+    refusal: ASSESSMENT_WRITE_FORBIDDEN,
+    expected: () => ({ status: "CONSULTATION" }),
+    scope: A,
+  },
 ];
 
 it("has a probe for every mutation of the subgraph", async () => {
@@ -228,10 +278,11 @@ it.each(PROBES.flatMap((probe) => CALLERS.map((caller) => [probe.name, caller] a
     }
     expect(res.status).toBe(200);
     expect(res.data).toBeNull();
-    const holds = callerHolds(caller, [W]);
+    const scope = probe.scope ?? W;
+    const holds = callerHolds(caller, [scope]);
     expect(res.errors?.map((e) => ({ message: e.message, path: e.path, code: e.extensions?.code }))).toEqual([
       {
-        message: holds ? probe.refusal : `Mutation.${probe.field} needs ${W}.`,
+        message: holds ? probe.refusal : `Mutation.${probe.field} needs ${scope}.`,
         path: [probe.field],
         code: "FORBIDDEN",
       },

@@ -30,6 +30,9 @@ import { AgendaOrigin } from "../src/modules/meeting/meeting.entity";
 import { MEETING_WRITE_FORBIDDEN } from "../src/modules/meeting/meeting.policy";
 import { MeetingRecords } from "../src/modules/meeting/meeting.records";
 import { Obligation, ObligationKind } from "../src/modules/obligation/obligation.entity";
+import type { AssessmentRecommendation, ImpactAssessment } from "../src/modules/assessment/assessment.entity";
+import { AssessmentScope, AssessmentStatus } from "../src/modules/assessment/assessment.policy";
+import { AssessmentRecords } from "../src/modules/assessment/assessment.records";
 import { ObligationRecords } from "../src/modules/obligation/obligation.records";
 import type { Mandate, TaskForce, TaskForceMember } from "../src/modules/task-force/task-force.entity";
 import { TaskForceRecords } from "../src/modules/task-force/task-force.records";
@@ -43,6 +46,8 @@ import {
   createMeetingRow,
   createMember,
   createTaskForce,
+  createAssessmentRow,
+  createAssessmentRecommendationRow,
   ok,
   startOversightHarness,
 } from "./harness";
@@ -67,6 +72,7 @@ jest.setTimeout(600_000);
 const R = SCOPES.OVERSIGHT_READ;
 const W = SCOPES.OVERSIGHT_WRITE;
 const L = SCOPES.OVERSIGHT_LEDGER_READ;
+const A = SCOPES.ASSESSMENT_WRITE;
 
 /** THE SCOPE TABLE of this subgraph: every field and the scope it needs; `null`: none (keys, page wrappers). */
 const FIELD_SCOPES: Record<string, Scope | null> = {
@@ -185,6 +191,53 @@ const FIELD_SCOPES: Record<string, Scope | null> = {
   "TaskForceMeetingConnection.pageInfo": null,
   "TaskForceMeetingEdge.node": null,
   "TaskForceMeetingEdge.cursor": null,
+  // Impact assessments and public reports: readable by record (published ones by everyone).
+  "Query.impactAssessment": null,
+  "Query.impactAssessments": null,
+  "Query.statisticsQuarters": null,
+  "Query.publicReport": null,
+  "Query.publicReports": null,
+  "Mutation.createImpactAssessment": A,
+  "Mutation.reviseImpactAssessment": A,
+  "Mutation.moveImpactAssessment": A,
+  "ImpactAssessment.id": null,
+  "ImpactAssessment.title": null,
+  "ImpactAssessment.quarter": null,
+  "ImpactAssessment.scope": null,
+  "ImpactAssessment.policy": null,
+  "ImpactAssessment.method": null,
+  "ImpactAssessment.findings": null,
+  "ImpactAssessment.status": null,
+  "ImpactAssessment.createdAt": null,
+  "ImpactAssessment.consultationAt": null,
+  "ImpactAssessment.publishedAt": null,
+  "ImpactAssessment.facility": null,
+  "ImpactAssessment.indicators": null,
+  "ImpactAssessment.indicatorsFrozen": null,
+  "ImpactAssessment.recommendations": null,
+  "AssessmentRecommendation.id": null,
+  "AssessmentRecommendation.position": null,
+  "AssessmentRecommendation.text": null,
+  "AssessmentRecommendation.addressee": null,
+  "AssessmentRecommendation.addresseeOrgId": null,
+  "AssessmentRecommendation.dueAt": null,
+  "AssessmentRecommendation.status": null,
+  "AssessmentRecommendation.followUp": R,
+  "ImpactAssessmentConnection.edges": null,
+  "ImpactAssessmentConnection.pageInfo": null,
+  "ImpactAssessmentEdge.node": null,
+  "ImpactAssessmentEdge.cursor": null,
+  "PublicReport.quarter": null,
+  "PublicReport.publishedAt": null,
+  "PublicReport.html": null,
+  "PublicReport.assessment": null,
+  "PublicFigure.indicator": null,
+  "PublicFigure.label": null,
+  "PublicFigure.dimension": null,
+  "PublicFigure.dimensionLabel": null,
+  "PublicFigure.unit": null,
+  "PublicFigure.value": null,
+  "PublicFigure.suppressed": null,
   "PageInfo.hasNextPage": null,
   "PageInfo.endCursor": null,
 };
@@ -201,11 +254,24 @@ const ROLE_HOLDS: Record<Role, Scope[]> = {
   training_admin: [],
 };
 
-const FIELD_CLASSES: Record<string, DataClassName> = Object.fromEntries(
-  Object.entries(FIELD_SCOPES)
-    .filter(([field, scope]) => scope === R && !/^(Query|Mutation)\./.test(field))
-    .map(([field]) => [field, "oversight"]),
-);
+const FIELD_CLASSES: Record<string, DataClassName> = {
+  ...Object.fromEntries(
+    Object.entries(FIELD_SCOPES)
+      .filter(([field, scope]) => scope === R && !/^(Query|Mutation)\./.test(field))
+      .map(([field]) => [field, "oversight"]),
+  ),
+  // Read by record: anyone once published, before that whoever oversight:read's rules allow.
+  ...Object.fromEntries(
+    Object.keys(FIELD_SCOPES)
+      .filter((field) => /^(ImpactAssessment|AssessmentRecommendation)\./.test(field) && FIELD_SCOPES[field] === null)
+      .map((field) => [field, "assessment"]),
+  ),
+  ...Object.fromEntries(
+    Object.keys(FIELD_SCOPES)
+      .filter((f) => f.startsWith("PublicReport."))
+      .map((f) => [f, "public"]),
+  ),
+};
 
 let h: OversightHarness;
 const facilityF = randomUUID();
@@ -225,6 +291,10 @@ let itemB: ActionItem;
 let itemX: ActionItem;
 let itemF: ActionItem;
 let obligation: Obligation;
+let draftAssessment: ImpactAssessment;
+let consultedAssessment: ImpactAssessment;
+let publishedAssessment: ImpactAssessment;
+let consultedRecommendation: AssessmentRecommendation;
 let transitionId: string;
 
 const HELD_A = new Date("2026-03-05T09:00:00.000Z");
@@ -233,6 +303,7 @@ const HELD_B = new Date("2026-04-02T09:00:00.000Z");
 const DUE_A = new Date("2026-04-01T00:00:00.000Z");
 const AS_OF = new Date(DUE_A.getTime() + 10 * DAY);
 const JOINED = new Date("2025-09-01T08:00:00.000Z");
+const CONSULTED = new Date("2026-02-01T10:00:00.000Z");
 
 beforeAll(async () => {
   h = await startOversightHarness();
@@ -312,6 +383,29 @@ beforeAll(async () => {
     owingAgency: TaskForceAgency.MIA,
   });
   await h.db.getRepository(Obligation).insert(obligation);
+  // Impact assessments in each state: a draft, one in consultation with a recommendation, and a
+  // published one whose recommendation is followed up by action item IA.
+  draftAssessment = await createAssessmentRow(h.db, tf.id, { title: "Draft assessment" });
+  consultedAssessment = await createAssessmentRow(h.db, tf.id, {
+    title: "Assessment in consultation",
+    quarter: "2025-Q3",
+    scope: AssessmentScope.FACILITY,
+    facilityId,
+    status: AssessmentStatus.CONSULTATION,
+    createdAt: new Date("2026-01-10T10:00:00.000Z"),
+    consultationAt: CONSULTED,
+  });
+  consultedRecommendation = await createAssessmentRecommendationRow(h.db, consultedAssessment.id);
+  publishedAssessment = await createAssessmentRow(h.db, tf.id, {
+    title: "Published assessment",
+    quarter: "2025-Q2",
+    status: AssessmentStatus.PUBLISHED,
+    frozenIndicators: [],
+    createdAt: new Date("2026-01-05T10:00:00.000Z"),
+    consultationAt: CONSULTED,
+    publishedAt: CONSULTED,
+  });
+  await createAssessmentRecommendationRow(h.db, publishedAssessment.id, { actionItemId: itemA.id });
 });
 afterAll(async () => {
   await h?.stop();
@@ -333,6 +427,9 @@ const readsPublished = (c: Caller) => c !== "facility_staff";
 const readsUnpublished = (c: Caller) => c !== "facility_staff" && c !== "monitor";
 const readsOwnBodyItem = readsPublished;
 const readsFacilityItem = (c: Caller) => c !== "monitor";
+/** Impact assessments: drafts by oversight:read holders for every record; in consultation monitors too; published everyone. */
+const readsDraftAssessment = (c: Caller) => ["mia_officer", "dhs_liaison", "ombudsperson", "auditor"].includes(c);
+const readsConsultedAssessment = (c: Caller) => readsDraftAssessment(c) || c === "monitor";
 
 describe("the token wall", () => {
   const QUERY = `{ obligations { kind } }`;
@@ -430,6 +527,10 @@ const entity = (variable: string, type: string, extra: Partial<Step> = {}): Step
 
 // Doors.
 const tfQ = into("Query", "taskForce", { args: "(id: $tf)" });
+const consultedQ = into("Query", "impactAssessment", { args: "(id: $consultedAssessment)" });
+const publishedQ = into("Query", "impactAssessment", { args: "(id: $publishedAssessment)" });
+const recommendationsOfConsulted = [consultedQ, into("ImpactAssessment", "recommendations", { list: true })];
+const recommendationsOfPublished = [publishedQ, into("ImpactAssessment", "recommendations", { list: true })];
 const meetingAQ = into("Query", "taskForceMeeting", { args: "(id: $meetingA)" });
 const meetingBQ = into("Query", "taskForceMeeting", { args: "(id: $meetingB)" });
 const itemQ = (variable: string) => into("Query", "actionItem", { args: `(id: $${variable})` });
@@ -735,6 +836,89 @@ const CELLS = (): Cell[] => [
     () => 0,
   ),
 
+  // Impact assessments: every field on the one in consultation (its rule tells the callers
+  // apart), the states through Query.impactAssessment and the list.
+  ...(
+    [
+      ["id", () => consultedAssessment.id],
+      ["title", () => "Assessment in consultation"],
+      ["quarter", () => "2025-Q3"],
+      ["scope", () => "FACILITY"],
+      ["policy", () => null],
+      ["method", () => consultedAssessment.method],
+      ["findings", () => consultedAssessment.findings],
+      ["status", () => "CONSULTATION"],
+      ["createdAt", () => iso(consultedAssessment.createdAt)],
+      ["consultationAt", () => iso(CONSULTED)],
+      ["publishedAt", () => null],
+      ["indicatorsFrozen", () => false],
+    ] as const
+  ).map(([field, value]) =>
+    cell([consultedQ], "ImpactAssessment", field, (c) => (readsConsultedAssessment(c) ? value() : null)),
+  ),
+  cell(
+    [consultedQ],
+    "ImpactAssessment",
+    "facility",
+    (c) => (readsConsultedAssessment(c) ? { id: facilityId } : null),
+    "{ id }",
+  ),
+  // The published one's indicators: frozen at publication (here an empty set), never read again.
+  cell([publishedQ], "ImpactAssessment", "indicators", () => [], "{ indicator }", "frozen at publication"),
+  cell(
+    [consultedQ],
+    "ImpactAssessment",
+    "recommendations",
+    (c) => (readsConsultedAssessment(c) ? [{ position: 1 }] : null),
+    "{ position }",
+  ),
+  ...(
+    [
+      ["id", () => consultedRecommendation.id],
+      ["position", () => 1],
+      ["text", () => consultedRecommendation.text],
+      ["addressee", () => "MIA"],
+      ["addresseeOrgId", () => null],
+      ["dueAt", () => iso(consultedRecommendation.dueAt)],
+      ["status", () => null],
+    ] as const
+  ).map(([field, value]) =>
+    cell(recommendationsOfConsulted, "AssessmentRecommendation", field, (c) =>
+      readsConsultedAssessment(c) ? value() : null,
+    ),
+  ),
+  cell(
+    recommendationsOfPublished,
+    "AssessmentRecommendation",
+    "followUp",
+    when(readsPublished, { id: itemA.id }),
+    "{ id }",
+  ),
+  {
+    name: "Query.impactAssessment (draft)",
+    steps: [into("Query", "impactAssessment", { args: "(id: $draftAssessment)" })],
+    leaf: "{ status }",
+    expected: (c) => (readsDraftAssessment(c) ? { status: "DRAFT" } : null),
+  },
+  {
+    name: "Query.impactAssessment (published)",
+    steps: [publishedQ],
+    leaf: "{ status }",
+    expected: () => ({ status: "PUBLISHED" }),
+  },
+  {
+    name: "Query.impactAssessments",
+    steps: [into("Query", "impactAssessments", { args: "(first: 10)" })],
+    leaf: "{ edges { node { title } } }",
+    expected: (c) => ({
+      edges: [
+        ...(readsDraftAssessment(c) ? [{ node: { title: "Draft assessment" } }] : []),
+        ...(readsConsultedAssessment(c) ? [{ node: { title: "Assessment in consultation" } }] : []),
+        { node: { title: "Published assessment" } },
+      ],
+    }),
+  },
+
   // The audit trail: a reference anyone may name, its events only for audit:read.
   {
     name: "AuditTrail.oversight",
@@ -757,6 +941,9 @@ function variables(): Record<string, { type: string; value: unknown }> {
     itemX: id(itemX.id),
     itemF: id(itemF.id),
     unknown: id(randomUUID()),
+    draftAssessment: id(draftAssessment.id),
+    consultedAssessment: id(consultedAssessment.id),
+    publishedAssessment: id(publishedAssessment.id),
     asOf: { type: "DateTimeISO!", value: AS_OF.toISOString() },
     itemARefs: { type: "[_Any!]!", value: [{ __typename: "ActionItem", id: itemA.id }] },
     ledgerRefs: { type: "[_Any!]!", value: [{ __typename: "OverdueLedger", agency: "MIA" }] },
@@ -987,10 +1174,38 @@ const ROWS: RuleRow[] = [
       });
     },
   },
+  ...(
+    [
+      ["monitor", "reads assessments in consultation and published ones, never drafts", ["consulted", "published"]],
+      ["facility_staff", "reads published assessments only", ["published"]],
+      ["public", "reads published assessments only", ["published"]],
+    ] as const
+  ).map(([role, shows, states]) => ({
+    role: role as Role,
+    kind: "ImpactAssessment",
+    shows,
+    run: async () => {
+      const res = await h.gql(
+        `{ impactAssessments(first: 50) { edges { node { id } } } }`,
+        {},
+        await callAs(role as Caller),
+      );
+      expect(res.errors).toBeUndefined();
+      const ids = (
+        res.data as { impactAssessments: { edges: { node: { id: string } }[] } }
+      ).impactAssessments.edges.map((e) => e.node.id);
+      const wanted = { consulted: consultedAssessment.id, published: publishedAssessment.id };
+      expect(sorted(ids)).toEqual(sorted(states.map((state) => wanted[state])));
+      const rows = (await h.db.query(`SELECT id FROM oversight.impact_assessment WHERE status = ANY($1)`, [
+        states.map((state) => (state === "consulted" ? "CONSULTATION" : "PUBLISHED")),
+      ])) as { id: string }[];
+      expect(sorted(ids)).toEqual(sorted(rows.map((r) => r.id)));
+    },
+  })),
 ];
 
 describeRecordRuleRows(
   "record rules of the oversight subgraph",
-  [TaskForceRecords, MeetingRecords, ActionItemRecords, ObligationRecords],
+  [TaskForceRecords, MeetingRecords, ActionItemRecords, ObligationRecords, AssessmentRecords],
   ROWS,
 );

@@ -6,13 +6,16 @@ import { TaskForceAgency } from "../src/agency";
 import { ActionItem, ActionItemStatus, ActionItemTransition } from "../src/modules/action-item/action-item.entity";
 import { AgendaItem, AgendaOrigin, Decision, TaskForceMeeting } from "../src/modules/meeting/meeting.entity";
 import { Mandate, TaskForce, TaskForceMember } from "../src/modules/task-force/task-force.entity";
+import { AssessmentRecommendation, ImpactAssessment } from "../src/modules/assessment/assessment.entity";
+import { AssessmentScope, AssessmentStatus } from "../src/modules/assessment/assessment.policy";
 
 export { TEST_SUBJECT_REF_KEY } from "@kgraph/platform";
 
 export type OversightHarness = SubgraphHarness;
 
 /** A fresh database, migrated, and the oversight subgraph serving it over real HTTP on a free port. */
-export const startOversightHarness = (): Promise<OversightHarness> => startSubgraphHarness(definition);
+export const startOversightHarness = (options: { graphUrl?: string } = {}): Promise<OversightHarness> =>
+  startSubgraphHarness(definition, options);
 
 export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 export const HOUR = 3_600_000;
@@ -178,4 +181,53 @@ export async function writeEvents(db: DataSource, operation: string) {
     `SELECT operation, actor_sub, record_ids, fields FROM oversight.audit_event WHERE kind = 'WRITE' AND operation = $1 ORDER BY seq`,
     [`mutation ${operation}`],
   )) as { operation: string; actor_sub: string | null; record_ids: string[]; fields: string[] }[];
+}
+
+/** Factory: an impact assessment row (a DRAFT of the programme for 2025-Q4 unless told otherwise). */
+export async function createAssessmentRow(
+  db: DataSource,
+  taskForceId: string,
+  overrides: Partial<ImpactAssessment> = {},
+): Promise<ImpactAssessment> {
+  const assessment = db.getRepository(ImpactAssessment).create({
+    id: randomUUID(),
+    taskForceId,
+    title: unique("Impact assessment"),
+    quarter: "2025-Q4",
+    scope: AssessmentScope.PROGRAMME,
+    facilityId: null,
+    policy: null,
+    method: "Public figures and visits.",
+    findings: ["A finding."],
+    status: AssessmentStatus.DRAFT,
+    frozenIndicators: null,
+    createdAt: new Date(),
+    consultationAt: null,
+    publishedAt: null,
+    ...overrides,
+  });
+  await db.getRepository(ImpactAssessment).insert(assessment);
+  return assessment;
+}
+
+/** Factory: a recommendation of an assessment. */
+export async function createAssessmentRecommendationRow(
+  db: DataSource,
+  assessmentId: string,
+  overrides: Partial<AssessmentRecommendation> = {},
+): Promise<AssessmentRecommendation> {
+  const recommendation = db.getRepository(AssessmentRecommendation).create({
+    id: randomUUID(),
+    assessmentId,
+    position: 1,
+    text: "Offer counsel within 24 hours.",
+    addressee: TaskForceAgency.MIA,
+    addresseeOrgId: null,
+    addresseeOfficialName: "Head of Reception",
+    dueAt: new Date("2026-06-30T00:00:00.000Z"),
+    actionItemId: null,
+    ...overrides,
+  });
+  await db.getRepository(AssessmentRecommendation).insert(recommendation);
+  return recommendation;
 }

@@ -24,5 +24,8 @@ export const ActionItemRecords = defineRecordKind({
     ownedByDhs: (a, _value, param) => `${a}.owner_agency = ${param(TaskForceAgency.DHS)}`,
     minutesPublished: (a) =>
       `EXISTS (SELECT 1 FROM oversight.task_force_meeting pm WHERE pm.id = ${a}.meeting_id AND pm.minutes_published_at IS NOT NULL)`,
+    // Impact assessments only: an item that follows up an assessment's recommendation is its owner's.
+    published: false,
+    openForConsultation: false,
   },
 });

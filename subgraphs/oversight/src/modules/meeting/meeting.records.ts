@@ -21,5 +21,8 @@ export const MeetingRecords = defineRecordKind({
     ownBody: false,
     ownFacility: false,
     ownedByDhs: false,
+    // Impact assessments only: no meeting or task force is published or put to consultation.
+    published: false,
+    openForConsultation: false,
   },
 });

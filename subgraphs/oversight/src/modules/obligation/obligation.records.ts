@@ -13,5 +13,8 @@ export const ObligationRecords = defineRecordKind({
     minutesPublished: true,
     ownBody: false,
     ownFacility: false,
+    // Impact assessments only.
+    published: false,
+    openForConsultation: false,
   },
 });

@@ -14,5 +14,8 @@ export const TaskForceRecords = defineRecordKind({
     minutesPublished: true,
     ownBody: false,
     ownFacility: false,
+    // Impact assessments only: no meeting or task force is published or put to consultation.
+    published: false,
+    openForConsultation: false,
   },
 });
