@@ -38,13 +38,6 @@ function figuresOf(): PublicFigure[] {
   ];
 }
 
-function quartersBetween(from: string, to: string): string[] {
-  const n = (q: string) => Number(q.slice(0, 4)) * 4 + Number(q.slice(6)) - 1;
-  const out: string[] = [];
-  for (let q = n(from); q <= n(to); q++) out.push(`${Math.floor(q / 4)}-Q${(q % 4) + 1}`);
-  return out;
-}
-
 const graph = http.createServer((req, res) => {
   let body = "";
   req.on("data", (chunk) => (body += chunk));
@@ -55,18 +48,16 @@ const graph = http.createServer((req, res) => {
       res.writeHead(503).end();
       return;
     }
+    const figures = figuresOf();
     const data = {
-      statisticsQuarters: quartersBetween(variables.from, variables.to).map((quarter) => {
-        const figures = figuresOf();
-        return {
-          quarter,
-          complete: true,
-          caseFigures: figures.slice(0, 1),
-          facilityFigures: figures.slice(1, 3),
-          monitoringFigures: figures.slice(3),
-          trainingFigures: [],
-        };
-      }),
+      statisticsQuarter: {
+        quarter: variables.quarter,
+        complete: true,
+        caseFigures: figures.slice(0, 1),
+        facilityFigures: figures.slice(1, 3),
+        monitoringFigures: figures.slice(3),
+        trainingFigures: [],
+      },
     };
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data }));
   });
@@ -230,18 +221,19 @@ describe("the life of an assessment", () => {
     expect(ok(await h.gql(READ, { id: created.id }, PUBLIC)).impactAssessment).toEqual(assessmentBefore);
   });
 
-  it("reads the figures as the public, by the trusted document's id, and the quarter and the seven before it", async () => {
+  it("reads the figures as the public, by the trusted document's id, for the quarter and the seven before it", async () => {
     const created = await draft({ quarter: "2024-Q3" });
     ok(await h.gql(MOVE, { id: created.id, status: "CONSULTATION" }, OMBUDSPERSON));
     requests.length = 0;
     ok(await h.gql(MOVE, { id: created.id, status: "PUBLISHED" }, OMBUDSPERSON));
-    expect(requests).toEqual([
-      {
+    const quarters = ["2022-Q4", "2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2", "2024-Q3"];
+    expect([...requests].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
+      quarters.map((quarter) => ({
         documentId: trustedDocumentId(QUARTER_FIGURES_DOCUMENT),
         authorization: undefined,
-        variables: { from: "2022-Q4", to: "2024-Q3" },
-      },
-    ]);
+        variables: { quarter },
+      })),
+    );
   });
 
   it("makes each recommendation an OPEN action item of its addressee, due when the recommendation is", async () => {

@@ -194,7 +194,6 @@ const FIELD_SCOPES: Record<string, Scope | null> = {
   // Impact assessments and public reports: readable by record (published ones by everyone).
   "Query.impactAssessment": null,
   "Query.impactAssessments": null,
-  "Query.statisticsQuarters": null,
   "Query.publicReport": null,
   "Query.publicReports": null,
   "Mutation.createImpactAssessment": A,

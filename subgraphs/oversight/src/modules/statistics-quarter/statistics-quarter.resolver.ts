@@ -1,4 +1,3 @@
-import { BoundedList, atMost } from "@kgraph/platform";
 import { Arg, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import * as quarters from "./statistics-quarter.service";
 import { StatisticsQuarter } from "./statistics-quarter.types";
@@ -13,19 +12,6 @@ export class StatisticsQuarterResolver {
     @Arg("quarter", { description: "The quarter, as YYYY-Qn (2000-Q1 or later)." }) quarter: string,
   ): StatisticsQuarter {
     return quarters.statisticsQuarter(quarter);
-  }
-
-  @BoundedList(quarters.MAX_QUARTERS)
-  @Query(() => [StatisticsQuarter], {
-    description:
-      "Public statistics of consecutive calendar quarters, in order (for a chart over time). Open to everyone. " +
-      atMost(quarters.MAX_QUARTERS),
-  })
-  statisticsQuarters(
-    @Arg("from", { description: "The first quarter, as YYYY-Qn." }) from: string,
-    @Arg("to", { description: "The last quarter, as YYYY-Qn (inclusive)." }) to: string,
-  ): StatisticsQuarter[] {
-    return quarters.statisticsQuarters(from, to);
   }
 
   @FieldResolver(() => Date, { description: "The quarter's first instant (UTC)." })

@@ -1,4 +1,4 @@
-import { badUserInput, formatQuarter, parseQuarter, quarterOfInstant, startOfQuarter } from "@kgraph/platform";
+import { badUserInput, parseQuarter, quarterOfInstant, startOfQuarter } from "@kgraph/platform";
 import type { StatisticsQuarter } from "./statistics-quarter.types";
 
 /** No statistics before this quarter: the programme's data starts long after it. */
@@ -13,25 +13,6 @@ export function statisticsQuarter(text: string): StatisticsQuarter {
     });
   }
   return { quarter: text };
-}
-
-/** `statisticsQuarters` spans at most this many quarters (two years). */
-export const MAX_QUARTERS = 8;
-
-/** Every quarter from `from` to `to`, in order; BAD_USER_INPUT for a bad or too long range. */
-export function statisticsQuarters(from: string, to: string): StatisticsQuarter[] {
-  const first = parseQuarter(statisticsQuarter(from).quarter)!;
-  const last = parseQuarter(statisticsQuarter(to).quarter)!;
-  if (last < first) throw badUserInput(`from (${from}) must not be after to (${to}).`, { argument: "from" });
-  if (last - first + 1 > MAX_QUARTERS) {
-    throw badUserInput(
-      `The range ${from} to ${to} spans ${last - first + 1} quarters; at most ${MAX_QUARTERS} are allowed.`,
-      {
-        argument: "to",
-      },
-    );
-  }
-  return Array.from({ length: last - first + 1 }, (_, i) => ({ quarter: formatQuarter(first + i) }));
 }
 
 /** `_entities`: a well-formed quarter, or null. */
