@@ -120,6 +120,7 @@ const DOCUMENT_ROLES: Record<string, (string | null)[]> = {
   "monitor-visit-report.graphql": ["monitor", "ombudsperson"],
   "overdue.graphql": ["mia_officer", "dhs_liaison", "ombudsperson", "facility_staff", "monitor", "auditor"],
   "programme-statistics.graphql": [null, "dhs_liaison"],
+  "public-report-quarter.graphql": [null],
   "staff-compliance.graphql": ["training_admin", "facility_staff"],
   "task-force-meetings.graphql": ["mia_officer", "dhs_liaison", "ombudsperson", "monitor", "auditor"],
 };

@@ -181,7 +181,7 @@ describe("reportInput", () => {
 describe("npm run report (the compiled tool against a stand-in gateway)", () => {
   let server: http.Server;
   let url: string;
-  const bodies: { query: string; variables: { quarter: string } }[] = [];
+  const bodies: { query?: string; documentId: string; variables: { quarter: string } }[] = [];
   const authorizations: (string | undefined)[] = [];
   let reply: (quarter: string) => QuarterResponse;
   let folder: string;
@@ -192,7 +192,7 @@ describe("npm run report (the compiled tool against a stand-in gateway)", () => 
       let text = "";
       req.on("data", (chunk) => (text += chunk));
       req.on("end", () => {
-        const body = JSON.parse(text) as { query: string; variables: { quarter: string } };
+        const body = JSON.parse(text) as { query?: string; documentId: string; variables: { quarter: string } };
         bodies.push(body);
         authorizations.push(req.headers.authorization);
         res.setHeader("content-type", "application/json");
@@ -227,7 +227,15 @@ describe("npm run report (the compiled tool against a stand-in gateway)", () => 
     expect(result.code).toBe(0);
     expect(bodies.map((b) => b.variables.quarter)).toEqual(reportQuarters("2026-Q3"));
     expect(authorizations).toEqual(Array(8).fill(undefined));
-    expect(bodies[0].query).toMatch(/caseFigures \{ \.\.\.PublicReportFigure \}/);
+    // By trusted-document id (documents/public-report-quarter.graphql), as production's gateway requires.
+    const manifest = JSON.parse(
+      fs.readFileSync(
+        path.join(__dirname, "..", "..", "packages", "client", "src", "generated", "persisted-documents.json"),
+        "utf8",
+      ),
+    ) as Record<string, string>;
+    expect(bodies.every((b) => b.query === undefined)).toBe(true);
+    expect(manifest[bodies[0].documentId]).toContain("query PublicReportQuarter($quarter: String!)");
     expect(result.stdout).toContain("  2026-Q3: 7 figures\n");
     expect(result.stdout).toContain("wrote reports/2026-Q3.html");
     const page = fs.readFileSync(path.join(folder, "reports", "2026-Q3.html"), "utf8");
