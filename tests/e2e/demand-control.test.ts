@@ -121,6 +121,9 @@ const DOCUMENT_ROLES: Record<string, (string | null)[]> = {
   "overdue.graphql": ["mia_officer", "dhs_liaison", "ombudsperson", "facility_staff", "monitor", "auditor"],
   "programme-statistics.graphql": [null, "dhs_liaison"],
   "public-report-quarter.graphql": [null],
+  "public-report.graphql": [null],
+  "quarter-figures.graphql": [null],
+  "impact-assessments.graphql": [null, "ombudsperson", "mia_officer", "monitor"],
   "staff-compliance.graphql": ["training_admin", "facility_staff"],
   "task-force-meetings.graphql": ["mia_officer", "dhs_liaison", "ombudsperson", "monitor", "auditor"],
 };

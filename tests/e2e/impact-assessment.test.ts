@@ -103,7 +103,7 @@ it("publishes the seeded quarter's assessment with its figures frozen, its repor
   const read = ok(await asPublic("ImpactAssessment", { id: created.id })).impactAssessment;
   const figuresOf = (q: any) => [...q.caseFigures, ...q.facilityFigures, ...q.monitoringFigures, ...q.trainingFigures];
   const key = (f: any) => `${f.indicator}|${f.dimension}`;
-  const frozen = new Map(read.indicators.map((f: any) => [key(f), f]));
+  const frozen = new Map<string, unknown>(read.indicators.map((f: any) => [key(f), f]));
   expect(live.complete).toBe(true);
   expect(figuresOf(live).length).toBeGreaterThan(20);
   for (const figure of figuresOf(live)) expect(frozen.get(key(figure))).toEqual(figure);

@@ -82,6 +82,8 @@ interface Targets {
   heldMeeting: string;
   miaItem: string;
   bodyItem: string;
+  draftAssessment: string;
+  assessmentToMove: string;
 }
 let targets: Targets;
 
@@ -240,8 +242,28 @@ async function findTargets(): Promise<Targets> {
         input: { taskForceId: taskForce, title: "Set up for the probe", owner, dueAt: LATER(30) },
       })
     ).createActionItem.id as string;
+  const assessment = async () =>
+    (
+      await setup(
+        { roles: ["ombudsperson"], sub: "00000000-0000-4000-8000-0000000000ee" },
+        `mutation($input: CreateImpactAssessmentInput!) { createImpactAssessment(input: $input) { id } }`,
+        {
+          input: {
+            taskForceId: taskForce,
+            title: "Set up for the probe",
+            quarter: "2025-Q4",
+            scope: "PROGRAMME",
+            method: "Probe.",
+            findings: [],
+            recommendations: [],
+          },
+        },
+      )
+    ).createImpactAssessment.id as string;
   const oversight = {
     taskForce,
+    draftAssessment: await assessment(),
+    assessmentToMove: await assessment(),
     openMeeting: await meeting(LATER(10)),
     heldMeeting: await meeting(SOON()),
     miaItem: await item({ agency: "MIA", officialName: "Probe Officer" }),
@@ -665,6 +687,28 @@ const MUTATIONS: Record<string, Row> = {
     within: { id: T().bodyItem, status: "IN_PROGRESS", reason: "Our own item, started." },
     selection: `{ __typename id }`,
   }),
+  createImpactAssessment: () => ({
+    ...input({
+      taskForceId: T().taskForce,
+      title: "Probe assessment",
+      quarter: "2025-Q3",
+      scope: "PROGRAMME",
+      method: "Probe.",
+      findings: ["Probe finding."],
+      recommendations: [],
+    }),
+    selection: `{ __typename id }`,
+  }),
+  reviseImpactAssessment: () => ({
+    args: "(id: $id, input: $input)",
+    variables: { id: T().draftAssessment, input: { findings: ["Revised by the probe."] } },
+    selection: `{ __typename id }`,
+  }),
+  moveImpactAssessment: () => ({
+    args: "(id: $id, status: $status)",
+    variables: { id: T().assessmentToMove, status: "CONSULTATION" },
+    selection: `{ __typename id }`,
+  }),
   referReviewGap: () => ({
     ...input({
       caseReviewId: randomUUID(),
@@ -799,6 +843,8 @@ const TABLES = [
   ["oversight", "decision"],
   ["oversight", "action_item"],
   ["oversight", "action_item_transition"],
+  ["oversight", "impact_assessment"],
+  ["oversight", "assessment_recommendation"],
 ] as const;
 
 async function databaseState(): Promise<{ digest: string; rows: Map<string, string> }> {

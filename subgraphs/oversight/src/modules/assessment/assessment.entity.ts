@@ -1,9 +1,12 @@
-import { Classified, PublicFigure, RecordOf } from "@kgraph/platform";
+import { BoundedList, Classified, PublicFigure, RecordOf, atMost } from "@kgraph/platform";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 import { TaskForceAgency } from "../../agency";
 import { AssessmentRecords } from "./assessment.records";
 import { AssessmentScope, AssessmentStatus } from "./assessment.policy";
+
+/** `findings` holds at most this many (the inputs refuse more). */
+export const MAX_FINDINGS = 50;
 
 registerEnumType(AssessmentStatus, {
   name: "AssessmentStatus",
@@ -75,7 +78,8 @@ export class ImpactAssessment {
   @Column("text")
   method: string;
 
-  @Field(() => [String], { description: "What it found, in order. At most 50 items." })
+  @BoundedList(MAX_FINDINGS)
+  @Field(() => [String], { description: "What it found, in order. " + atMost(MAX_FINDINGS) })
   @Classified("assessment")
   @Column("text", { array: true })
   findings: string[];

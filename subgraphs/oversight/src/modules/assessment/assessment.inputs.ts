@@ -1,10 +1,11 @@
 import { ArrayMaxSize, IsOptional, Length, Matches, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { TaskForceAgency } from "../../agency";
+import { MAX_FINDINGS } from "./assessment.entity";
 import { AssessmentScope, AssessmentStatus } from "./assessment.policy";
 
-/** `ImpactAssessment.findings` and `.recommendations` state these maximums. */
-export const MAX_FINDINGS = 50;
+export { MAX_FINDINGS };
+/** `ImpactAssessment.recommendations` states this maximum. */
 export const MAX_RECOMMENDATIONS = 50;
 
 @InputType({ description: "A recommendation of an impact assessment." })
