@@ -115,4 +115,26 @@ describe("seedOversight", () => {
     });
     expect(rows.every((o) => o.source_text.length > 5)).toBe(true);
   });
+
+  it("has the Ombudsperson's assessments in progress: the last quarter's in consultation, none published", async () => {
+    const now = world.now;
+    const current = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3);
+    const label = (quarter: number) => `${Math.floor(quarter / 4)}-Q${(quarter % 4) + 1}`;
+    const rows = await q(
+      `SELECT a.quarter, a.scope, a.status, a.frozen_indicators, count(r.id)::int AS recommendations
+         FROM oversight.impact_assessment a LEFT JOIN oversight.assessment_recommendation r ON r.assessment_id = a.id
+        GROUP BY a.id ORDER BY a.created_at`,
+    );
+    expect(rows).toEqual([
+      {
+        quarter: label(current - 1),
+        scope: "PROGRAMME",
+        status: "CONSULTATION",
+        frozen_indicators: null,
+        recommendations: 2,
+      },
+      { quarter: label(current - 1), scope: "FACILITY", status: "DRAFT", frozen_indicators: null, recommendations: 1 },
+      { quarter: label(current), scope: "POLICY", status: "DRAFT", frozen_indicators: null, recommendations: 0 },
+    ]);
+  });
 });

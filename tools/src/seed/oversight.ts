@@ -159,6 +159,8 @@ interface Rows {
   items: unknown[][];
   transitions: unknown[][];
   obligations: unknown[][];
+  assessments: unknown[][];
+  recommendations: unknown[][];
 }
 
 export async function seedOversight(
@@ -215,6 +217,41 @@ export async function seedOversight(
       rows.transitions,
     ],
     [
+      `oversight."impact_assessment"`,
+      [
+        "id",
+        "task_force_id",
+        "title",
+        "quarter",
+        "scope",
+        "facility_id",
+        "policy",
+        "method",
+        "findings",
+        "status",
+        "frozen_indicators",
+        "created_at",
+        "consultation_at",
+        "published_at",
+      ],
+      rows.assessments,
+    ],
+    [
+      `oversight."assessment_recommendation"`,
+      [
+        "id",
+        "assessment_id",
+        "position",
+        "text",
+        "addressee_agency",
+        "addressee_org_id",
+        "addressee_official_name",
+        "due_at",
+        "action_item_id",
+      ],
+      rows.recommendations,
+    ],
+    [
       `oversight."obligation"`,
       ["id", "kind", "title", "source_text", "deadline_hours", "runs_from", "owing_agency"],
       rows.obligations,
@@ -253,6 +290,8 @@ export function planOversight(world: SeedWorld, reviewIds: readonly string[] = [
     items: [],
     transitions: [],
     obligations: [],
+    assessments: [],
+    recommendations: [],
   };
   const established = new Date(Date.UTC(2025, 8, 1, 8, 0, 0));
   const taskForceId = r.uuid();
@@ -466,7 +505,98 @@ export function planOversight(world: SeedWorld, reviewIds: readonly string[] = [
   for (const o of OBLIGATIONS) {
     rows.obligations.push([r.uuid(), o.kind, o.title, o.sourceText, o.deadlineHours, o.runsFrom, o.owingAgency]);
   }
+  planAssessments(rows, r, world, taskForceId);
   return rows;
+}
+
+/**
+ * The Ombudsperson's impact assessments in progress: the programme's assessment of the last
+ * complete quarter in consultation, one facility's in draft, and a policy assessment of the
+ * current quarter in draft. None is seeded as published: a published assessment's indicators are
+ * the public figures the graph gave at publication, and a seed that wrote them would invent them.
+ * Publishing one (`moveImpactAssessment`, as the Ombudsperson) freezes them and publishes the
+ * quarter's report.
+ */
+function planAssessments(rows: Rows, r: Random, world: SeedWorld, taskForceId: string): void {
+  const now = world.now;
+  const current = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3);
+  const label = (q: number) => `${Math.floor(q / 4)}-Q${(q % 4) + 1}`;
+  const later = (days: number) => new Date(now.getTime() + days * DAY);
+  const facility = world.facilities[0];
+  const plans = [
+    {
+      title: `Human rights impact assessment of the programme, ${label(current - 1)}`,
+      quarter: label(current - 1),
+      scope: "PROGRAMME",
+      facilityId: null,
+      policy: null,
+      status: "CONSULTATION",
+      findings: [
+        "Counsel is offered after the 24-hour limit to a share of arrivals on weekend flights.",
+        "Protection screening is held within 72 hours for most, but interpreters for rarer languages are scarce.",
+        "Complaints are acknowledged on time; decisions on conditions complaints take longest.",
+      ],
+      recommendations: [
+        ["Roster duty counsel for weekend arrivals.", "MIA", "Head of the Reception Department", 45],
+        ["Share flight manifests 72 hours ahead, with the languages spoken.", "DHS", "DHS liaison officer", 30],
+      ],
+    },
+    {
+      title: `Conditions and treatment at ${facility?.name ?? "the reception centre"}, ${label(current - 1)}`,
+      quarter: label(current - 1),
+      scope: "FACILITY",
+      facilityId: facility?.id ?? null,
+      policy: null,
+      status: "DRAFT",
+      findings: ["Occupancy close to the official capacity for most of the quarter."],
+      recommendations: [
+        ["Plan transfers before occupancy passes 90 %.", "MIA", "Head of the Reception Department", 60],
+      ],
+    },
+    {
+      title: `Policy assessment: onward return planning, ${label(current)}`,
+      quarter: label(current),
+      scope: "POLICY",
+      facilityId: null,
+      policy: "Onward return planning and its social and economic effects on the receiving municipalities",
+      status: "DRAFT",
+      findings: [],
+      recommendations: [],
+    },
+  ].filter((plan) => plan.scope !== "FACILITY" || plan.facilityId);
+  for (const [i, plan] of plans.entries()) {
+    const id = r.uuid();
+    const createdAt = new Date(now.getTime() - (30 - i * 7) * DAY);
+    rows.assessments.push([
+      id,
+      taskForceId,
+      plan.title,
+      plan.quarter,
+      plan.scope,
+      plan.facilityId,
+      plan.policy,
+      "The quarter's public figures from the graph; announced and unannounced visits by the Ombudsperson; interviews with residents, counsel and staff; written consultation with the monitoring bodies.",
+      plan.findings,
+      plan.status,
+      null,
+      createdAt,
+      plan.status === "CONSULTATION" ? new Date(createdAt.getTime() + 10 * DAY) : null,
+      null,
+    ]);
+    for (const [position, [text, agency, official, days]] of plan.recommendations.entries()) {
+      rows.recommendations.push([
+        r.uuid(),
+        id,
+        position + 1,
+        text,
+        agency,
+        null,
+        official,
+        later(days as number),
+        null,
+      ]);
+    }
+  }
 }
 
 /** A copy of `items` in an order drawn from `r` (Fisher–Yates). */
