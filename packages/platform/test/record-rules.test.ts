@@ -7,6 +7,7 @@ import {
   ROLES,
   RULES,
   type RuleName,
+  PUBLIC_ACCESS,
   SCOPES,
   type Scope,
   scopesForClaims,
@@ -39,7 +40,9 @@ describe("recordScope follows the access table cell by cell", () => {
 
   it.each(cells)("%s × %s", (role, scope) => {
     const grant = ACCESS[role][scope];
-    const everyone = scope === SCOPES.MONITORING_READ ? [[bound("published")]] : [];
+    // What everyone reads (published monitoring reports, impact assessments) comes first.
+    const open = PUBLIC_ACCESS[scope];
+    const everyone = open && open !== ALL ? open.map((conjunction) => conjunction.map(bound)) : [];
     const got = recordScope(viewer([role]), scope);
     if (grant === ALL) expect(got).toEqual({ kind: "all" });
     else if (grant === undefined) {
