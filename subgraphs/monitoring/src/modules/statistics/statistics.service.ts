@@ -1,4 +1,4 @@
-import { type PublicFigure, parseQuarter, startOfQuarter } from "@kgraph/platform";
+import { type PublicFigure, QuarterFiguresCache, publishableQuarter, startOfQuarter } from "@kgraph/platform";
 import type { DataSource } from "typeorm";
 import type { MonitoringContext } from "../../context";
 import { RecommendationStatus } from "../recommendation/recommendation.entity";
@@ -6,11 +6,8 @@ import { VisitStatus } from "../visit/visit-enums";
 import { type MonitoringQuarterCounts, monitoringFigures } from "./statistics.policy";
 import { StatisticsQuarter } from "./statistics.types";
 
-/** No statistics before this quarter (as the oversight subgraph, which owns the quarter, says). */
-const EARLIEST_QUARTER = parseQuarter("2000-Q1")!;
-
-/** How long a quarter's figures serve before they are computed again (late records show within it). */
-export const FIGURES_TTL_MS = 10 * 60_000;
+/** Figures per database and quarter, per process: a request within the TTL scans nothing. */
+const figures = new QuarterFiguresCache<PublicFigure[]>();
 
 /** `_entities` for StatisticsQuarter: its key; a malformed quarter simply has no figures. */
 export function statisticsQuarterReference(reference: { quarter: string }): StatisticsQuarter {
@@ -22,45 +19,11 @@ export function statisticsQuarterReference(reference: { quarter: string }): Stat
  * would grow day by day and tell who complained today) or a malformed one.
  */
 export function monitoringFiguresOf(ctx: MonitoringContext, root: StatisticsQuarter): Promise<PublicFigure[]> {
-  const quarter = parseQuarter(root.quarter);
-  if (quarter === null || quarter < EARLIEST_QUARTER) return Promise.resolve([]);
-  const end = startOfQuarter(quarter + 1);
-  if (end > ctx.now) return Promise.resolve([]);
-  return cachedFigures(ctx.db, root.quarter, ctx.now.getTime(), () =>
-    quarterCounts(ctx.db, startOfQuarter(quarter), end).then(monitoringFigures),
+  const quarter = publishableQuarter(root.quarter, ctx.now);
+  if (quarter === null) return Promise.resolve([]);
+  return figures.get(ctx.db, quarter, ctx.now.getTime(), () =>
+    quarterCounts(ctx.db, startOfQuarter(quarter), startOfQuarter(quarter + 1)).then(monitoringFigures),
   );
-}
-
-interface CachedFigures {
-  computedAt: number;
-  value: Promise<PublicFigure[]>;
-}
-
-/** Figures per database and quarter, per process: a request within FIGURES_TTL_MS scans nothing. */
-const figures = new Map<string, CachedFigures>();
-
-/** The database a data source reads (a request's data source is a wrapper around the subgraph's). */
-function databaseOf(db: DataSource): string {
-  const options = db.options as { url?: string; schema?: string };
-  return `${options.url ?? ""} ${options.schema ?? ""}`;
-}
-
-function cachedFigures(
-  db: DataSource,
-  quarter: string,
-  now: number,
-  compute: () => Promise<PublicFigure[]>,
-): Promise<PublicFigure[]> {
-  const key = `${databaseOf(db)} ${quarter}`;
-  const cached = figures.get(key);
-  if (cached && now >= cached.computedAt && now - cached.computedAt < FIGURES_TTL_MS) return cached.value;
-  const entry: CachedFigures = { computedAt: now, value: compute() };
-  figures.set(key, entry);
-  // A failed computation is not kept: the next request tries again.
-  entry.value.catch(() => {
-    if (figures.get(key) === entry) figures.delete(key);
-  });
-  return entry.value;
 }
 
 /**

@@ -8,7 +8,6 @@ import {
   decodeCursor,
   isStorableInstant,
   notFound,
-  parseQuarter,
   toPage,
   userError,
 } from "@kgraph/platform";
@@ -19,6 +18,7 @@ import type { OversightContext } from "../../context";
 import type { ActionItemStatus } from "../action-item/action-item.entity";
 import { insertActionItem } from "../action-item/action-item.service";
 import { type QuarterFigures, readQuarterFigures } from "../statistics-quarter/public-figures";
+import { quarterArgument } from "../statistics-quarter/statistics-quarter.service";
 import { TaskForce } from "../task-force/task-force.entity";
 import { AssessmentRecommendation, ImpactAssessment } from "./assessment.entity";
 import type {
@@ -92,19 +92,6 @@ export async function indicatorsOf(ctx: OversightContext, assessment: ImpactAsse
   if (!isQuarterOver(assessment.quarter, ctx.now)) return [];
   const [quarter] = await readQuarterFigures(ctx, assessment.quarter, 1);
   return figuresInScope(quarter?.figures ?? [], assessment.scope, assessment.facilityId);
-}
-
-function quarterArgument(text: string, argument: string): string {
-  const quarter = parseQuarter(text);
-  if (quarter === null || quarter < parseQuarter("2000-Q1")!) {
-    throw badUserInput(
-      `${argument} must be YYYY-Qn from 2000-Q1 on (for example 2026-Q3), not ${JSON.stringify(text)}.`,
-      {
-        argument,
-      },
-    );
-  }
-  return text;
 }
 
 function checkRecommendations(recommendations: readonly AssessmentRecommendationInput[], argument: string): void {

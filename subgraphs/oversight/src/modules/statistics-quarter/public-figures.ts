@@ -1,5 +1,6 @@
 import { type PublicFigure, formatQuarter, parseQuarter } from "@kgraph/platform";
 import type { OversightContext } from "../../context";
+import { EARLIEST_QUARTER } from "./statistics-quarter.service";
 import { derivedFigures } from "../public-report/public-report.derive";
 
 /**
@@ -39,7 +40,7 @@ export async function readQuarterFigures(
   count: number,
 ): Promise<QuarterFigures[]> {
   const to = parseQuarter(last)!;
-  const first = Math.max(to - count + 1, parseQuarter("2000-Q1")!);
+  const first = Math.max(to - count + 1, EARLIEST_QUARTER);
   const quarters = Array.from({ length: to - first + 1 }, (_, i) => formatQuarter(first + i));
   const answers = await Promise.all(
     quarters.map((quarter) => ctx.publicGraph.run<QuarterFiguresResponse>(QUARTER_FIGURES_DOCUMENT, { quarter })),

@@ -1,18 +1,30 @@
-import { badUserInput, parseQuarter, quarterOfInstant, startOfQuarter } from "@kgraph/platform";
+import {
+  EARLIEST_QUARTER as EARLIEST,
+  badUserInput,
+  parseQuarter,
+  quarterOfInstant,
+  startOfQuarter,
+} from "@kgraph/platform";
 import type { StatisticsQuarter } from "./statistics-quarter.types";
 
 /** No statistics before this quarter: the programme's data starts long after it. */
-const EARLIEST_QUARTER = parseQuarter("2000-Q1")!;
+export const EARLIEST_QUARTER = parseQuarter(EARLIEST)!;
+
+/** A quarter argument (YYYY-Qn, from EARLIEST_QUARTER on), or a BAD_USER_INPUT naming it. */
+export function quarterArgument(text: string, argument = "quarter"): string {
+  const quarter = parseQuarter(text);
+  if (quarter === null || quarter < EARLIEST_QUARTER) {
+    throw badUserInput(
+      `${argument} must be YYYY-Qn from ${EARLIEST} on (for example 2026-Q3), not ${JSON.stringify(text)}.`,
+      { argument },
+    );
+  }
+  return text;
+}
 
 /** The quarter asked for, or a BAD_USER_INPUT naming the argument. */
 export function statisticsQuarter(text: string): StatisticsQuarter {
-  const quarter = parseQuarter(text);
-  if (quarter === null || quarter < EARLIEST_QUARTER) {
-    throw badUserInput(`quarter must be YYYY-Qn from 2000-Q1 on (for example 2026-Q3), not ${JSON.stringify(text)}.`, {
-      argument: "quarter",
-    });
-  }
-  return { quarter: text };
+  return { quarter: quarterArgument(text) };
 }
 
 /** `_entities`: a well-formed quarter, or null. */
