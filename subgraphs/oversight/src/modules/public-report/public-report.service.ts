@@ -1,8 +1,8 @@
 import { notFound } from "@kgraph/platform";
-import type { EntityManager } from "typeorm";
+import { type EntityManager, In } from "typeorm";
 import type { OversightContext } from "../../context";
-import { type ImpactAssessment, AssessmentRecommendation } from "../assessment/assessment.entity";
-import { AssessmentScope } from "../assessment/assessment.policy";
+import { AssessmentRecommendation, ImpactAssessment } from "../assessment/assessment.entity";
+import { AssessmentScope, AssessmentStatus } from "../assessment/assessment.policy";
 import { statisticsQuarter } from "../statistics-quarter/statistics-quarter.service";
 import type { QuarterFigures } from "../statistics-quarter/public-figures";
 import { PublicReport } from "./public-report.entity";
@@ -27,9 +27,11 @@ export async function assessmentOfReport(ctx: OversightContext, report: PublicRe
 }
 
 /**
- * On publishing the programme's assessment of a quarter: its public report, rendered from the
- * quarters' figures read for the publication (the period's are the frozen indicators), inside
- * the publishing transaction.
+ * On publishing the programme's assessment of a quarter: its public report, inside the
+ * publishing transaction. Each quarter is drawn as it was published where it was (the period's
+ * frozen indicators, and those of the earlier quarters' published programme assessments, so a
+ * report never contradicts an earlier one); a quarter never published, from the figures read
+ * for this publication.
  */
 export async function publishReportOf(
   tx: EntityManager,
@@ -41,13 +43,20 @@ export async function publishReportOf(
     where: { assessmentId: assessment.id },
     order: { position: "ASC" },
   });
+  const earlier = await tx.find(ImpactAssessment, {
+    select: { quarter: true, frozenIndicators: true },
+    where: {
+      scope: AssessmentScope.PROGRAMME,
+      status: AssessmentStatus.PUBLISHED,
+      quarter: In(history.map((q) => q.quarter).filter((q) => q !== assessment.quarter)),
+    },
+  });
+  const published = new Map(earlier.map((a) => [a.quarter, a.frozenIndicators]));
+  published.set(assessment.quarter, assessment.frozenIndicators ?? []);
   const publishedAt = assessment.publishedAt ?? new Date();
   const html = renderPublicReport({
     period: assessment.quarter,
-    quarters: history.map((q) => ({
-      quarter: q.quarter,
-      figures: q.quarter === assessment.quarter ? (assessment.frozenIndicators ?? []) : q.figures,
-    })),
+    quarters: history.map((q) => ({ quarter: q.quarter, figures: published.get(q.quarter) ?? q.figures })),
     assessment: {
       title: assessment.title,
       scope: assessment.scope,
