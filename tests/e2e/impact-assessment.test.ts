@@ -34,7 +34,7 @@ const manifest = JSON.parse(
   ),
 ) as Record<string, string>;
 const idOf = (operation: string) =>
-  Object.entries(manifest).find(([, text]) => text.includes(`query ${operation}(`))![0];
+  Object.entries(manifest).find(([, text]) => new RegExp(`query ${operation}[( {]`).test(text))![0];
 
 /** A trusted document, as the public sends it: by id, without a token. */
 async function asPublic(operation: string, variables: Record<string, unknown>) {

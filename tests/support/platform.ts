@@ -236,7 +236,7 @@ export function freePort(): Promise<number> {
  */
 export async function startPlatform(
   options: {
-    seed?: (databaseUrl: string) => Promise<void>;
+    seed?: (databaseUrl: string) => Promise<unknown>;
     recordHeaders?: boolean;
     /** Public callers may run only trusted documents (as in production). */
     trustedOnly?: boolean;

@@ -30,7 +30,13 @@ async function main(argv: string[]): Promise<void> {
       say(`login roles ${SUBGRAPH_NAMES.map((n) => `kgraph_${n}`).join(", ")} and their grants are in place`);
     }
     if (argv.includes("--seed-if-empty") && !(await isSeeded(database.url))) {
-      await runSeed(database.url, { progress: say });
+      const { assessmentsToPublish } = await runSeed(database.url, { progress: say });
+      // Publishing takes the running graph and the Ombudsperson's sign-in (compose: Keycloak).
+      if (assessmentsToPublish.length) {
+        say(
+          `${assessmentsToPublish.length} earlier impact assessments wait in consultation for the Ombudsperson to publish through the graph`,
+        );
+      }
     }
   } finally {
     await database.embedded?.stop();

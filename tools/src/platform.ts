@@ -1,7 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import { DEFAULT_DEV_KEYS_FILE, type ResolvedDatabase, loadOrCreateDevKeys, subgraphEnvPrefix } from "@kgraph/platform";
+import {
+  DEFAULT_AUDIENCE,
+  DEFAULT_DEV_KEYS_FILE,
+  DEV_ISSUER,
+  type ResolvedDatabase,
+  loadOrCreateDevKeys,
+  readDevKeys,
+  signToken,
+  subgraphEnvPrefix,
+} from "@kgraph/platform";
 import {
   DATA_DIR,
   type DevelopmentSecrets,
@@ -10,7 +19,8 @@ import {
   openPlatformDatabase,
   subgraphDatabaseUrls,
 } from "./runtime";
-import { isSeeded, runSeed } from "./seed/run";
+import { SEED_OMBUDSPERSON_SUB, publishSeededAssessments } from "./seed/publish";
+import { type SeedOutcome, isSeeded, runSeed } from "./seed/run";
 import { ROOT, SUBGRAPH_NAMES } from "./subgraphs";
 
 /**
@@ -34,6 +44,8 @@ export interface PreparedPlatform {
   keysFile: string;
   /** The environment every service starts with (database, keys, secrets, log level). */
   env: NodeJS.ProcessEnv;
+  /** When this preparation seeded: what is left to do through the running graph (`finishSeed`). */
+  seeded?: SeedOutcome;
 }
 
 /**
@@ -47,7 +59,8 @@ export async function preparePlatform(options: {
   say: (line: string) => void;
   shareRunning: boolean;
   opened?: (database: ResolvedDatabase) => void;
-  reseed?: { cases: number };
+  /** Seed a programme of this many cases in place of the data there; `refuseSeeded`: not over one. */
+  reseed?: { cases: number; refuseSeeded?: boolean };
 }): Promise<PreparedPlatform> {
   const { say } = options;
   say(
@@ -72,14 +85,16 @@ export async function preparePlatform(options: {
       ? `subgraphs connect as ${SUBGRAPH_NAMES.map((name) => `kgraph_${name}`).join(", ")}`
       : "subgraphs connect with their own <NAME>_DATABASE_URL roles",
   );
+  let seeded: SeedOutcome | undefined;
   if (options.reseed) {
+    if (options.reseed.refuseSeeded && (await isSeeded(database.url))) throw new AlreadySeededError();
     say(`seeding a programme of ${options.reseed.cases} cases in place of the data there…`);
-    await runSeed(database.url, { cases: options.reseed.cases, reset: true, progress: (line) => say(line) });
+    seeded = await runSeed(database.url, { cases: options.reseed.cases, reset: true, progress: (line) => say(line) });
   } else if (await isSeeded(database.url)) {
     say("data already present; not seeding");
   } else {
     say("seeding the default synthetic programme (first run)…");
-    await runSeed(database.url, { progress: (line) => say(line) });
+    seeded = await runSeed(database.url, { progress: (line) => say(line) });
   }
   const keysFile = process.env.AUTH_DEV_KEYS ?? DEFAULT_DEV_KEYS_FILE;
   if (!process.env.AUTH_JWKS_URL) {
@@ -93,6 +108,7 @@ export async function preparePlatform(options: {
     secrets,
     subgraphDatabaseUrls: subgraphs.urls,
     keysFile,
+    seeded,
     env: {
       ...process.env,
       AUTH_DEV_KEYS: keysFile,
@@ -102,6 +118,38 @@ export async function preparePlatform(options: {
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
   };
+}
+
+/** The database already holds a programme, and the caller asked not to replace it. */
+export class AlreadySeededError extends Error {
+  constructor() {
+    super("the database already holds a programme");
+  }
+}
+
+/**
+ * Seeding's last step, once the gateway at `graphUrl` serves the freshly seeded data: the
+ * Ombudsperson's earlier assessments published through it (seed/publish.ts), under a development
+ * token. With a production identity provider (AUTH_JWKS_URL) no token can be made here: they stay
+ * in consultation, and the output says so.
+ */
+export async function finishSeed(platform: PreparedPlatform, graphUrl: string, say: (line: string) => void) {
+  const ids = platform.seeded?.assessmentsToPublish ?? [];
+  if (!ids.length) return;
+  if (process.env.AUTH_JWKS_URL) {
+    say(
+      `${ids.length} seeded impact assessments stay in consultation: with AUTH_JWKS_URL set, only the Ombudsperson can publish them`,
+    );
+    return;
+  }
+  const keys = readDevKeys(platform.keysFile);
+  const token = await signToken(
+    keys.issuer.privateJwk,
+    { sub: SEED_OMBUDSPERSON_SUB, roles: ["ombudsperson"] },
+    { issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds: 600 },
+  );
+  say(`the Ombudsperson publishes the programme's earlier impact assessments through the graph…`);
+  await publishSeededAssessments({ graphUrl, token, ids, progress: say });
 }
 
 /**

@@ -1,11 +1,25 @@
 import "reflect-metadata";
-import { migrateAll, openPlatformDatabase } from "./runtime";
-import { isSeeded, runSeed } from "./seed/run";
+import path from "node:path";
+import type { ResolvedDatabase } from "@kgraph/platform";
+import {
+  AlreadySeededError,
+  type ServiceProcess,
+  finishSeed,
+  freePort,
+  launch,
+  preparePlatform,
+  startSubgraphs,
+  stopChild,
+  waitReady,
+} from "./platform";
 import { DEFAULT_CASES } from "./seed/world";
+import { ROOT, SUBGRAPH_NAMES } from "./subgraphs";
 
 /**
  * `npm run seed -- [--cases N] [--reset]`: fills the platform's database with a synthetic,
- * deterministic programme. Refuses to add to a seeded database unless --reset is given.
+ * deterministic programme. Refuses to add to a seeded database unless --reset is given. Its last
+ * step runs the platform for a moment, on free ports, so that the Ombudsperson's earlier impact
+ * assessments are published through the graph (seed/publish.ts).
  */
 async function main(argv: string[]): Promise<number> {
   let cases = DEFAULT_CASES;
@@ -26,17 +40,53 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const say = (line: string) => process.stdout.write(`[seed] ${line}\n`);
-  const database = await openPlatformDatabase(say);
+  const children: ServiceProcess[] = [];
+  let database: ResolvedDatabase | undefined;
   try {
-    await migrateAll(database.url);
-    if (!reset && (await isSeeded(database.url))) {
+    const platform = await preparePlatform({
+      say,
+      // While `npm start` runs, its database is the one to seed.
+      shareRunning: true,
+      opened: (opened) => {
+        database = opened;
+      },
+      reseed: { cases, refuseSeeded: !reset },
+    });
+    if (platform.seeded?.assessmentsToPublish.length) {
+      const quiet = { METRICS_PORT: "0", LOG_LEVEL: process.env.LOG_LEVEL ?? "error" };
+      const ports = Object.fromEntries(
+        await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const)),
+      );
+      const gatewayPort = await freePort();
+      say("starting the platform on free ports for the last step…");
+      const urls = await startSubgraphs(platform, ports, children, () => ({
+        ...quiet,
+        GRAPH_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
+      }));
+      const gatewayEnv = {
+        ...platform.env,
+        ...urls,
+        ...quiet,
+        GATEWAY_HOST: "127.0.0.1",
+        GATEWAY_PORT: String(gatewayPort),
+      };
+      children.push({
+        name: "gateway",
+        child: launch("gateway", path.join(ROOT, "gateway", "dist", "main.js"), gatewayEnv),
+      });
+      await waitReady("gateway", `http://127.0.0.1:${gatewayPort}/readyz`, children);
+      await finishSeed(platform, `http://127.0.0.1:${gatewayPort}/graphql`, say);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof AlreadySeededError) {
       process.stderr.write("[seed] the database already holds a programme; add --reset to replace it\n");
       return 1;
     }
-    await runSeed(database.url, { cases, reset: true, progress: say });
-    return 0;
+    throw err;
   } finally {
-    await database.embedded?.stop();
+    await Promise.all(children.map(({ child }) => stopChild(child)));
+    await database?.embedded?.stop();
   }
 }
 

@@ -1,7 +1,15 @@
 import "reflect-metadata";
 import path from "node:path";
 import { type ResolvedDatabase, subgraphEnvPrefix } from "@kgraph/platform";
-import { type ServiceProcess, launch, preparePlatform, startSubgraphs, stopChild, waitReady } from "./platform";
+import {
+  type ServiceProcess,
+  finishSeed,
+  launch,
+  preparePlatform,
+  startSubgraphs,
+  stopChild,
+  waitReady,
+} from "./platform";
 import { noteRunningDatabase } from "./runtime";
 import { ROOT, SUBGRAPHS, SUBGRAPH_NAMES } from "./subgraphs";
 
@@ -69,6 +77,12 @@ async function main(): Promise<void> {
       child: launch("gateway", path.join(ROOT, "gateway", "dist", "main.js"), { ...platform.env, ...urls }),
     });
     await waitReady("gateway", `http://127.0.0.1:${port("gateway")}/readyz`, children);
+    try {
+      await finishSeed(platform, `http://127.0.0.1:${port("gateway")}/graphql`, say);
+    } catch (err) {
+      // The data is there and the platform runs: what was not published waits in consultation.
+      say(`warning: ${err instanceof Error ? err.message : String(err)}`);
+    }
     for (const { name, child } of children) {
       child.once("exit", (code, signal) => {
         if (stopping) return;

@@ -6,10 +6,12 @@ import { type OversightHarness, ok, startOversightHarness } from "./harness";
 let h: OversightHarness;
 const world = buildWorld({ cases: 300 });
 const progress: [number, number][] = [];
+let toPublish: string[];
 
 beforeAll(async () => {
   h = await startOversightHarness();
-  await seedOversight(h.db, world, (done, total) => progress.push([done, total]));
+  const outcome = await seedOversight(h.db, world, (done, total) => progress.push([done, total]));
+  toPublish = outcome.assessmentsToPublish;
 });
 afterAll(async () => {
   await h?.stop();
@@ -116,25 +118,34 @@ describe("seedOversight", () => {
     expect(rows.every((o) => o.source_text.length > 5)).toBe(true);
   });
 
-  it("has the Ombudsperson's assessments in progress: the last quarter's in consultation, none published", async () => {
-    const now = world.now;
-    const current = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3);
-    const label = (quarter: number) => `${Math.floor(quarter / 4)}-Q${(quarter % 4) + 1}`;
+  it("has a year of the Ombudsperson's assessments: the earlier quarters' ready to publish through the graph, the last in consultation, two drafts", async () => {
     const rows = await q(
-      `SELECT a.quarter, a.scope, a.status, a.frozen_indicators, count(r.id)::int AS recommendations
+      `SELECT a.id, a.quarter, a.scope, a.status, a.frozen_indicators, a.published_at, count(r.id)::int AS recommendations,
+              bool_and(r.due_at > $1) AS due_later
          FROM oversight.impact_assessment a LEFT JOIN oversight.assessment_recommendation r ON r.assessment_id = a.id
-        GROUP BY a.id ORDER BY a.created_at`,
+        GROUP BY a.id ORDER BY a.quarter, a.created_at`,
+      [world.now],
     );
-    expect(rows).toEqual([
-      {
-        quarter: label(current - 1),
-        scope: "PROGRAMME",
-        status: "CONSULTATION",
-        frozen_indicators: null,
-        recommendations: 2,
-      },
-      { quarter: label(current - 1), scope: "FACILITY", status: "DRAFT", frozen_indicators: null, recommendations: 1 },
-      { quarter: label(current), scope: "POLICY", status: "DRAFT", frozen_indicators: null, recommendations: 0 },
+    const row = (quarter: string, scope: string, status: string, recommendations: number) => ({
+      quarter,
+      scope,
+      status,
+      frozen_indicators: null,
+      published_at: null,
+      recommendations,
+      due_later: recommendations ? true : null,
+    });
+    // The programme began on 2025-09-01 and the seed's clock stands at 2026-11-15: 2025-Q4 is
+    // the first whole quarter, 2026-Q3 the last complete one.
+    expect(rows.map(({ id: _id, ...rest }) => rest)).toEqual([
+      row("2025-Q4", "PROGRAMME", "CONSULTATION", 2),
+      row("2026-Q1", "PROGRAMME", "CONSULTATION", 2),
+      row("2026-Q2", "PROGRAMME", "CONSULTATION", 2),
+      row("2026-Q3", "PROGRAMME", "CONSULTATION", 2),
+      row("2026-Q3", "FACILITY", "DRAFT", 1),
+      row("2026-Q4", "POLICY", "DRAFT", 0),
     ]);
+    // The seed publishes nothing itself: the earlier three are left to publish.ts, oldest first.
+    expect(toPublish).toEqual(rows.slice(0, 3).map((r) => r.id));
   });
 });

@@ -161,13 +161,16 @@ interface Rows {
   obligations: unknown[][];
   assessments: unknown[][];
   recommendations: unknown[][];
+  /** The assessments the Ombudsperson has published, oldest first: see publish.ts. */
+  toPublish: string[];
 }
 
+/** Writes the oversight subgraph's rows; returns the assessments to publish through the graph once it runs. */
 export async function seedOversight(
   db: DataSource,
   world: SeedWorld,
   progress: (done: number, total: number) => void,
-): Promise<void> {
+): Promise<{ assessmentsToPublish: string[] }> {
   const reviewIds = await seededReviewIds(db);
   const rows = planOversight(world, reviewIds);
   const tables: [table: string, columns: string[], rows: unknown[][]][] = [
@@ -265,6 +268,7 @@ export async function seedOversight(
     done += list.length;
     progress(done, total);
   }
+  return { assessmentsToPublish: rows.toPublish };
 }
 
 /** The joint case reviews the cases seed wrote in this transaction (none when it did not run). */
@@ -292,6 +296,7 @@ export function planOversight(world: SeedWorld, reviewIds: readonly string[] = [
     obligations: [],
     assessments: [],
     recommendations: [],
+    toPublish: [],
   };
   const established = new Date(Date.UTC(2025, 8, 1, 8, 0, 0));
   const taskForceId = r.uuid();
@@ -509,21 +514,103 @@ export function planOversight(world: SeedWorld, reviewIds: readonly string[] = [
   return rows;
 }
 
+/** What the programme's assessment of each earlier quarter found and asked for (cycled through). */
+const EARLIER_ASSESSMENTS: readonly {
+  findings: string[];
+  recommendations: [text: string, agency: string, official: string, dueInDays: number][];
+}[] = [
+  {
+    findings: [
+      "The first arrivals waited up to three days for counsel: no duty roster was in place yet.",
+      "Screening interviews were held without interpreters for two of the languages spoken.",
+    ],
+    recommendations: [
+      ["Set up a duty counsel roster that covers every arrival flight.", "MIA", "Head of the Reception Department", 90],
+      [
+        "Contract interpreters for every language on the manifests.",
+        "MIA",
+        "Head of the Asylum and Migration Department",
+        120,
+      ],
+    ],
+  },
+  {
+    findings: [
+      "Counsel is now offered within 24 hours to most arrivals; screening within 72 hours to fewer.",
+      "Decisions on complaints about conditions take longer than their deadline.",
+    ],
+    recommendations: [
+      [
+        "Add screening interview slots on the two days after each flight.",
+        "MIA",
+        "Head of the Asylum and Migration Department",
+        90,
+      ],
+      [
+        "Decide complaints about conditions within their 30 days, with a reason when late.",
+        "OMBUDSPERSON",
+        "Head of the complaints unit",
+        120,
+      ],
+    ],
+  },
+  {
+    findings: [
+      "Occupancy of the open centre stayed close to its official capacity for most of the quarter.",
+      "Manifests reached the reception team less than 48 hours before some flights.",
+    ],
+    recommendations: [
+      ["Share flight manifests 72 hours ahead, with the languages spoken.", "DHS", "DHS liaison officer", 60],
+      ["Plan moves to the second centre before occupancy passes 90 %.", "MIA", "Head of the Reception Department", 90],
+    ],
+  },
+];
+
+const METHOD =
+  "The quarter's public figures from the graph; announced and unannounced visits by the Ombudsperson; interviews with residents, counsel and staff; written consultation with the monitoring bodies.";
+
 /**
- * The Ombudsperson's impact assessments in progress: the programme's assessment of the last
- * complete quarter in consultation, one facility's in draft, and a policy assessment of the
- * current quarter in draft. None is seeded as published: a published assessment's indicators are
- * the public figures the graph gave at publication, and a seed that wrote them would invent them.
- * Publishing one (`moveImpactAssessment`, as the Ombudsperson) freezes them and publishes the
- * quarter's report.
+ * The Ombudsperson's impact assessments over the programme's year: one of the programme per
+ * complete quarter since its first, those before the last put to consultation here and then
+ * published through the graph (publish.ts) — a published assessment's indicators are the public
+ * figures the graph gives at publication, which a seed that wrote them would invent; the last
+ * complete quarter's in consultation, for the Ombudsperson to publish; one facility's in draft;
+ * a policy assessment of the current quarter in draft.
  */
 function planAssessments(rows: Rows, r: Random, world: SeedWorld, taskForceId: string): void {
   const now = world.now;
-  const current = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3);
+  const quarterOf = (at: Date) => at.getUTCFullYear() * 4 + Math.floor(at.getUTCMonth() / 3);
+  const current = quarterOf(now);
   const label = (q: number) => `${Math.floor(q / 4)}-Q${(q % 4) + 1}`;
+  const startOf = (q: number) => new Date(Date.UTC(Math.floor(q / 4), (q % 4) * 3, 1));
   const later = (days: number) => new Date(now.getTime() + days * DAY);
   const facility = world.facilities[0];
+  // The first quarter the programme ran from its first day.
+  const termStart = new Date(`${world.agreement.termStart}T00:00:00Z`);
+  const first = quarterOf(termStart) + (startOf(quarterOf(termStart)).getTime() < termStart.getTime() ? 1 : 0);
+  const earlier = [];
+  for (let q = first; q < current - 1; q++) {
+    const { findings, recommendations } = EARLIER_ASSESSMENTS[(q - first) % EARLIER_ASSESSMENTS.length];
+    const end = startOf(q + 1).getTime();
+    earlier.push({
+      title: `Human rights impact assessment of the programme, ${label(q)}`,
+      quarter: label(q),
+      scope: "PROGRAMME",
+      facilityId: null,
+      policy: null,
+      status: "CONSULTATION",
+      publish: true,
+      createdAt: new Date(end + 12 * DAY),
+      consultationAt: new Date(end + 26 * DAY) as Date | null,
+      findings,
+      // Due after the seed's today: the graph turns only recommendations still to come into action items.
+      recommendations: recommendations.map(
+        ([text, agency, official, days]) => [text, agency, official, later(days)] as const,
+      ),
+    });
+  }
   const plans = [
+    ...earlier,
     {
       title: `Human rights impact assessment of the programme, ${label(current - 1)}`,
       quarter: label(current - 1),
@@ -531,15 +618,18 @@ function planAssessments(rows: Rows, r: Random, world: SeedWorld, taskForceId: s
       facilityId: null,
       policy: null,
       status: "CONSULTATION",
+      publish: false,
+      createdAt: new Date(now.getTime() - 30 * DAY),
+      consultationAt: new Date(now.getTime() - 20 * DAY) as Date | null,
       findings: [
         "Counsel is offered after the 24-hour limit to a share of arrivals on weekend flights.",
         "Protection screening is held within 72 hours for most, but interpreters for rarer languages are scarce.",
         "Complaints are acknowledged on time; decisions on conditions complaints take longest.",
       ],
       recommendations: [
-        ["Roster duty counsel for weekend arrivals.", "MIA", "Head of the Reception Department", 45],
-        ["Share flight manifests 72 hours ahead, with the languages spoken.", "DHS", "DHS liaison officer", 30],
-      ],
+        ["Roster duty counsel for weekend arrivals.", "MIA", "Head of the Reception Department", later(45)],
+        ["Share flight manifests 72 hours ahead, with the languages spoken.", "DHS", "DHS liaison officer", later(30)],
+      ] as const,
     },
     {
       title: `Conditions and treatment at ${facility?.name ?? "the reception centre"}, ${label(current - 1)}`,
@@ -548,10 +638,13 @@ function planAssessments(rows: Rows, r: Random, world: SeedWorld, taskForceId: s
       facilityId: facility?.id ?? null,
       policy: null,
       status: "DRAFT",
+      publish: false,
+      createdAt: new Date(now.getTime() - 23 * DAY),
+      consultationAt: null,
       findings: ["Occupancy close to the official capacity for most of the quarter."],
       recommendations: [
-        ["Plan transfers before occupancy passes 90 %.", "MIA", "Head of the Reception Department", 60],
-      ],
+        ["Plan transfers before occupancy passes 90 %.", "MIA", "Head of the Reception Department", later(60)],
+      ] as const,
     },
     {
       title: `Policy assessment: onward return planning, ${label(current)}`,
@@ -560,13 +653,15 @@ function planAssessments(rows: Rows, r: Random, world: SeedWorld, taskForceId: s
       facilityId: null,
       policy: "Onward return planning and its social and economic effects on the receiving municipalities",
       status: "DRAFT",
-      findings: [],
-      recommendations: [],
+      publish: false,
+      createdAt: new Date(now.getTime() - 16 * DAY),
+      consultationAt: null,
+      findings: [] as string[],
+      recommendations: [] as const,
     },
   ].filter((plan) => plan.scope !== "FACILITY" || plan.facilityId);
-  for (const [i, plan] of plans.entries()) {
+  for (const plan of plans) {
     const id = r.uuid();
-    const createdAt = new Date(now.getTime() - (30 - i * 7) * DAY);
     rows.assessments.push([
       id,
       taskForceId,
@@ -575,27 +670,18 @@ function planAssessments(rows: Rows, r: Random, world: SeedWorld, taskForceId: s
       plan.scope,
       plan.facilityId,
       plan.policy,
-      "The quarter's public figures from the graph; announced and unannounced visits by the Ombudsperson; interviews with residents, counsel and staff; written consultation with the monitoring bodies.",
+      METHOD,
       plan.findings,
       plan.status,
       null,
-      createdAt,
-      plan.status === "CONSULTATION" ? new Date(createdAt.getTime() + 10 * DAY) : null,
+      plan.createdAt,
+      plan.consultationAt,
       null,
     ]);
-    for (const [position, [text, agency, official, days]] of plan.recommendations.entries()) {
-      rows.recommendations.push([
-        r.uuid(),
-        id,
-        position + 1,
-        text,
-        agency,
-        null,
-        official,
-        later(days as number),
-        null,
-      ]);
+    for (const [position, [text, agency, official, dueAt]] of plan.recommendations.entries()) {
+      rows.recommendations.push([r.uuid(), id, position + 1, text, agency, null, official, dueAt, null]);
     }
+    if (plan.publish) rows.toPublish.push(id);
   }
 }
 

@@ -8,7 +8,17 @@ import { seedOversight } from "./oversight";
 import { seedTraining } from "./training";
 import { type SeedWorld, buildWorld, DEFAULT_CASES } from "./world";
 
-type Seeder = (db: DataSource, world: SeedWorld, progress: (done: number, total: number) => void) => Promise<void>;
+/** What a seed leaves for the running platform to do (what can only be done through the graph). */
+export interface SeedOutcome {
+  /** Impact assessments for the Ombudsperson to publish, oldest first (publish.ts). */
+  assessmentsToPublish: string[];
+}
+
+type Seeder = (
+  db: DataSource,
+  world: SeedWorld,
+  progress: (done: number, total: number) => void,
+) => Promise<void | Partial<SeedOutcome>>;
 
 /**
  * Each subgraph's seed, in this order, all drawn from one synthetic world (world.ts), which is why
@@ -37,12 +47,13 @@ export async function isSeeded(url: string): Promise<boolean> {
 
 /**
  * Seeds every subgraph from one synthetic world. All the seeds run in one transaction on one
- * connection: a failure part-way leaves the database as it was.
+ * connection: a failure part-way leaves the database as it was. Returns what is left to do once
+ * the platform runs (`publishSeededAssessments`).
  */
 export async function runSeed(
   url: string,
   options: { cases?: number; reset?: boolean; progress: (line: string) => void },
-): Promise<void> {
+): Promise<SeedOutcome> {
   const started = Date.now();
   const world = buildWorld({ cases: options.cases ?? DEFAULT_CASES });
   options.progress(
@@ -61,18 +72,21 @@ export async function runSeed(
       options.progress("reset: emptied every subgraph's tables (the audit trails stay: they are append-only)");
     }
     const tx = transactionalDataSource(db, runner);
+    const outcome: SeedOutcome = { assessmentsToPublish: [] };
     for (const [name, seed] of SEEDERS) {
       let lastShown = -1;
-      await seed(tx, world, (done, total) => {
+      const left = await seed(tx, world, (done, total) => {
         const percent = total ? Math.floor((done / total) * 100) : 100;
         if (percent >= lastShown + 10 || (done === total && lastShown < 100)) {
           lastShown = percent;
           options.progress(`${name}: ${percent}% (${done}/${total})`);
         }
       });
+      outcome.assessmentsToPublish.push(...(left?.assessmentsToPublish ?? []));
     }
     await runner.commitTransaction();
     options.progress(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return outcome;
   } catch (err) {
     await runner.rollbackTransaction();
     throw err;
