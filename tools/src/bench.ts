@@ -5,7 +5,7 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { DEFAULT_AUDIENCE, DEV_ISSUER, type ResolvedDatabase, readDevKeys, signToken } from "@kgraph/platform";
 import { Client } from "pg";
-import { type CpuProfile, summarizeProfile } from "./bench/profile";
+import { type CpuProfile, type ProfileSummary, summarizeProfile } from "./bench/profile";
 import { fixed, median, percentile, ratio } from "./bench/stats";
 import {
   type PreparedPlatform,
@@ -229,12 +229,21 @@ async function main(argv: string[]): Promise<number> {
     const ports = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()])));
     say(`starting the subgraphs on ${SUBGRAPH_NAMES.map((name) => `${name} :${ports[name]}`).join(", ")}`);
     // As in production: every subgraph answers signed gateway requests only.
-    const subgraphUrls = await startSubgraphs(platform, ports, children, () => ({
-      METRICS_PORT: "0",
-      REQUIRE_GATEWAY_SIGNATURE: "true",
-      // Slow-query warnings (the audit chain's lock under load) would bury the tables.
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
-    }));
+    const subgraphProfiles = options.cpuProf ? path.join(options.cpuProf, "subgraphs") : undefined;
+    if (subgraphProfiles) fs.rmSync(subgraphProfiles, { recursive: true, force: true });
+    const subgraphUrls = await startSubgraphs(
+      platform,
+      ports,
+      children,
+      () => ({
+        METRICS_PORT: "0",
+        REQUIRE_GATEWAY_SIGNATURE: "true",
+        // Slow-query warnings (the audit chain's lock under load) would bury the tables.
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+      }),
+      (name) => (subgraphProfiles ? ["--cpu-prof", `--cpu-prof-dir=${path.join(subgraphProfiles, name)}`] : []),
+    );
+    const subgraphPids = children.map(({ child }) => child.pid as number);
     audit = new Client({ connectionString: platform.database.url });
     await audit.connect();
     const { rows } = await audit.query<{ cases: string }>(`SELECT count(*)::text AS cases FROM cases."case"`);
@@ -258,7 +267,25 @@ async function main(argv: string[]): Promise<number> {
       workload.role ? tokens.get(workload.role)![mode].map((token) => `Bearer ${token}`) : [null];
 
     if (options.cpuProf) {
-      await profile(options, contenders, authorizations);
+      const windows = await profile(options, contenders, authorizations);
+      // The subgraphs write their profiles as they exit: stopped here, then read for each gateway's run.
+      await Promise.all(children.map(({ child }) => stopChild(child)));
+      children.length = 0;
+      for (const name of SUBGRAPH_NAMES) {
+        const dir = path.join(subgraphProfiles as string, name);
+        const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+        if (!file) throw new Error(`the ${name} subgraph wrote no CPU profile into ${dir}`);
+        const profiled = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as CpuProfile;
+        for (const window of windows) {
+          printProfile(
+            `${name} subgraph, behind ${window.label}'s gateway`,
+            window.answered,
+            window.seconds,
+            summarizeProfile(profiled, 15, window),
+            path.join(dir, file),
+          );
+        }
+      }
       return 0;
     }
     const machine = describeMachine();
@@ -280,6 +307,7 @@ async function main(argv: string[]): Promise<number> {
             connections,
             authorizations(workload, mode),
             audit,
+            subgraphPids,
           );
           cells.push(cell);
           say(
@@ -433,6 +461,8 @@ interface GatewayResult {
   p50: number;
   p95: number;
   cpuMsPerRequest: number;
+  /** The subgraphs' CPU (all of them, from /proc) per answered request, during this gateway's rounds. */
+  subgraphCpuMsPerRequest: number;
   peakRssMiB: number;
   answered: number;
   failed: number;
@@ -458,6 +488,7 @@ async function measureCell(
   connections: number,
   authorizations: (string | null)[],
   audit: Client,
+  subgraphPids: number[],
 ): Promise<Cell> {
   const gateways = await Promise.all(contenders.map((contender) => contender.start()));
   const problems: string[] = [];
@@ -467,11 +498,14 @@ async function measureCell(
     for (const gateway of gateways) {
       await drive(gateway.url, workload, authorizations, connections, options.warmupSeconds, options.maxRequests);
     }
-    const rounds: { run: RunResult; cpuSeconds: number; events: AuditCount }[][] = contenders.map(() => []);
+    const rounds: { run: RunResult; cpuSeconds: number; subgraphCpuSeconds: number; events: AuditCount }[][] =
+      contenders.map(() => []);
+    const subgraphsCpu = () => subgraphPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     for (let round = 0; round < options.rounds; round++) {
       for (const [g, gateway] of gateways.entries()) {
         const marks = await auditMarks(audit);
         const cpuBefore = cpuSeconds(gateway.pid);
+        const subgraphsBefore = subgraphsCpu();
         const run = await drive(
           gateway.url,
           workload,
@@ -481,7 +515,13 @@ async function measureCell(
           options.maxRequests,
         );
         const cpu = cpuSeconds(gateway.pid) - cpuBefore;
-        rounds[g].push({ run, cpuSeconds: cpu, events: await auditSince(audit, marks) });
+        const subgraphCpu = subgraphsCpu() - subgraphsBefore;
+        rounds[g].push({
+          run,
+          cpuSeconds: cpu,
+          subgraphCpuSeconds: subgraphCpu,
+          events: await auditSince(audit, marks),
+        });
       }
     }
     const results = gateways.map((gateway, g): GatewayResult => {
@@ -520,6 +560,7 @@ async function measureCell(
         p50: median(mine.map((r) => percentile(r.run.latencies, 0.5))),
         p95: median(mine.map((r) => percentile(r.run.latencies, 0.95))),
         cpuMsPerRequest: median(mine.map((r) => (r.cpuSeconds * 1000) / r.run.answered)),
+        subgraphCpuMsPerRequest: median(mine.map((r) => (r.subgraphCpuSeconds * 1000) / r.run.answered)),
         peakRssMiB: peakRssKiB(gateway.pid) / 1024,
         answered,
         failed,
@@ -666,15 +707,15 @@ function resultsTable(cells: Cell[], contenders: Contender[]): string {
   const lines = [
     `Medians of the rounds, ${a} / ${b}:`,
     "",
-    "| workload | callers | conn | req/s | p50 ms | p95 ms | CPU ms/req | peak RSS MiB | audit events / answered |",
-    "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+    "| workload | callers | conn | req/s | p50 ms | p95 ms | CPU ms/req | subgraphs' CPU ms/req | peak RSS MiB | audit events / answered |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
   ];
   for (const cell of cells) {
     const [x, y] = cell.results;
     lines.push(
       `| ${cell.workload.name} | ${callersLabel(cell)} | ${cell.connections} | ${pair(x.perSecond, y.perSecond, 0)} | ` +
         `${pair(x.p50, y.p50, 1)} | ${pair(x.p95, y.p95, 1)} | ${pair(x.cpuMsPerRequest, y.cpuMsPerRequest, 2)} | ` +
-        `${pair(x.peakRssMiB, y.peakRssMiB, 0)} | ${x.auditEvents}/${x.answered} · ${y.auditEvents}/${y.answered} |`,
+        `${pair(x.subgraphCpuMsPerRequest, y.subgraphCpuMsPerRequest, 2)} | ${pair(x.peakRssMiB, y.peakRssMiB, 0)} | ${x.auditEvents}/${x.answered} · ${y.auditEvents}/${y.answered} |`,
     );
   }
   return lines.join("\n") + "\n";
@@ -703,13 +744,16 @@ function ratioTable(cells: Cell[], contenders: Contender[]): string {
 /**
  * `--cpu-prof DIR`: each gateway under `node --cpu-prof` through the officer workload (10
  * connections, distinct callers, one --duration after a warm-up), then where its CPU went.
+ * Returns each gateway's measured window, for the subgraphs' profiles (they run under
+ * `--cpu-prof` too, into DIR/subgraphs/<name>, and write them when they stop).
  */
 async function profile(
   options: Options,
   contenders: Contender[],
   authorizations: (workload: Workload, mode: CallerMode) => (string | null)[],
-): Promise<void> {
+): Promise<{ label: string; from: number; to: number; answered: number; seconds: number }[]> {
   const workload = WORKLOADS[0];
+  const windows = [];
   for (const contender of contenders) {
     const dir = path.join(options.cpuProf as string, contender.label.replace(/\W+/g, "-"));
     fs.rmSync(dir, { recursive: true, force: true });
@@ -721,6 +765,7 @@ async function profile(
     const run = await drive(gateway.url, workload, callers, 10, options.duration, options.maxRequests);
     const to = Number(process.hrtime.bigint() / 1000n);
     await gateway.stop();
+    windows.push({ label: contender.label, from, to, answered: run.answered, seconds: run.seconds });
     const file = fs.readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
     if (!file) throw new Error(`${contender.label} wrote no CPU profile into ${dir}`);
     // Only the measured run: start-up (module loading) and the warm-up left out.
@@ -728,20 +773,25 @@ async function profile(
       from,
       to,
     });
-    if (summary.busyMs === 0) throw new Error(`${contender.label}'s CPU profile has no sample within the measured run`);
-    process.stdout.write(
-      `\n${contender.label}: ${workload.name}, 10 connections, ${run.answered} requests answered in ${fixed(run.seconds, 1)} s ` +
-        `(after a warm-up); ${fixed(summary.busyMs, 0)} ms of CPU sampled in that run ` +
-        `(${fixed(summary.busyMs / run.answered, 1)} ms a request); profile ${path.join(dir, file)}\n\n` +
-        `| self time by package | ms | share |\n|---|--:|--:|\n` +
-        summary.packages.map((p) => `| ${p.name} | ${fixed(p.ms, 0)} | ${fixed(p.share * 100, 1)}% |`).join("\n") +
-        `\n\n| self time by function | ms | share |\n|---|--:|--:|\n` +
-        summary.functions
-          .map((f) => `| ${f.name.replace(/\|/g, "\\|")} | ${fixed(f.ms, 0)} | ${fixed(f.share * 100, 1)}% |`)
-          .join("\n") +
-        "\n",
-    );
+    printProfile(`${contender.label}'s gateway`, run.answered, run.seconds, summary, path.join(dir, file));
   }
+  return windows;
+}
+
+function printProfile(label: string, answered: number, seconds: number, summary: ProfileSummary, file: string): void {
+  if (summary.busyMs === 0) throw new Error(`${label}: the CPU profile has no sample within the measured run`);
+  process.stdout.write(
+    `\n${label}: ${WORKLOADS[0].name}, 10 connections, ${answered} requests answered in ${fixed(seconds, 1)} s ` +
+      `(after a warm-up); ${fixed(summary.busyMs, 0)} ms of CPU sampled in that run ` +
+      `(${fixed(summary.busyMs / answered, 1)} ms a request); profile ${file}\n\n` +
+      `| self time by package | ms | share |\n|---|--:|--:|\n` +
+      summary.packages.map((p) => `| ${p.name} | ${fixed(p.ms, 0)} | ${fixed(p.share * 100, 1)}% |`).join("\n") +
+      `\n\n| self time by function | ms | share |\n|---|--:|--:|\n` +
+      summary.functions
+        .map((f) => `| ${f.name.replace(/\|/g, "\\|")} | ${fixed(f.ms, 0)} | ${fixed(f.share * 100, 1)}% |`)
+        .join("\n") +
+      "\n",
+  );
 }
 
 if (require.main === module) {

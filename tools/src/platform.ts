@@ -153,8 +153,8 @@ export async function finishSeed(platform: PreparedPlatform, graphUrl: string, s
 }
 
 /**
- * Starts every subgraph (each on `ports[name]`, told it as PORT, with `env` and `extraEnv`) and
- * waits until each is ready. Each is added to `children` as it starts, so the caller stops them
+ * Starts every subgraph (each on `ports[name]`, told it as PORT, with `env` and `extraEnv`, under
+ * node with `nodeFlags`) and waits until each is ready. Each is added to `children` as it starts, so the caller stops them
  * whatever happens. Returns each subgraph's <NAME>_URL setting for a gateway.
  */
 export async function startSubgraphs(
@@ -162,6 +162,7 @@ export async function startSubgraphs(
   ports: Record<string, number>,
   children: ServiceProcess[],
   extraEnv: (name: string) => Record<string, string> = () => ({}),
+  nodeFlags: (name: string) => string[] = () => [],
 ): Promise<Record<string, string>> {
   for (const name of SUBGRAPH_NAMES) {
     const subgraphEnv = {
@@ -173,7 +174,9 @@ export async function startSubgraphs(
     };
     children.push({
       name,
-      child: launch(name, path.join(ROOT, "subgraphs", name, "dist", "main.js"), subgraphEnv),
+      child: launch(name, path.join(ROOT, "subgraphs", name, "dist", "main.js"), subgraphEnv, {
+        nodeFlags: nodeFlags(name),
+      }),
     });
   }
   for (const name of SUBGRAPH_NAMES) await waitReady(name, `http://127.0.0.1:${ports[name]}/readyz`, children);
