@@ -4,9 +4,21 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import type { renderGraphiQL as RenderGraphiQL } from "@graphql-yoga/render-graphiql";
 
-type GraphiQLOptions = Parameters<typeof renderGraphiQL>[0];
+type GraphiQLOptions = Parameters<typeof RenderGraphiQL>[0];
+
+/**
+ * The GraphiQL renderer, loaded on the first page asked for: it carries every GraphiQL asset
+ * inline (a 9 MB module), which held about 60 MB of the gateway's memory from start-up
+ * (measured: +63 MB RSS, +33 MB heap on `require`) although most gateways never serve a page.
+ */
+let renderer: typeof RenderGraphiQL | undefined;
+function loadRenderer(): typeof RenderGraphiQL {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  renderer ??= (require("@graphql-yoga/render-graphiql") as { renderGraphiQL: typeof RenderGraphiQL }).renderGraphiQL;
+  return renderer;
+}
 
 const TITLE = "Kosovo reception programme graph";
 
@@ -155,7 +167,7 @@ export function createGraphiQL(settings: { devKeysFile?: string; documentsDir: s
   const render = ({ cspNonce, ...pageOptions }: PageOptions): string => {
     const nonce = `nonce="${cspNonce}"`;
     // The title is built from constants and a known role; escaped all the same.
-    const html = renderGraphiQL({ ...pageOptions, title: escapeHtml(pageOptions.title ?? TITLE) }).replace(
+    const html = loadRenderer()({ ...pageOptions, title: escapeHtml(pageOptions.title ?? TITLE) }).replace(
       "<script>",
       `<script ${nonce}>`,
     );
