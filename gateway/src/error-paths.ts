@@ -20,6 +20,9 @@ const MARKER = TYPENAME_MARKER;
  * - the error for a removed field inside a list names the field but not the item
  *   (`cases.edges.node.person`); after execution each removed field gets its exact response
  *   path, one error per null (`cases.edges.0.node.person`, `…1…`).
+ * Once authorization has run, `withNeededMarkersOnly` takes out every marker that is not all
+ * that is left of its selection set, before planning: subgraph requests and answers carry no
+ * `__typename` they do not need, and an answer planned with none is not copied to remove them.
  */
 export function useExactRemovedFieldPaths() {
   return {
@@ -30,19 +33,85 @@ export function useExactRemovedFieldPaths() {
         }
       };
     },
-    onResultProcess({ result, setResult }: { result: unknown; setResult(result: unknown): void }) {
+    onResultProcess({
+      request,
+      result,
+      setResult,
+    }: {
+      request: Request;
+      result: unknown;
+      setResult(result: unknown): void;
+    }) {
+      // An answer that did not come from a document planned without markers (a cached one, say) is
+      // searched for them, as every answer once was.
+      const marked = !plannedUnmarked.has(request);
       if (Array.isArray(result)) {
-        setResult(result.map((item) => finish(item as Result)));
+        setResult(result.map((item) => finish(item as Result, marked)));
       } else if (result && typeof result === "object" && ("data" in result || "errors" in result)) {
-        setResult(finish(result as Result));
+        setResult(finish(result as Result, marked));
       }
     },
   };
 }
 
-function finish(result: Result): Result {
+function finish(result: Result, marked: boolean): Result {
   const exact = withExactPaths(result);
-  return exact.data ? { ...exact, data: withoutMarkers(exact.data) as Record<string, unknown> } : exact;
+  return exact.data && marked ? { ...exact, data: withoutMarkers(exact.data) as Record<string, unknown> } : exact;
+}
+
+/** Requests whose every operation was planned with no marker left (their answers hold none). */
+const plannedUnmarked = new WeakSet<Request>();
+/** Requests with an operation planned with a marker left (a batch counts as marked if any is). */
+const plannedMarked = new WeakSet<Request>();
+
+interface TrimmedDocument {
+  document: DocumentNode;
+  marked: boolean;
+}
+
+// One trimmed document per authorised document (plan-documents.ts makes those stable per text),
+// so the planner, which caches plans by document object, still plans each one once.
+const trimmed = new WeakMap<DocumentNode, TrimmedDocument>();
+
+/**
+ * The document as authorization left it, without the markers it does not need: a marker stays
+ * only where it is the whole selection set (the fields beside it were removed, and it keeps the
+ * list item, or the operation, in place). Notes on `request` whether any stayed.
+ */
+export function withNeededMarkersOnly(document: DocumentNode, request: Request | undefined): DocumentNode {
+  let result = trimmed.get(document);
+  if (!result) {
+    let marked = false;
+    const stripped = visit(document, {
+      SelectionSet(node: SelectionSetNode) {
+        // A caller's own field under the marker's alias is taken out of the answer, as ever.
+        if (
+          node.selections.some(
+            (s) => s.kind === Kind.FIELD && s.alias?.value === MARKER && s.name.value !== "__typename",
+          )
+        )
+          marked = true;
+        const others = node.selections.filter(
+          (s) => !(s.kind === Kind.FIELD && s.alias?.value === MARKER && s.name.value === "__typename"),
+        );
+        if (others.length === node.selections.length) return undefined;
+        if (others.length === 0) {
+          marked = true;
+          return undefined;
+        }
+        return { ...node, selections: others };
+      },
+    });
+    result = { document: stripped, marked };
+    trimmed.set(document, result);
+  }
+  if (request) {
+    if (result.marked) {
+      plannedMarked.add(request);
+      plannedUnmarked.delete(request);
+    } else if (!plannedMarked.has(request)) plannedUnmarked.add(request);
+  }
+  return result.document;
 }
 
 const KEEP: FieldNode = {

@@ -1,4 +1,5 @@
 import { type DocumentNode, print } from "graphql";
+import { withNeededMarkersOnly } from "./error-paths";
 
 /** How many distinct authorised documents keep their plans; past it, the least recently used goes. */
 export const STABLE_DOCUMENTS_MAX = 1000;
@@ -31,11 +32,13 @@ export function stableDocuments(max = STABLE_DOCUMENTS_MAX): (document: Document
 
 interface ExecuteArgs {
   document: DocumentNode;
+  contextValue?: { request?: Request };
 }
 
 /**
  * Swaps the document when execution starts, after every onExecute hook (field authorization's
- * included) has rewritten it.
+ * included) has rewritten it: the stable document for its text, without the hidden `__typename`
+ * markers authorization no longer needs (error-paths.ts).
  */
 export function useStablePlanDocuments(max = STABLE_DOCUMENTS_MAX) {
   const stable = stableDocuments(max);
@@ -47,7 +50,9 @@ export function useStablePlanDocuments(max = STABLE_DOCUMENTS_MAX) {
       executeFn: (args: ExecuteArgs) => unknown;
       setExecuteFn(fn: (args: ExecuteArgs) => unknown): void;
     }) {
-      setExecuteFn((args) => executeFn({ ...args, document: stable(args.document) }));
+      setExecuteFn((args) =>
+        executeFn({ ...args, document: withNeededMarkersOnly(stable(args.document), args.contextValue?.request) }),
+      );
     },
   };
 }

@@ -154,6 +154,32 @@ describe("fields removed before planning", () => {
     expect(res.errors!.every((e) => ["UNAUTHORIZED_FIELD_OR_TYPE"].includes(e.extensions?.code as string))).toBe(true);
   });
 
+  it("sends the subgraphs no hidden marker where nothing was removed, and keeps one only where a removal empties a selection", async () => {
+    const bodies = async (query: string, as: Parameters<Platform["gql"]>[2]) => {
+      for (const proxy of Object.values(platform.proxies)) proxy.bodies.length = 0;
+      const res = await platform.gql(query, {}, as);
+      return { res, sent: Object.values(platform.proxies).flatMap((proxy) => proxy.bodies) };
+    };
+    // An officer sees every field asked for: no subgraph request carries a marker, nor the answer.
+    const full = await bodies(
+      `{ cases(first: 2) { edges { node { caseNumber person { familyName } currentPlacement { facility { name } } } } } }`,
+      "mia_officer",
+    );
+    expect(full.res.errors).toBeUndefined();
+    expect(full.sent.length).toBeGreaterThan(1);
+    for (const body of full.sent) expect(body).not.toContain("__kgraphKeep");
+    expect(JSON.stringify(full.res.data)).not.toContain("__kgraphKeep");
+    // A monitor's node whose only field is removed keeps its place by its marker, asked of the
+    // cases subgraph and taken out of the answer: each item is there, its person null.
+    const emptied = await bodies(`{ cases(first: 2) { edges { node { person { familyName } } } } }`, "monitor");
+    expect(emptied.res.data).toEqual({ cases: { edges: [{ node: { person: null } }, { node: { person: null } }] } });
+    expect(emptied.sent.some((body) => body.includes("__kgraphKeep"))).toBe(true);
+    // A caller's own field under the marker's alias is left out of the answer, as before.
+    const own = await bodies(`{ agreements { __kgraphKeep: title id } }`, "mia_officer");
+    expect(own.res.errors).toBeUndefined();
+    expect(own.res.data!.agreements[0]).toEqual({ id: expect.any(String) });
+  });
+
   it("applies the same rules to every operation of a batched request", async () => {
     const response = await fetch(platform.gatewayUrl, {
       method: "POST",
