@@ -91,9 +91,37 @@ async function startGatewayProcess(
   logs?: CollectedLogs,
   port?: number,
 ): Promise<GatewayProcess> {
-  port ??= await freePort();
+  // A free port can be taken by another test process before the gateway binds it: then start
+  // again on other ports (only when this function chose them).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startGatewayOnPorts(
+        subgraphUrls,
+        auth,
+        gatewaySecret,
+        trustedOnly,
+        extraEnv,
+        logs,
+        port ?? (await freePort()),
+        await freePort(),
+      );
+    } catch (err) {
+      if (!(err instanceof AddressInUseError) || port !== undefined || attempt === 3) throw err;
+    }
+  }
+}
+
+async function startGatewayOnPorts(
+  subgraphUrls: Record<string, string>,
+  auth: TestAuth,
+  gatewaySecret: string,
+  trustedOnly: boolean,
+  extraEnv: Record<string, string>,
+  logs: CollectedLogs | undefined,
+  port: number,
   // Always a port of its own: the default (9464) would collide between gateways run at once.
-  const metricsPort = await freePort();
+  metricsPort: number,
+): Promise<GatewayProcess> {
   const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), "kgraph-e2e-keys-"));
   const keysFile = path.join(keysDir, "dev-keys.json");
   fs.writeFileSync(keysFile, JSON.stringify(auth.keys), { mode: 0o600 });
@@ -129,6 +157,9 @@ async function startGatewayProcess(
   };
 }
 
+/** A service that exited at start-up because a port it was given was taken meanwhile. */
+class AddressInUseError extends Error {}
+
 /** A service from its compiled main.js, up once `healthUrl` answers; stopped with SIGTERM. */
 async function startNodeProcess(
   script: string,
@@ -140,12 +171,17 @@ async function startNodeProcess(
 ): Promise<{ stop(): Promise<void>; pid: number; exited: Promise<number | null> }> {
   const child: ChildProcess = spawn(process.execPath, [script], {
     env: { ...process.env, ...env },
-    stdio: ["ignore", logs ? "pipe" : "inherit", logs ? "pipe" : "inherit"],
+    stdio: ["ignore", logs ? "pipe" : "inherit", "pipe"],
   });
-  if (logs) {
-    child.stdout?.on("data", (chunk: Buffer) => logs.lines.push(chunk.toString("utf8")));
-    child.stderr?.on("data", (chunk: Buffer) => logs.lines.push(chunk.toString("utf8")));
-  }
+  // Its errors are passed on as ever, and kept until it is up, to tell a port taken meanwhile.
+  let startErrors = "";
+  child.stdout?.on("data", (chunk: Buffer) => logs?.lines.push(chunk.toString("utf8")));
+  child.stderr?.on("data", (chunk: Buffer) => {
+    const text = chunk.toString("utf8");
+    if (startErrors.length < 65_536) startErrors += text;
+    if (logs) logs.lines.push(text);
+    else process.stderr.write(chunk);
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -154,8 +190,10 @@ async function startNodeProcess(
     });
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null)
+    if (child.exitCode !== null) {
+      if (startErrors.includes("EADDRINUSE")) throw new AddressInUseError(`${name}: a port it was given was taken`);
       throw new Error(`${name} exited during start-up (code ${child.exitCode}); run \`npm run build\``);
+    }
     try {
       if ((await fetch(healthUrl)).ok) break;
     } catch {
