@@ -76,10 +76,16 @@ const trimmed = new WeakMap<DocumentNode, TrimmedDocument>();
 /**
  * The document as authorization left it, without the markers it does not need: a marker stays
  * only where it is the whole selection set (the fields beside it were removed, and it keeps the
- * list item, or the operation, in place). Notes on `request` whether any stayed.
+ * list item, or the operation, in place). Notes on `request` whether any stayed. Queries only.
  */
 export function withNeededMarkersOnly(document: DocumentNode, request: Request | undefined): DocumentNode {
   let result = trimmed.get(document);
+  if (!result && document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== "query")) {
+    // A mutation's answer keeps its markers: they are the typenames the response cache
+    // invalidates by (cache/response-cache.ts, entitiesIn). Mutations are few; queries are trimmed.
+    result = { document, marked: true };
+    trimmed.set(document, result);
+  }
   if (!result) {
     let marked = false;
     const stripped = visit(document, {
