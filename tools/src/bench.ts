@@ -42,9 +42,9 @@ import { ROOT, SUBGRAPH_NAMES } from "./subgraphs";
  *
  * `--against limits-off` compares the project's gateway with its limits (demand control, shape
  * limits, timeouts, response size) against the same gateway with LIMITS=off instead.
- * `--cpu-prof DIR` measures nothing: it runs both gateways under `node --cpu-prof` through the
- * officer workload (10 connections, distinct callers, one `--duration`) and prints where each
- * spent its CPU.
+ * `--cpu-prof DIR` measures nothing: it runs both gateways and every subgraph under
+ * `node --cpu-prof` through the first of `--workloads` (the officer page by default; 10
+ * connections, distinct callers, one `--duration`) and prints where each spent its CPU.
  */
 
 interface Workload {
@@ -279,6 +279,7 @@ async function main(argv: string[]): Promise<number> {
         for (const window of windows) {
           printProfile(
             `${name} subgraph, behind ${window.label}'s gateway`,
+            options.workloads[0],
             window.answered,
             window.seconds,
             summarizeProfile(profiled, 15, window),
@@ -742,8 +743,9 @@ function ratioTable(cells: Cell[], contenders: Contender[]): string {
 }
 
 /**
- * `--cpu-prof DIR`: each gateway under `node --cpu-prof` through the officer workload (10
- * connections, distinct callers, one --duration after a warm-up), then where its CPU went.
+ * `--cpu-prof DIR`: each gateway under `node --cpu-prof` through the first of --workloads (the
+ * officer page unless named; 10 connections, distinct callers, one --duration after a warm-up),
+ * then where its CPU went.
  * Returns each gateway's measured window, for the subgraphs' profiles (they run under
  * `--cpu-prof` too, into DIR/subgraphs/<name>, and write them when they stop).
  */
@@ -752,7 +754,7 @@ async function profile(
   contenders: Contender[],
   authorizations: (workload: Workload, mode: CallerMode) => (string | null)[],
 ): Promise<{ label: string; from: number; to: number; answered: number; seconds: number }[]> {
-  const workload = WORKLOADS[0];
+  const workload = options.workloads[0];
   const windows = [];
   for (const contender of contenders) {
     const dir = path.join(options.cpuProf as string, contender.label.replace(/\W+/g, "-"));
@@ -773,15 +775,22 @@ async function profile(
       from,
       to,
     });
-    printProfile(`${contender.label}'s gateway`, run.answered, run.seconds, summary, path.join(dir, file));
+    printProfile(`${contender.label}'s gateway`, workload, run.answered, run.seconds, summary, path.join(dir, file));
   }
   return windows;
 }
 
-function printProfile(label: string, answered: number, seconds: number, summary: ProfileSummary, file: string): void {
+function printProfile(
+  label: string,
+  workload: Workload,
+  answered: number,
+  seconds: number,
+  summary: ProfileSummary,
+  file: string,
+): void {
   if (summary.busyMs === 0) throw new Error(`${label}: the CPU profile has no sample within the measured run`);
   process.stdout.write(
-    `\n${label}: ${WORKLOADS[0].name}, 10 connections, ${answered} requests answered in ${fixed(seconds, 1)} s ` +
+    `\n${label}: ${workload.name}, 10 connections, ${answered} requests answered in ${fixed(seconds, 1)} s ` +
       `(after a warm-up); ${fixed(summary.busyMs, 0)} ms of CPU sampled in that run ` +
       `(${fixed(summary.busyMs / answered, 1)} ms a request); profile ${file}\n\n` +
       `| self time by package | ms | share |\n|---|--:|--:|\n` +

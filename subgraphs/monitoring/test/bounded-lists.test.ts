@@ -5,7 +5,7 @@ import {
   OPEN_RECOMMENDATIONS_PER_FACILITY,
   RECOMMENDATIONS_PER_FINDING,
 } from "../src/modules/recommendation/recommendation.loaders";
-import { type MonitoringHarness, addFinding, ok, startMonitoringHarness, visitIn } from "./harness";
+import { type MonitoringHarness, addFinding, ok, planVisit, startMonitoringHarness, visitIn } from "./harness";
 
 /**
  * Bounded lists over their maximum: the first `max` items with LIST_TRUNCATED, the database sends
@@ -117,4 +117,28 @@ it("Facility.openRecommendations: the public's list is ranked within what it may
   const res = await h.gql(FACILITY, { r: [{ __typename: "Facility", id: facilityId }] }, publicCaller);
   expect(res.errors).toBeUndefined();
   expect(res.data!._entities).toEqual([{ openRecommendations: published.map((id) => ({ id })) }]);
+});
+
+it("Facility.visits(first): reads only the `first` latest visits per facility, one statement per `first` asked for", async () => {
+  const facility = randomUUID();
+  const planned: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    planned.push(
+      (await planVisit(h, { facilityId: facility, plannedFor: new Date(Date.now() - (i + 1) * DAY).toISOString() })).id,
+    );
+  }
+  // `planned` is newest first.
+  const VISITS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Facility { two: visits(first: 2) { id } five: visits(first: 5) { id } again: visits(first: 2) { id } } } }`;
+  let res: { data?: any; errors?: any[] } | undefined;
+  const statements = await recordStatements(async () => {
+    res = await h.gql(VISITS, { r: [{ __typename: "Facility", id: facility }] });
+  });
+  expect(res!.errors).toBeUndefined();
+  const ids = (list: { id: string }[]) => list.map((v) => v.id);
+  expect(ids(res!.data!._entities[0].two)).toEqual(planned.slice(0, 2));
+  expect(ids(res!.data!._entities[0].five)).toEqual(planned.slice(0, 5));
+  expect(ids(res!.data!._entities[0].again)).toEqual(planned.slice(0, 2));
+  const reads = statements.filter((s) => s.query.includes("row_number() OVER"));
+  expect(reads).toHaveLength(2);
+  expect((await Promise.all(reads.map((read) => rowsReturned(h.db, read)))).sort()).toEqual([2, 5]);
 });

@@ -33,7 +33,7 @@ export class FacilityResolver {
         argument: "first",
       });
     }
-    return (await visitsOfFacility(ctx, root.id)).slice(0, first);
+    return visitsOfFacility(ctx, root.id, first);
   }
 
   @Classified("monitoringReport", { ruleAppliedBy: "returnedRecords" })

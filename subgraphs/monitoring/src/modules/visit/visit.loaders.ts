@@ -9,6 +9,34 @@ import { FACILITY_VISITS_MAX } from "./visit.limits";
 /** Loaders for one request: they apply the viewer's read rule (visit.records.ts; the public: published visits only). */
 export function createVisitLoaders(db: DataSource, access: RecordAccess) {
   const readable = access.where(VisitRecords, SCOPES.MONITORING_READ, "v");
+  const latestByFirst = new Map<number, DataLoader<string, MonitoringVisit[]>>();
+  /**
+   * A facility's latest `first` readable visits (1 to FACILITY_VISITS_MAX), newest first (the
+   * same order as the `visits` list): ranked in SQL, so neither a long history nor more than the
+   * caller asked for is read. One loader, one statement, per `first` asked for in the request.
+   */
+  const latestVisitsByFacilityId = (first: number): DataLoader<string, MonitoringVisit[]> => {
+    const perFacility = Math.min(Math.max(Math.trunc(first), 1), FACILITY_VISITS_MAX);
+    let loader = latestByFirst.get(perFacility);
+    if (!loader) {
+      loader = new DataLoader<string, MonitoringVisit[]>(async (facilityIds) => {
+        const wanted = wellFormedIds(facilityIds);
+        if (!wanted.length) return facilityIds.map(() => []);
+        const latest = `SELECT ranked.id FROM (
+            SELECT v.id, row_number() OVER (PARTITION BY v.facility_id ORDER BY v.planned_for DESC, v.id DESC) AS n
+            FROM monitoring.visit v WHERE v.facility_id IN (:...facilityIds) AND ${readable.sql}
+          ) ranked WHERE ranked.n <= :perFacility`;
+        const query = db
+          .getRepository(MonitoringVisit)
+          .createQueryBuilder("v")
+          .where(`v.id IN (${latest})`, { ...readable.params, facilityIds: wanted, perFacility });
+        const rows = await query.orderBy("v.planned_for", "DESC").addOrderBy("v.id", "DESC").getMany();
+        return manyByKey(facilityIds, rows, (row) => row.facilityId);
+      });
+      latestByFirst.set(perFacility, loader);
+    }
+    return loader;
+  };
   return {
     visitById: new DataLoader<string, MonitoringVisit | null>(async (ids) => {
       const wanted = wellFormedIds(ids);
@@ -20,23 +48,10 @@ export function createVisitLoaders(db: DataSource, access: RecordAccess) {
       const rows = await query.andWhere(readable.sql, readable.params).getMany();
       return oneByKey(ids, rows, (row) => row.id);
     }),
-    /**
-     * A facility's latest readable visits, newest first (the same order as the `visits` list),
-     * at most FACILITY_VISITS_MAX each: ranked in SQL, so a long history is never read whole.
-     */
-    visitsByFacilityId: new DataLoader<string, MonitoringVisit[]>(async (facilityIds) => {
-      const wanted = wellFormedIds(facilityIds);
-      if (!wanted.length) return facilityIds.map(() => []);
-      const latest = `SELECT ranked.id FROM (
-          SELECT v.id, row_number() OVER (PARTITION BY v.facility_id ORDER BY v.planned_for DESC, v.id DESC) AS n
-          FROM monitoring.visit v WHERE v.facility_id IN (:...facilityIds) AND ${readable.sql}
-        ) ranked WHERE ranked.n <= :perFacility`;
-      const query = db
-        .getRepository(MonitoringVisit)
-        .createQueryBuilder("v")
-        .where(`v.id IN (${latest})`, { ...readable.params, facilityIds: wanted, perFacility: FACILITY_VISITS_MAX });
-      const rows = await query.orderBy("v.planned_for", "DESC").addOrderBy("v.id", "DESC").getMany();
-      return manyByKey(facilityIds, rows, (row) => row.facilityId);
-    }),
+    latestVisitsByFacilityId,
+    /** After a write to a facility's visits: every `first` forgets that facility. */
+    forgetFacilityVisits(facilityId: string): void {
+      for (const loader of latestByFirst.values()) loader.clear(facilityId);
+    },
   };
 }

@@ -21,9 +21,13 @@ export function visitById(ctx: MonitoringContext, id: string): Promise<Monitorin
   return ctx.loaders.visitById.load(id);
 }
 
-/** The latest visits (at most FACILITY_VISITS_MAX) to a facility the viewer may read, newest first. */
-export function visitsOfFacility(ctx: MonitoringContext, facilityId: string): Promise<MonitoringVisit[]> {
-  return ctx.loaders.visitsByFacilityId.load(facilityId);
+/** The latest `first` visits (at most FACILITY_VISITS_MAX) to a facility the viewer may read, newest first. */
+export function visitsOfFacility(
+  ctx: MonitoringContext,
+  facilityId: string,
+  first: number,
+): Promise<MonitoringVisit[]> {
+  return ctx.loaders.latestVisitsByFacilityId(first).load(facilityId);
 }
 
 /** Visits newest first, by keyset on (planned_for, id). */
@@ -165,5 +169,5 @@ function assertMove(visit: MonitoringVisit, to: VisitStatus): void {
 
 function primeVisit(ctx: MonitoringContext, visit: MonitoringVisit): void {
   ctx.loaders.visitById.clear(visit.id).prime(visit.id, visit);
-  ctx.loaders.visitsByFacilityId.clear(visit.facilityId);
+  ctx.loaders.forgetFacilityVisits(visit.facilityId);
 }
