@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { launchChromium, requireChromium } from "../support/chromium";
+import type { Browser, Page } from "playwright-core";
 import { runSeed } from "../../tools/src/seed/run";
 import { type Platform, startPlatform } from "../support/platform";
 
@@ -13,7 +14,6 @@ import { type Platform, startPlatform } from "../support/platform";
  * an injected script would open), and the test proves there are none.
  * `npm run test:browser`; CI runs it.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = path.resolve(__dirname, "..", "..", "artifacts");
 let platform: Platform;
 let browser: Browser;
@@ -22,25 +22,10 @@ const violations: string[] = [];
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's \`chromium\` package (CI does), or set CHROMIUM_PATH.`,
-    );
-  }
+  requireChromium();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   platform = await startPlatform({ seed: (url) => runSeed(url, { cases: 200, progress: () => undefined }) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
+import { launchChromium } from "../support/chromium";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { renderPublicReport } from "../../subgraphs/oversight/src/modules/public-report/public-report.render";
 import { reportFixture } from "../../subgraphs/oversight/test/public-report.fixture";
 
@@ -13,7 +14,6 @@ import { reportFixture } from "../../subgraphs/oversight/test/public-report.fixt
  * Each chart is drawn with a size, bars are as long as their values say, and a withheld cell is
  * a "withheld" mark, not a bar. No screenshot is written. `npm run test:browser`; CI runs it.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHARTS = [
   "chart-arrivals-monthly",
   "chart-arrivals-quarterly",
@@ -36,27 +36,11 @@ const requested: string[] = [];
 const outside: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's \`chromium\` package (CI does), or set CHROMIUM_PATH.`,
-    );
-  }
   folder = fs.mkdtempSync(path.join(os.tmpdir(), "kgraph-public-report-"));
   const file = path.join(folder, "2026-Q3.html");
   fs.writeFileSync(file, renderPublicReport(reportFixture()));
   fileUrl = pathToFileURL(file).href;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({
     offline: true,
     javaScriptEnabled: false,

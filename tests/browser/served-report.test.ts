@@ -1,5 +1,5 @@
-import fs from "node:fs";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { launchChromium, requireChromium } from "../support/chromium";
+import type { Browser, Page } from "playwright-core";
 import { publishSeededAssessments } from "../../tools/src/seed/publish";
 import { type SeedOutcome, runSeed } from "../../tools/src/seed/run";
 import { type Platform, startPlatform } from "../support/platform";
@@ -12,7 +12,6 @@ import { type Platform, startPlatform } from "../support/platform";
  * drawn, bars are as long as the published figures say, and the quarters published before it
  * appear in its charts over time. `npm run test:browser`; CI runs it.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const QUARTER = "2026-Q2";
 let platform: Platform;
 let browser: Browser;
@@ -23,11 +22,7 @@ const outside: string[] = [];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install Debian's \`chromium\` package (CI does), or set CHROMIUM_PATH.`,
-    );
-  }
+  requireChromium();
   let seeded: SeedOutcome | undefined;
   platform = await startPlatform({
     seed: async (url) => {
@@ -49,18 +44,7 @@ beforeAll(async () => {
   expect(read.errors).toBeUndefined();
   indicators = read.data!.publicReport.assessment.indicators;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1100, height: 900 } });
   page = await context.newPage();
   reportUrl = `${new URL(platform.gatewayUrl).origin}/reports/${QUARTER}`;

@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import { runSeed } from "../../tools/src/seed/run";
 import { type Platform, startPlatform } from "../support/platform";
+import { asPublic as publicDocument } from "../support/trusted-documents";
 
 /**
  * An impact assessment through the gateway, as production runs it (public callers on trusted
@@ -27,24 +26,9 @@ const ok = <T = any>(res: { data?: unknown; errors?: unknown }): T => {
   return res.data as T;
 };
 
-const manifest = JSON.parse(
-  fs.readFileSync(
-    path.join(__dirname, "..", "..", "packages", "client", "src", "generated", "persisted-documents.json"),
-    "utf8",
-  ),
-) as Record<string, string>;
-const idOf = (operation: string) =>
-  Object.entries(manifest).find(([, text]) => new RegExp(`query ${operation}[( {]`).test(text))![0];
-
 /** A trusted document, as the public sends it: by id, without a token. */
-async function asPublic(operation: string, variables: Record<string, unknown>) {
-  const response = await fetch(platform.gatewayUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ documentId: idOf(operation), variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: unknown };
-}
+const asPublic = (operation: string, variables: Record<string, unknown>) =>
+  publicDocument(platform.gatewayUrl, operation, variables);
 
 function lastCompleteQuarter(now = new Date()): string {
   const q = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3) - 1;

@@ -1,8 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
 import { publishSeededAssessments } from "../../tools/src/seed/publish";
 import { type SeedOutcome, runSeed } from "../../tools/src/seed/run";
 import { type Platform, startPlatform } from "../support/platform";
+import { asPublic as publicDocument } from "../support/trusted-documents";
 
 /**
  * The seeded year of impact assessments, through a gateway as production runs it (public callers
@@ -30,24 +29,9 @@ const ok = <T = any>(res: { data?: unknown; errors?: unknown }): T => {
   return res.data as T;
 };
 
-const manifest = JSON.parse(
-  fs.readFileSync(
-    path.join(__dirname, "..", "..", "packages", "client", "src", "generated", "persisted-documents.json"),
-    "utf8",
-  ),
-) as Record<string, string>;
-const idOf = (operation: string) =>
-  Object.entries(manifest).find(([, text]) => new RegExp(`query ${operation}[( {]`).test(text))![0];
-
 /** A trusted document, as the public sends it: by id, without a token. */
-async function asPublic(operation: string, variables: Record<string, unknown>) {
-  const response = await fetch(platform.gatewayUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ documentId: idOf(operation), variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: unknown };
-}
+const asPublic = (operation: string, variables: Record<string, unknown>) =>
+  publicDocument(platform.gatewayUrl, operation, variables);
 
 const reportOf = async (quarter: string) =>
   (await fetch(platform.gatewayUrl.replace(/\/graphql$/, `/reports/${quarter}`))).text();
