@@ -185,6 +185,18 @@ export async function startSubgraphs(
   );
 }
 
+/** The gateway over the subgraphs at `urls` (startSubgraphs' answer) on `port`, with `env` beside the platform's; resolves once it is ready. */
+export async function startGateway(
+  platform: PreparedPlatform,
+  urls: Record<string, string>,
+  children: ServiceProcess[],
+  options: { port: number; env?: Record<string, string> },
+): Promise<void> {
+  const env = { ...platform.env, ...urls, ...options.env, GATEWAY_PORT: String(options.port) };
+  children.push({ name: "gateway", child: launch("gateway", path.join(ROOT, "gateway", "dist", "main.js"), env) });
+  await waitReady("gateway", `http://127.0.0.1:${options.port}/readyz`, children);
+}
+
 /** A service from its compiled script (any node flags first), its output passed through unless `quiet`. */
 export function launch(
   name: string,

@@ -1,19 +1,17 @@
 import "reflect-metadata";
-import path from "node:path";
 import type { ResolvedDatabase } from "@kgraph/platform";
 import {
   AlreadySeededError,
   type ServiceProcess,
   finishSeed,
   freePort,
-  launch,
   preparePlatform,
   startSubgraphs,
   stopChild,
-  waitReady,
+  startGateway,
 } from "./platform";
 import { DEFAULT_CASES } from "./seed/world";
-import { ROOT, SUBGRAPH_NAMES } from "./subgraphs";
+import { SUBGRAPH_NAMES } from "./subgraphs";
 
 /**
  * `npm run seed -- [--cases N] [--reset]`: fills the platform's database with a synthetic,
@@ -63,18 +61,10 @@ async function main(argv: string[]): Promise<number> {
         ...quiet,
         GRAPH_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
       }));
-      const gatewayEnv = {
-        ...platform.env,
-        ...urls,
-        ...quiet,
-        GATEWAY_HOST: "127.0.0.1",
-        GATEWAY_PORT: String(gatewayPort),
-      };
-      children.push({
-        name: "gateway",
-        child: launch("gateway", path.join(ROOT, "gateway", "dist", "main.js"), gatewayEnv),
+      await startGateway(platform, urls, children, {
+        port: gatewayPort,
+        env: { ...quiet, GATEWAY_HOST: "127.0.0.1" },
       });
-      await waitReady("gateway", `http://127.0.0.1:${gatewayPort}/readyz`, children);
       await finishSeed(platform, `http://127.0.0.1:${gatewayPort}/graphql`, say);
     }
     return 0;

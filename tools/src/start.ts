@@ -1,17 +1,8 @@
 import "reflect-metadata";
-import path from "node:path";
 import { type ResolvedDatabase, subgraphEnvPrefix } from "@kgraph/platform";
-import {
-  type ServiceProcess,
-  finishSeed,
-  launch,
-  preparePlatform,
-  startSubgraphs,
-  stopChild,
-  waitReady,
-} from "./platform";
+import { type ServiceProcess, finishSeed, preparePlatform, startSubgraphs, stopChild, startGateway } from "./platform";
 import { noteRunningDatabase } from "./runtime";
-import { ROOT, SUBGRAPHS, SUBGRAPH_NAMES } from "./subgraphs";
+import { SUBGRAPHS, SUBGRAPH_NAMES } from "./subgraphs";
 
 /**
  * `npm start`: the whole platform on one machine. Embedded PostgreSQL (data in .data/, kept
@@ -72,11 +63,7 @@ async function main(): Promise<void> {
       // Where a subgraph reads what the others publish (the oversight subgraph's assessments).
       () => ({ GRAPH_URL: process.env.GRAPH_URL ?? `http://127.0.0.1:${port("gateway")}/graphql` }),
     );
-    children.push({
-      name: "gateway",
-      child: launch("gateway", path.join(ROOT, "gateway", "dist", "main.js"), { ...platform.env, ...urls }),
-    });
-    await waitReady("gateway", `http://127.0.0.1:${port("gateway")}/readyz`, children);
+    await startGateway(platform, urls, children, { port: port("gateway") });
     try {
       await finishSeed(platform, `http://127.0.0.1:${port("gateway")}/graphql`, say);
     } catch (err) {
