@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { GraphQLError } from "graphql";
-import { CURSOR_KEYS, type CursorKind, decodeCursor, encodeCursor } from "../src";
+import { CURSOR_KEYS, type CursorKind, decodeCursor, encodeCursor, toPage } from "../src";
 
 /**
  * Cursors are opaque: whatever string arrives as `after`, it is a position of the list's own kind
@@ -103,5 +103,29 @@ describe("any string given as `after`", () => {
     ["empty", "", "time"],
   ])("refuses %s", (_name, cursor, kind) => {
     expect(outcome(cursor, kind)).toEqual(REFUSED);
+  });
+});
+
+describe("a page's cursors", () => {
+  const rows = [0, 1, 2].map((i) => ({ id: ID, at: new Date(Date.UTC(2026, 0, 1 + i)) }));
+
+  it("are written only when read, each the cursor of its item, the end cursor the last item's", () => {
+    const keyOf = jest.fn((row: (typeof rows)[number]) => [row.at.toISOString(), row.id] as [string, string]);
+    const page = toPage(rows, 2, "time", keyOf);
+    expect(page.edges.map((edge) => edge.node)).toEqual(rows.slice(0, 2));
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(keyOf).not.toHaveBeenCalled();
+    expect(page.edges.map((edge) => decodeCursor(edge.cursor, "time"))).toEqual([
+      [rows[0].at.toISOString(), ID],
+      [rows[1].at.toISOString(), ID],
+    ]);
+    expect(page.pageInfo.endCursor).toBe(page.edges[1].cursor);
+    expect(toPage([], 2, "time", keyOf).pageInfo.endCursor).toBeNull();
+  });
+
+  it("still refuses, when read, a key of the wrong shape", () => {
+    const page = toPage(rows, 3, "time", (row) => [row.at, row.id] as never);
+    expect(() => page.edges[0].cursor).toThrow(/cannot hold/);
+    expect(() => page.pageInfo.endCursor).toThrow(/cannot hold/);
   });
 });
