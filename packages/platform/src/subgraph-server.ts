@@ -3,7 +3,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { GraphQLError, type GraphQLSchema, type ValidationContext } from "graphql";
 import { ReplayGuard, SIGNATURE_EXTENSION, gatewaySignatureOf } from "./audit/gateway-signature";
@@ -138,6 +141,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // No field declares @cacheControl and no subgraph answer is cached by its headers (the
+      // gateway's response cache keeps public answers by its own rules). Apollo Server installs
+      // its cache-control plugin unless told not to, and that plugin's willResolveField makes it
+      // wrap every resolver of the schema and compute a cache policy per field of every request.
+      ApolloServerPluginCacheControlDisabled(),
       // Lists cut at their stated maximum (BoundedList) are reported beside the data.
       listTruncationPlugin<TContext>(),
       ...(options.metrics ? [options.metrics.apolloPlugin(() => currentRequest.getStore()?.clientOperationName)] : []),
