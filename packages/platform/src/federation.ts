@@ -1,10 +1,10 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { type GraphQLSchema, isObjectType, parse } from "graphql";
-import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+import { type GraphQLFieldResolver, type GraphQLSchema, defaultFieldResolver, isObjectType, parse } from "graphql";
+import { type BuildSchemaOptions, type MiddlewareFn, buildSchema, createResolversMap } from "type-graphql";
 import { auditMutations } from "./audit/mutation-middleware";
 import { DateTimeISO } from "./dates";
-import { checkIdArguments } from "./ids";
+import { checkIdArguments, takesIds } from "./ids";
 import { validateInput } from "./validation";
 
 /** The Federation 2 directives subgraphs may use; imported once for every subgraph. */
@@ -39,19 +39,60 @@ export async function buildFederatedSchema(
     ...options,
     // Dates outside what PostgreSQL stores are the caller's error, not the database's.
     scalarsMap: [{ type: Date, scalar: DateTimeISO }, ...(options.scalarsMap ?? [])],
-    // Ids first: a malformed id is refused before a mutation's audit scope or any resolver starts.
-    globalMiddlewares: [checkIdArguments, auditMutations, ...(options.globalMiddlewares ?? [])],
     skipCheck: true,
   });
   const printed = printSchemaWithDirectives(typeGraphqlSchema);
   const sdl = `${FEDERATION_LINK}\n\n${printed}\n`;
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
+  applyPlatformRules(typeGraphqlSchema, resolvers);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
 
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as any });
   return { schema, sdl, dataClasses: dataClassesOf(typeGraphqlSchema) };
+}
+
+type Resolver = GraphQLFieldResolver<unknown, unknown>;
+
+/**
+ * The two rules the platform applies to fields by their shape, wrapped around each field they
+ * concern, before anything else of the field runs (type-graphql's own middlewares, argument
+ * validation, the resolver):
+ * - every field that takes an `ID` argument, at any depth, refuses a malformed id
+ *   (`checkIdArguments`), ids first, before a mutation's audit scope or any resolver starts;
+ * - every mutation field runs in its own audit scope (`auditMutations`).
+ * Decided from the built schema, so no field can be left out. They were type-graphql global
+ * middlewares, which wrapped every field of every type: a case's `status` resolved through two
+ * async middlewares, a promise each, on every row of every page.
+ */
+function applyPlatformRules(schema: GraphQLSchema, resolvers: Record<string, Record<string, unknown>>): void {
+  const mutationType = schema.getMutationType();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const rules: MiddlewareFn<any>[] = [];
+      if (takesIds(field)) rules.push(checkIdArguments);
+      if (type === mutationType) rules.push(auditMutations);
+      if (!rules.length) continue;
+      const fields = (resolvers[type.name] ??= {});
+      const entry = fields[field.name] as Resolver | { resolve?: Resolver } | undefined;
+      const resolve = typeof entry === "function" ? entry : (entry?.resolve ?? defaultFieldResolver);
+      const guarded = withRules(rules, resolve);
+      fields[field.name] = typeof entry === "object" && entry ? { ...entry, resolve: guarded } : guarded;
+    }
+  }
+}
+
+/** `resolve` behind `rules`, in order, each called as a type-graphql middleware. */
+function withRules(rules: MiddlewareFn<any>[], resolve: Resolver): Resolver {
+  return (root, args, context, info) => {
+    const step = (i: number): unknown =>
+      i === rules.length
+        ? resolve(root, args, context, info)
+        : rules[i]({ root, args, context, info }, () => Promise.resolve(step(i + 1)));
+    return step(0);
+  };
 }
 
 /** `Type.field` → data class, from the `@Classified` extensions type-graphql keeps on each field. */

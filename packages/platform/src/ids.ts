@@ -57,7 +57,7 @@ export const checkIdArguments: MiddlewareFn = ({ args, info }, next) => {
 const fieldsTakingIds = new WeakMap<GraphQLField<unknown, unknown>, boolean>();
 
 /** Whether any argument of the field can hold an ID (worked out once per field). */
-function takesIds(field: GraphQLField<unknown, unknown>): boolean {
+export function takesIds(field: GraphQLField<unknown, unknown>): boolean {
   let known = fieldsTakingIds.get(field);
   if (known === undefined) {
     known = field.args.some((argument: GraphQLArgument) => canHoldId(argument.type, new Set()));
