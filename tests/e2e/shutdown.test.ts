@@ -162,8 +162,17 @@ it("drains a subgraph process the same way: readiness first, then refusal, in-fl
       });
       return { status: response.status, body: (await response.json()) as any };
     });
-    const waitingBy = Date.now() + 10_000;
+    // A write that answers before the lock is released never waited on it: say what it answered.
+    const early: unknown[] = [];
+    for (const write of writes)
+      void write.then(
+        (answer) => early.push(answer),
+        (err: unknown) => early.push(String(err)),
+      );
+    // Generous: under a loaded CI machine the subgraph's first requests compile a lot of code.
+    const waitingBy = Date.now() + 30_000;
     for (;;) {
+      if (early.length) throw new Error(`a write answered before reaching the lock: ${JSON.stringify(early[0])}`);
       // Inside the test's transaction, pg_stat_activity is a snapshot: taken afresh each time.
       await db.query("SELECT pg_stat_clear_snapshot()");
       const [{ n }] = (
