@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import pino from "pino";
 import { badTokens } from "../testkit/edge-inputs";
-import { jose } from "../src/auth/jose";
 import {
   AuthError,
   DEFAULT_AUDIENCE,
@@ -14,6 +13,7 @@ import {
   type Viewer,
   createTestAuth,
   createTokenVerifier,
+  signToken,
 } from "../src";
 
 /**
@@ -45,16 +45,12 @@ function verifierAt(clock: { now: number }, verifiedTokens?: TokenVerifierSettin
 
 /** A token signed at `at` (ms) and living `ttlSeconds`, by the test issuer (or the gateway, for a public caller). */
 async function tokenAt(at: number, ttlSeconds: number, sub = "kept-officer", by: "issuer" | "gateway" = "issuer") {
-  const key = by === "issuer" ? auth.keys.issuer.privateJwk : auth.keys.gateway.privateJwk;
-  const iat = Math.floor(at / 1000);
-  return new jose.SignJWT({ roles: by === "issuer" ? ["mia_officer"] : [] })
-    .setProtectedHeader({ alg: "RS256", kid: key.kid, typ: "JWT" })
-    .setIssuer(by === "issuer" ? DEV_ISSUER : GATEWAY_ISSUER)
-    .setAudience(DEFAULT_AUDIENCE)
-    .setSubject(sub)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + ttlSeconds)
-    .sign(await jose.importJWK(key, "RS256"));
+  const issuer = by === "issuer";
+  return signToken(
+    issuer ? auth.keys.issuer.privateJwk : auth.keys.gateway.privateJwk,
+    { sub, roles: issuer ? ["mia_officer"] : [] },
+    { issuer: issuer ? DEV_ISSUER : GATEWAY_ISSUER, audience: DEFAULT_AUDIENCE, ttlSeconds, issuedAt: at },
+  );
 }
 
 /** Counts the RS256 signature checks made (jose checks through WebCrypto). */

@@ -9,14 +9,17 @@ export interface TokenClaims {
   official_id?: string;
 }
 
-/** Signs a token as an OIDC provider would: RS256, issuer, audience, issued-at, expiry. */
+/**
+ * Signs a token as an OIDC provider would: RS256, issuer, audience, issued-at, expiry. Issued now,
+ * unless `issuedAt` (ms since the epoch) says otherwise.
+ */
 export async function signToken(
   privateJwk: JWK,
   claims: TokenClaims,
-  options: { issuer: string; audience: string; ttlSeconds: number; notBefore?: number },
+  options: { issuer: string; audience: string; ttlSeconds: number; notBefore?: number; issuedAt?: number },
 ): Promise<string> {
   const key = await jose.importJWK(privateJwk, "RS256");
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor((options.issuedAt ?? Date.now()) / 1000);
   const jwt = new jose.SignJWT({ ...claims })
     .setProtectedHeader({ alg: "RS256", kid: privateJwk.kid, typ: "JWT" })
     .setIssuer(options.issuer)
