@@ -38,9 +38,6 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** What a caller other than the gateway is told in production. */
 export const NOT_FROM_GATEWAY_MESSAGE = "This service answers the gateway only.";
 
-/** How long a subgraph keeps an idle connection open: longer than any client keeps one. */
-export const SUBGRAPH_KEEP_ALIVE_MS = 65_000;
-
 /**
  * graphql-armor's depth, alias and directive limits as validation rules, each refusal coded
  * (QUERY_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_DIRECTIVES, as at the gateway); field suggestions
@@ -126,12 +123,6 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     throw new Error("A subgraph that answers only the gateway needs GATEWAY_HMAC_SECRET.");
   }
   const httpServer = http.createServer();
-  // A connection the gateway keeps open between requests is closed by the gateway, never by the
-  // subgraph: Node's HTTP client drops an idle connection after 5 s, and a server closing it at the
-  // same moment (Node's default, also 5 s) races the next request sent on it, which then fails
-  // with a socket hang-up. The bench saw two such failures through Apollo's gateway (whose client
-  // keeps idle connections longer). Idle connections are closed on shutdown (drainable).
-  httpServer.keepAliveTimeout = SUBGRAPH_KEEP_ALIVE_MS;
   const drain = drainable(httpServer);
   const armor = subgraphArmor(edge);
   const replays = new ReplayGuard();
