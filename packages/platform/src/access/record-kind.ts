@@ -45,6 +45,14 @@ export interface RecordKind extends RecordKindDefinition {
 
 let parameterCounter = 0;
 
+/** Every kind declared in this process, in order: what a subgraph's audit trail checks its events against. */
+const DECLARED_KINDS: RecordKind[] = [];
+
+/** The declared kinds whose table is in the Postgres schema `schema` (a subgraph's own records). */
+export function recordKindsInSchema(schema: string): RecordKind[] {
+  return DECLARED_KINDS.filter((kind) => kind.table?.startsWith(`${schema}.`));
+}
+
 /** Declares a kind of record and its rules; conditions are built from the policy's grants. */
 export function defineRecordKind(definition: RecordKindDefinition): RecordKind {
   const kind: RecordKind = {
@@ -87,6 +95,7 @@ export function defineRecordKind(definition: RecordKindDefinition): RecordKind {
       return [...needed].filter((rule) => !(rule in definition.rules)).sort();
     },
   };
+  DECLARED_KINDS.push(kind);
   return kind;
 }
 

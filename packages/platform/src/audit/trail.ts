@@ -14,8 +14,10 @@ import {
   Query,
   Resolver,
 } from "type-graphql";
+import { type RecordKind, type SqlCondition, recordKindsInSchema } from "../access/record-kind";
+import { recordScope } from "../access/record-scope";
 import { RequiresScopes } from "../auth/scopes";
-import type { BaseContext } from "../context";
+import type { BaseContext, Viewer } from "../context";
 import { type Page, PageArgs, PagedList, checkPageSize, connectionType, decodeCursor, toPage } from "../pagination";
 import { AuditEvent, AuditKind } from "./audit-event.entity";
 
@@ -99,7 +101,7 @@ export function auditTrailModule(subgraph: string, options: { rootQuery: boolean
       filter: AuditFilter | null,
       @Ctx() ctx: BaseContext,
     ): Promise<Page<AuditEvent>> {
-      return listAuditEvents(ctx, { ...page, filter });
+      return listAuditEvents(ctx, { ...page, filter }, recordKindsInSchema(subgraph));
     }
   }
 
@@ -121,12 +123,16 @@ export function auditTrailModule(subgraph: string, options: { rootQuery: boolean
   };
 }
 
-async function listAuditEvents(
+export async function listAuditEvents(
   ctx: BaseContext,
   args: { first: number; after?: string | null; filter?: AuditFilter | null },
+  kinds: readonly RecordKind[],
 ): Promise<Page<AuditEvent>> {
   const first = checkPageSize(args.first);
   const query = ctx.audit.db.getRepository(AuditEvent).createQueryBuilder("e");
+  for (const condition of eventsNamingNoRecordKeptFrom(ctx.viewer, kinds, "e")) {
+    query.andWhere(condition.sql, condition.params);
+  }
   const filter = args.filter ?? {};
   if (filter.actorSub) query.andWhere("e.actor_sub = :actorSub", { actorSub: filter.actorSub });
   if (filter.recordId) query.andWhere(":recordId = ANY(e.record_ids)", { recordId: filter.recordId });
@@ -143,4 +149,45 @@ async function listAuditEvents(
     .limit(first + 1)
     .getMany();
   return toPage(rows, first, "sequence", (row) => [row.seq, row.id]);
+}
+
+/** The uuids among an event's record ids (the others name no record of a kind). */
+const UUIDS_NAMED = (event: string) =>
+  `ARRAY(SELECT CAST(rid AS uuid) FROM unnest(${event}.record_ids) AS rid ` +
+  `WHERE rid ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')`;
+
+/**
+ * What the trail withholds from its reader: an event that names a record the policy keeps from
+ * them. Where a reader reaches only some records of a kind (a record rule: monitoring records
+ * that are disclosed, a body's own), an event naming another record of that kind is withheld
+ * whole, while the record is kept from them: an auditor does not learn from the planning of an
+ * unannounced visit which body will inspect which facility before the visit starts (DESIGN §3),
+ * and sees the event once it has. Where a reader holds no read of a kind at all, the trail still
+ * names its records by id, with the fields touched and never their contents: that is what
+ * auditing who read or changed them needs. Every kind declared with a table in this subgraph's
+ * schema is checked, so a new kind with a record rule is covered without a change here; a withheld
+ * event leaves a gap in the sequence numbers and hashes the reader sees.
+ */
+export function eventsNamingNoRecordKeptFrom(
+  viewer: Viewer,
+  kinds: readonly RecordKind[],
+  event: string,
+): SqlCondition[] {
+  const conditions: SqlCondition[] = [];
+  for (const kind of kinds) {
+    if (!kind.table) continue;
+    const reached = kind.scopes.map((scope) => recordScope(viewer, scope));
+    if (reached.some((scope) => scope.kind === "all")) continue;
+    const some = reached.filter((scope) => scope.kind === "some");
+    if (some.length === 0) continue;
+    const alternatives = some.map((scope) => kind.condition(scope, "kept"));
+    conditions.push({
+      // IS NOT TRUE: a rule that comes out NULL for a record keeps it from the reader.
+      sql:
+        `NOT EXISTS (SELECT 1 FROM ${kind.table} kept WHERE kept.id = ANY(${UUIDS_NAMED(event)}) ` +
+        `AND (${alternatives.map((condition) => condition.sql).join(" OR ")}) IS NOT TRUE)`,
+      params: Object.assign({}, ...alternatives.map((condition) => condition.params)) as Record<string, unknown>,
+    });
+  }
+  return conditions;
 }
