@@ -160,6 +160,7 @@ export function gatewayAuthSettings(config: GatewayConfig) {
     audience: config.AUTH_AUDIENCE,
     jwksUrl: config.AUTH_JWKS_URL,
     jwksCache: jwksCacheFromConfig(config),
+    maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
     gatewaySigningJwk: config.GATEWAY_SIGNING_JWK ? JSON.parse(config.GATEWAY_SIGNING_JWK) : undefined,
     devKeysFile: config.AUTH_DEV_KEYS,
   };

@@ -11,6 +11,8 @@ import {
   type RunningServer,
   type ShutdownSettings,
   drainable,
+  repeatedHeaderAnswer,
+  repeatedSingleValueHeader,
   startMetricsListener,
 } from "@kgraph/platform";
 import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
@@ -276,6 +278,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const reportDocument = reportDocumentId(options.trustedDocuments?.file);
 
   const handle: http.RequestListener = (req, res) => {
+    const repeated = repeatedSingleValueHeader(req);
+    if (repeated) {
+      const answer = repeatedHeaderAnswer(repeated);
+      res
+        .writeHead(answer.status, {
+          "content-type": "application/json; charset=utf-8",
+          "content-length": Buffer.byteLength(answer.body),
+        })
+        .end(answer.body);
+      return;
+    }
     const path = (req.url ?? "/").split("?")[0];
     const report = req.method === "GET" ? REPORT_PATH.exec(path) : null;
     if (report) {

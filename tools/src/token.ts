@@ -3,6 +3,7 @@ import {
   DEFAULT_DEV_KEYS_FILE,
   DEV_ISSUER,
   loadOrCreateDevKeys,
+  MAX_TOKEN_LIFETIME_SECONDS,
   parseTtl,
   signToken,
 } from "@kgraph/platform";
@@ -32,6 +33,12 @@ async function main(argv: string[]): Promise<number> {
   let ttlSeconds: number;
   try {
     ttlSeconds = parseTtl(values.ttl ?? "1h");
+    const max = Number(process.env.AUTH_MAX_TOKEN_LIFETIME_SECONDS ?? MAX_TOKEN_LIFETIME_SECONDS);
+    if (ttlSeconds > max) {
+      throw new Error(
+        `--ttl is at most ${max / 3600}h: the services refuse tokens valid for longer (AUTH_MAX_TOKEN_LIFETIME_SECONDS).`,
+      );
+    }
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);
     return 2;

@@ -21,6 +21,7 @@ export * from "./subgraph-config";
 export * from "./subgraph-registry";
 export * from "./ids";
 export * from "./json-nesting";
+export * from "./repeated-headers";
 export * from "./loaders";
 export * from "./auth";
 export * from "./audit";

@@ -1,7 +1,18 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { badTokens } from "../testkit/edge-inputs";
-import { AuthError, MAX_SUBJECT_LENGTH, type TestAuth, createTestAuth } from "../src";
+import {
+  AuthError,
+  DEFAULT_AUDIENCE,
+  DEV_ISSUER,
+  MAX_SUBJECT_LENGTH,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  type TestAuth,
+  type TokenClaims,
+  createTestAuth,
+  signExactClaims,
+  signToken,
+} from "../src";
 
 /**
  * The token verifier every service uses: a token without `exp` or `sub` is refused like any other
@@ -68,5 +79,47 @@ describe("the token verifier", () => {
     const { logger } = capturingLogger();
     const viewer = await auth.verifier.verify(`Bearer ${await auth.publicToken()}`, logger);
     expect(viewer).toMatchObject({ public: true, roles: [], scopes: [] });
+  });
+});
+
+describe("what the verifier accepts at its bounds", () => {
+  const sign = (claims: Record<string, unknown>) =>
+    signToken(auth.keys.issuer.privateJwk, { sub: "u-bounds", roles: ["auditor"], ...claims } as TokenClaims, {
+      issuer: DEV_ISSUER,
+      audience: DEFAULT_AUDIENCE,
+      ttlSeconds: MAX_TOKEN_LIFETIME_SECONDS,
+    });
+
+  it("accepts a token valid for exactly the longest lifetime", async () => {
+    const viewer = await auth.verifier.verify(`Bearer ${await sign({})}`, capturingLogger().logger);
+    expect(viewer).toMatchObject({ sub: "u-bounds", roles: ["auditor"] });
+  });
+
+  it("takes the scheme's name in any case (RFC 9110 §11.1)", async () => {
+    const token = await sign({});
+    for (const scheme of ["bearer", "BEARER", "BeArEr"]) {
+      const viewer = await auth.verifier.verify(`${scheme} ${token}`, capturingLogger().logger);
+      expect(viewer).toMatchObject({ sub: "u-bounds" });
+    }
+  });
+
+  it("refuses a token one minute longer-lived than the bound, from now or from its iat", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const tooLong = [
+      { iat: now, exp: now + MAX_TOKEN_LIFETIME_SECONDS + 60 },
+      { iat: now - 120, exp: now + MAX_TOKEN_LIFETIME_SECONDS - 60 },
+    ];
+    for (const claims of tooLong) {
+      const token = await signExactClaims(auth.keys.issuer.privateJwk, {
+        iss: DEV_ISSUER,
+        aud: DEFAULT_AUDIENCE,
+        sub: "u-bounds",
+        roles: ["auditor"],
+        ...claims,
+      });
+      await expect(auth.verifier.verify(`Bearer ${token}`, capturingLogger().logger)).rejects.toThrow(
+        `The token is valid for longer than the ${MAX_TOKEN_LIFETIME_SECONDS} s this service accepts.`,
+      );
+    }
   });
 });

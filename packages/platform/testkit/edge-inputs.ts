@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import {
   type GraphQLArgument,
   type GraphQLField,
@@ -14,6 +15,8 @@ import {
 } from "graphql";
 import { DEFAULT_AUDIENCE, DEV_ISSUER, GATEWAY_ISSUER, generateKeyPairJwk } from "../src/auth/keys";
 import { signToken } from "../src/auth/tokens";
+import { MAX_TOKEN_LIFETIME_SECONDS } from "../src/auth/verifier";
+import { SINGLE_VALUE_HEADERS } from "../src/repeated-headers";
 import { type GraphQLResponse, type TestAuth, signExactClaims } from "../src/testing";
 
 /**
@@ -437,6 +440,26 @@ export function badTokens(auth: TestAuth): BadToken[] {
     },
     { name: "an expired token", authorization: () => signed({ ttlSeconds: -60 }), reason: "The token has expired." },
     {
+      name: "a token valid for ten years",
+      authorization: () => signed({ ttlSeconds: 10 * 365 * 86400 }),
+      reason: `The token is valid for longer than the ${MAX_TOKEN_LIFETIME_SECONDS} s this service accepts.`,
+    },
+    {
+      // Issued two days ago for two days and an hour: one hour left, but valid for longer than the bound.
+      name: "a token issued for longer than the bound, whatever is left of it",
+      authorization: () =>
+        bearer(
+          signExactClaims(auth.keys.issuer.privateJwk, {
+            ...claims(),
+            iat: now() - 2 * 86400,
+            exp: now() + 3600,
+            sub: "00000000-0000-4000-8000-0000000000bb",
+            roles: ["ombudsperson"],
+          }),
+        ),
+      reason: `The token is valid for longer than the ${MAX_TOKEN_LIFETIME_SECONDS} s this service accepts.`,
+    },
+    {
       name: "a token not valid yet",
       authorization: () => signed({ notBefore: now() + 3600 }),
       reason: "The token is not valid yet.",
@@ -480,8 +503,73 @@ export function badTokens(auth: TestAuth): BadToken[] {
 /** The one answer to every refused token, wherever it is refused. */
 export const INVALID_TOKEN_BODY = { errors: [{ message: "invalid token", extensions: { code: "UNAUTHENTICATED" } }] };
 
+/** Sends one raw HTTP/1.1 request (header lines exactly as given, repeats included); the status and body. */
+export function rawRequest(
+  url: string,
+  headerLines: string[],
+  body: string,
+): Promise<{ status: number; body: string }> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(target.port), target.hostname);
+    const chunks: Buffer[] = [];
+    socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer from ${url}`)));
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.on("error", reject);
+    socket.on("close", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+      resolve({ status, body: text.slice(text.indexOf("\r\n\r\n") + 4) });
+    });
+    socket.end(`POST ${target.pathname} HTTP/1.1\r\n${headerLines.join("\r\n")}\r\nConnection: close\r\n\r\n${body}`);
+  });
+}
+
+/**
+ * Every single-value header (SINGLE_VALUE_HEADERS) sent twice to `url()` is HTTP 400: a proxy that
+ * keeps the last of two Authorization headers and a service that keeps the first would serve
+ * different callers.
+ */
+export function describeRepeatedHeaderWall(name: string, url: () => string, auth: () => TestAuth): void {
+  it(`${name}: every single-value header sent twice is HTTP 400, whichever it is`, async () => {
+    const body = JSON.stringify({ query: "{ __typename }" });
+    const target = new URL(url());
+    const base: Record<string, string> = {
+      host: target.host,
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(body)),
+      authorization: (await auth().authorization("auditor")) as string,
+    };
+    const second: Record<string, string> = { ...base, authorization: "Bearer not-a-jwt" };
+    const answers: { header: string; status: number; code?: string }[] = [];
+    for (const header of SINGLE_VALUE_HEADERS) {
+      const lines = Object.entries(base).map(([key, value]) => `${key}: ${value}`);
+      if (!(header in base)) lines.push(`${header}: first`);
+      lines.push(`${header}: ${second[header] ?? "second"}`);
+      const answer = await rawRequest(url(), lines, body);
+      let code: string | undefined;
+      try {
+        code = (JSON.parse(answer.body) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions
+          ?.code;
+      } catch {
+        code = undefined;
+      }
+      answers.push({ header, status: answer.status, code });
+    }
+    expect(answers).toEqual(
+      [...SINGLE_VALUE_HEADERS].map((header) => ({
+        header,
+        status: 400,
+        // Node's own parser refuses a repeated Content-Length before any service code runs.
+        code: header === "content-length" ? undefined : "BAD_REQUEST",
+      })),
+    );
+  });
+}
+
 /** Every bad token sent to `url()` is HTTP 401 with the one generic body and `WWW-Authenticate`. */
 export function describeTokenWall(name: string, url: () => string, auth: () => TestAuth): void {
+  describeRepeatedHeaderWall(name, url, auth);
   it(`${name}: every bad token (no exp, no sub, expired, forged, …) is HTTP 401 "invalid token", saying no more`, async () => {
     const answers: unknown[] = [];
     for (const token of badTokens(auth())) {

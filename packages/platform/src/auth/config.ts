@@ -2,7 +2,13 @@ import path from "node:path";
 import type { JWK } from "./jose";
 import { z } from "zod";
 import { DEFAULT_AUDIENCE, DEV_ISSUER, readDevKeys } from "./keys";
-import { JWKS_CACHE_DEFAULTS, type JwksCacheSettings, type TokenVerifier, createTokenVerifier } from "./verifier";
+import {
+  JWKS_CACHE_DEFAULTS,
+  type JwksCacheSettings,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  type TokenVerifier,
+  createTokenVerifier,
+} from "./verifier";
 
 /** Where `npm start` keeps development keys: `.data/auth/dev-keys.json` in the project. */
 export const DEFAULT_DEV_KEYS_FILE = path.resolve(__dirname, "..", "..", "..", "..", ".data", "auth", "dev-keys.json");
@@ -17,6 +23,8 @@ export const authConfigShape = {
   AUTH_JWKS_CACHE_SECONDS: z.coerce.number().int().min(1).default(JWKS_CACHE_DEFAULTS.maxAgeSeconds),
   /** An unknown `kid` fetches the keys again at most once in this long. */
   AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).default(JWKS_CACHE_DEFAULTS.cooldownSeconds),
+  /** A token valid for longer than this (from now, or from its `iat`) is refused. */
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).default(MAX_TOKEN_LIFETIME_SECONDS),
   /** Development keys file (used only when AUTH_JWKS_URL is unset). */
   AUTH_DEV_KEYS: z.string().default(DEFAULT_DEV_KEYS_FILE),
   /** The gateway's public key as a JWK (JSON), in production; development reads it from AUTH_DEV_KEYS. */
@@ -29,6 +37,7 @@ export interface AuthConfig {
   AUTH_AUDIENCE: string;
   AUTH_JWKS_CACHE_SECONDS: number;
   AUTH_JWKS_COOLDOWN_SECONDS: number;
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: number;
   AUTH_DEV_KEYS: string;
   GATEWAY_PUBLIC_JWK?: string;
   NODE_ENV: string;
@@ -45,6 +54,7 @@ export function verifierFromConfig(config: AuthConfig): TokenVerifier {
       audience: config.AUTH_AUDIENCE,
       jwksUrl: config.AUTH_JWKS_URL,
       jwksCache: jwksCacheFromConfig(config),
+      maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
       gatewayPublicKey: JSON.parse(config.GATEWAY_PUBLIC_JWK) as JWK,
     });
   }
@@ -57,6 +67,7 @@ export function verifierFromConfig(config: AuthConfig): TokenVerifier {
     audience: config.AUTH_AUDIENCE,
     publicKeys: [keys.issuer.publicJwk],
     gatewayPublicKey: keys.gateway.publicJwk,
+    maxLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
   });
 }
 

@@ -38,9 +38,19 @@ export interface TokenVerifierSettings {
   gatewayPublicKey?: JWK;
   /** Tokens already verified, kept for their next request; defaults in VERIFIED_TOKENS_DEFAULTS. */
   verifiedTokens?: Partial<VerifiedTokenSettings>;
+  /** The longest a token may be valid for, in seconds; MAX_TOKEN_LIFETIME_SECONDS by default. */
+  maxLifetimeSeconds?: number;
   /** The clock, in ms since the epoch (tests move it); Date.now by default. */
   now?: () => number;
 }
+
+/**
+ * A token valid for longer than this is refused: one leaked or copied out of a browser would
+ * otherwise open the graph for as long as its `exp` says (a token signed for ten years was
+ * accepted). Identity providers issue access tokens for minutes to hours (Keycloak 5 minutes,
+ * Auth0 24 hours at most by default); set AUTH_MAX_TOKEN_LIFETIME_SECONDS for another bound.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 export interface TokenVerifier {
   /**
@@ -51,6 +61,7 @@ export interface TokenVerifier {
 }
 
 const ALGORITHMS = ["RS256", "ES256", "PS256"];
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 export interface JwksCacheSettings {
   /** Keys are fetched again after this long (jose's cacheMaxAge). */
@@ -129,17 +140,18 @@ export function createTokenVerifier(settings: TokenVerifierSettings): TokenVerif
     ? jose.createLocalJWKSet({ keys: [settings.gatewayPublicKey] })
     : undefined;
   const now = settings.now ?? Date.now;
+  const maxLifetime = settings.maxLifetimeSeconds ?? MAX_TOKEN_LIFETIME_SECONDS;
   const kept = verifiedTokens(settings);
 
   async function checked(token: string): Promise<{ viewer: Viewer; exp: number }> {
     const currentDate = new Date(now());
     const issuer = unverifiedIssuer(token);
     if (issuer === GATEWAY_ISSUER && gatewayKeys) {
-      const payload = await check(token, gatewayKeys, GATEWAY_ISSUER, settings.audience, currentDate);
+      const payload = await check(token, gatewayKeys, GATEWAY_ISSUER, settings.audience, currentDate, maxLifetime);
       // The gateway's key vouches only for public callers: whatever the token says, no roles.
       return { viewer: { sub: undefined, roles: [], scopes: [], public: true, claims: payload }, exp: payload.exp };
     }
-    const payload = await check(token, issuerKeys, settings.issuer, settings.audience, currentDate);
+    const payload = await check(token, issuerKeys, settings.issuer, settings.audience, currentDate, maxLifetime);
     return { viewer: viewerFromClaims(payload), exp: payload.exp };
   }
 
@@ -213,7 +225,8 @@ export function viewerFromClaims(payload: JWTPayload): Viewer {
 
 function bearer(authorization: string | undefined): string {
   if (!authorization) throw new AuthError("This service needs a bearer token (Authorization: Bearer <token>).");
-  const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
+  // The scheme's name is case-insensitive (RFC 9110 §11.1): `bearer` is `Bearer`.
+  const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i.exec(authorization.trim());
   if (!match) throw new AuthError("The Authorization header is not a bearer JWT.");
   return match[1];
 }
@@ -233,6 +246,7 @@ async function check(
   issuer: string,
   audience: string,
   currentDate: Date,
+  maxLifetimeSeconds: number,
 ): Promise<JWTPayload & { exp: number }> {
   try {
     const { payload } = await jose.jwtVerify(token, keys, {
@@ -240,11 +254,19 @@ async function check(
       issuer,
       audience,
       algorithms: ALGORITHMS,
-      clockTolerance: 5,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
       // A token without an expiry would be good forever; one without a subject names nobody.
       requiredClaims: ["exp", "sub"],
     });
     if (typeof payload.exp !== "number") throw new AuthError("The token has no exp claim.");
+    // Valid for longer than the bound from now, or from its issue: refused (clock tolerance aside).
+    const lifetime = Math.max(
+      payload.exp - currentDate.getTime() / 1000,
+      typeof payload.iat === "number" ? payload.exp - payload.iat : 0,
+    );
+    if (lifetime > maxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS) {
+      throw new AuthError(`The token is valid for longer than the ${maxLifetimeSeconds} s this service accepts.`);
+    }
     if (typeof payload.sub !== "string" || payload.sub.length === 0)
       throw new AuthError("The token's sub claim is empty.");
     if (payload.sub.length > MAX_SUBJECT_LENGTH)
