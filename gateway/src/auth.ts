@@ -12,7 +12,8 @@ import {
   signToken,
 } from "@kgraph/platform";
 import { scopesForClaims } from "@kgraph/policy";
-import { GraphQLError, type FieldNode } from "graphql";
+import { type DocumentNode, GraphQLError, type FieldNode } from "graphql";
+import { asRemovedField } from "./error-paths";
 
 export interface GatewayAuthSettings {
   issuer: string;
@@ -133,14 +134,16 @@ interface AuthParams {
   typeScopes?: string[][];
   userScopes: string[];
   parentType?: { name: string };
+  executionArgs: { document: DocumentNode };
 }
 
 /**
  * The field-level rule the gateway applies before planning (generic-auth, protect-granular):
  * a field without `@authenticated`/`@requiresScopes` is public; a protected field asked by a
  * public caller is UNAUTHENTICATED; by a caller without the scopes, UNAUTHORIZED_FIELD_OR_TYPE.
- * The field is removed, comes back null with the error at its path, and the rest of the query
- * runs: the errors carry no HTTP status, so partial data is HTTP 200.
+ * The field is removed, comes back null with the error at its path (error-paths.ts finds them
+ * in the answer), and the rest of the query runs: the errors carry no HTTP status, so partial data
+ * is HTTP 200.
  */
 export const authorizationOptions = (claimsOf: (request: Request | undefined) => Claims | undefined) => ({
   mode: "protect-granular" as const,
@@ -155,18 +158,22 @@ export const authorizationOptions = (claimsOf: (request: Request | undefined) =>
     if (!protectedField) return undefined;
     const field = params.fieldNode.name.value;
     if (params.user == null) {
-      return new GraphQLError(`Sign in to see \`${field}\`: it is not public.`, {
-        nodes: [params.fieldNode],
-        path: params.path,
-        extensions: { code: "UNAUTHENTICATED" },
-      });
+      return asRemovedField(
+        new GraphQLError(`Sign in to see \`${field}\`: it is not public.`, {
+          nodes: [params.fieldNode],
+          extensions: { code: "UNAUTHENTICATED" },
+        }),
+        params.executionArgs.document,
+      );
     }
     if (!satisfies(params.typeScopes, params.userScopes) || !satisfies(params.fieldScopes, params.userScopes)) {
-      return new GraphQLError(`Your role does not give access to \`${field}\`.`, {
-        nodes: [params.fieldNode],
-        path: params.path,
-        extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" },
-      });
+      return asRemovedField(
+        new GraphQLError(`Your role does not give access to \`${field}\`.`, {
+          nodes: [params.fieldNode],
+          extensions: { code: "UNAUTHORIZED_FIELD_OR_TYPE" },
+        }),
+        params.executionArgs.document,
+      );
     }
     return undefined;
   },

@@ -32,7 +32,6 @@ export function stableDocuments(max = STABLE_DOCUMENTS_MAX): (document: Document
 
 interface ExecuteArgs {
   document: DocumentNode;
-  contextValue?: { request?: Request };
 }
 
 /**
@@ -50,9 +49,7 @@ export function useStablePlanDocuments(max = STABLE_DOCUMENTS_MAX) {
       executeFn: (args: ExecuteArgs) => unknown;
       setExecuteFn(fn: (args: ExecuteArgs) => unknown): void;
     }) {
-      setExecuteFn((args) =>
-        executeFn({ ...args, document: withNeededMarkersOnly(stable(args.document), args.contextValue?.request) }),
-      );
+      setExecuteFn((args) => executeFn({ ...args, document: withNeededMarkersOnly(stable(args.document)) }));
     },
   };
 }

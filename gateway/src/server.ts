@@ -212,12 +212,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // After the limits: a refused request neither reads nor fills it. After the cost budget: an
       // answer is stored with its `extensions.cost`, the same for every public caller of the same
       // operation and variables (the same document, the same answer, the public budget).
-      ...((responseCache?.plugins ?? []) as never[]),
+      // Around useExactRemovedFieldPaths, whose work on each operation's answer is done when that
+      // operation's execution is (hooks run in this order): a mutation's answer is read for the
+      // entities it names before its hidden typenames go, and an answer is stored as it is sent.
+      // Before the introspection filter, which answers without the planner: its answer too.
+      ...((responseCache ? [responseCache.decide] : []) as never[]),
+      useExactRemovedFieldPaths() as never,
+      ...((responseCache ? [responseCache.store] : []) as never[]),
       useNoSubscriptions() as never,
       useSubgraphUnavailable() as never,
       useFailureLog() as never,
       createIntrospectionFilter(tokens.claimsOf) as never,
-      useExactRemovedFieldPaths() as never,
       graphiql.plugin as never,
       // Last: it wraps execution itself, which starts after every hook above has had the document.
       useStablePlanDocuments() as never,

@@ -42,8 +42,13 @@ export interface ResponseCacheSettings {
 }
 
 export interface ResponseCache {
-  /** The gateway's plugins, in this order, after the limits (a refused request never reads it). */
-  plugins: unknown[];
+  /**
+   * After the limits (a refused request never reads it), and before useExactRemovedFieldPaths:
+   * a mutation's answer is read for the entities it names while it still has its hidden typenames.
+   */
+  decide: unknown;
+  /** After useExactRemovedFieldPaths: what is stored, and later served, is the answer as sent. */
+  store: unknown;
   close(): Promise<void>;
 }
 
@@ -75,13 +80,11 @@ export function createResponseCache(settings: ResponseCacheSettings): ResponseCa
   const version = createHash("sha256").update(settings.supergraph).digest("hex").slice(0, 16);
   // Decided when the operation is known (after validation): cacheable, or a mutation to invalidate by.
   const cacheable = new WeakMap<object, boolean>();
-  const mutations = new WeakSet<object>();
   const isPublic = (request: Request | undefined) => !request?.headers.has("authorization");
 
   const decide = {
     onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null; contextValue: object } }) {
       const operation = getOperationAST(args.document, args.operationName);
-      if (operation?.operation === "mutation") mutations.add(args.contextValue);
       cacheable.set(
         args.contextValue,
         operation?.operation === "query" &&
@@ -91,23 +94,18 @@ export function createResponseCache(settings: ResponseCacheSettings): ResponseCa
               (selection.name.value === "__typename" || CACHEABLE_ROOT_FIELDS.has(selection.name.value)),
           ),
       );
+      if (operation?.operation !== "mutation") return undefined;
+      return {
+        async onExecuteDone({ result }: { result: unknown }) {
+          if (!result || typeof result !== "object" || Symbol.asyncIterator in result) return;
+          const entities = entitiesIn((result as ExecutionResult).data);
+          if (entities.length) await store.invalidate(entities);
+        },
+      };
     },
-    async onExecutionResult({
-      result,
-      setResult,
-      context,
-    }: {
-      result: unknown;
-      setResult(result: unknown): void;
-      context: object;
-    }) {
+    onExecutionResult({ result, setResult }: { result: unknown; setResult(result: unknown): void }) {
       if (!result || typeof result !== "object" || Array.isArray(result) || Symbol.asyncIterator in result) return;
       const single = result as ExecutionResult & { extensions?: Record<string, unknown> };
-      if (mutations.has(context)) {
-        const entities = entitiesIn(single.data);
-        if (entities.length) await store.invalidate(entities);
-        return;
-      }
       const metadata = single.extensions?.responseCache as { hit?: boolean } | undefined;
       if (!metadata) return;
       settings.observer?.answered(metadata.hit ? "hit" : "miss");
@@ -133,25 +131,23 @@ export function createResponseCache(settings: ResponseCacheSettings): ResponseCa
     isPublic(request) && cacheable.get(context) !== false;
 
   return {
-    plugins: [
-      decide,
-      useResponseCache({
-        cache: store,
-        ttl: settings.ttlMs,
-        // One entry for every public caller: they all see what the gateway's public token sees.
-        session: () => null,
-        enabled,
-        // Mutations invalidate through `decide` above, by the ids their answers already hold: the
-        // plugin's own invalidation adds `id` to every selection of a mutation after field
-        // authorization ran, and some ids need a scope the writer may not have.
-        invalidateViaMutation: false,
-        includeExtensionMetadata: true,
-        buildResponseCacheKey: ({ documentString, operationName, variableValues }) =>
-          createHash("sha256")
-            .update(JSON.stringify([version, documentString, operationName ?? "", stableJson(variableValues ?? {})]))
-            .digest("hex"),
-      }),
-    ],
+    decide,
+    store: useResponseCache({
+      cache: store,
+      ttl: settings.ttlMs,
+      // One entry for every public caller: they all see what the gateway's public token sees.
+      session: () => null,
+      enabled,
+      // Mutations invalidate through `decide` above, by the ids their answers already hold: the
+      // plugin's own invalidation adds `id` to every selection of a mutation after field
+      // authorization ran, and some ids need a scope the writer may not have.
+      invalidateViaMutation: false,
+      includeExtensionMetadata: true,
+      buildResponseCacheKey: ({ documentString, operationName, variableValues }) =>
+        createHash("sha256")
+          .update(JSON.stringify([version, documentString, operationName ?? "", stableJson(variableValues ?? {})]))
+          .digest("hex"),
+    }),
     close: async () => store.close?.(),
   };
 }
