@@ -197,6 +197,100 @@ describe("fields removed before planning", () => {
   });
 });
 
+describe("answers shaped by the subgraphs' data, not by the removed fields", () => {
+  /** Every path in `value` at which `key` occurs, list indexes as numbers. */
+  const pathsOf = (value: unknown, key: string, prefix: (string | number)[] = []): (string | number)[][] => {
+    if (Array.isArray(value)) return value.flatMap((item, i) => pathsOf(item, key, [...prefix, i]));
+    if (value === null || typeof value !== "object") return [];
+    return Object.entries(value).flatMap(([k, v]) => [
+      ...(k === key ? [[...prefix, k]] : []),
+      ...pathsOf(v, key, [...prefix, k]),
+    ]);
+  };
+
+  it("answers facility staff `case: null` for a case of another facility or none, the removed `detail` below a list inventing nothing", async () => {
+    const facility = world.facilities[0];
+    const staff = { roles: ["facility_staff"], facility_id: facility.id, sub: "staff-shapes" } as const;
+    const elsewhere = world.cases.find((c) => c.placements.every((p) => p.facilityId !== facility.id))!;
+    const own = world.cases.find((c) => c.placements.some((p) => p.facilityId === facility.id))!;
+    const q = `query($id: ID!) { case(id: $id) { id vulnerabilityFlags { code detail } } }`;
+    for (const id of [elsewhere.id, "00000000-0000-4000-8000-000000000000"]) {
+      const res = await platform.gql(q, { id }, staff as never);
+      expect(res.data).toEqual({ case: null });
+      for (const error of res.errors ?? []) expect(error.path).toBeUndefined();
+    }
+    // Its own resident's case: the subgraph's flags, each with `detail` null and an error at its index.
+    const allowed = await platform.gql(
+      `query($id: ID!) { case(id: $id) { id vulnerabilityFlags { code } } }`,
+      { id: own.id },
+      staff as never,
+    );
+    const res = await platform.gql(q, { id: own.id }, staff as never);
+    const flags = allowed.data!.case.vulnerabilityFlags as { code: string }[];
+    expect(res.data).toEqual({ case: { id: own.id, vulnerabilityFlags: flags.map((f) => ({ ...f, detail: null })) } });
+    expect((res.errors ?? []).map((e) => e.path)).toEqual(
+      flags.map((_f, i) => ["case", "vulnerabilityFlags", i, "detail"]),
+    );
+  });
+
+  it("answers a removed field inside a union's fragment only for objects of that type, with their real fields", async () => {
+    const select = (decisions: string) =>
+      `{ actionItems(first: 40) { edges { node { id concerns { __typename ... on CaseReview { id heldAt ${decisions} } } } } } }`;
+    const allowed = await platform.gql(select(""), {}, "monitor");
+    expect(allowed.errors).toBeUndefined();
+    const res = await platform.gql(select("decisions { code }"), {}, "monitor");
+    const expected = structuredClone(allowed.data!);
+    const reviews = pathsOf(expected, "__typename").filter((path) => {
+      const concern = path.slice(0, -1).reduce((v: any, k) => v[k], expected);
+      if (concern.__typename !== "CaseReview") return false;
+      concern.decisions = null;
+      return true;
+    });
+    expect(reviews.length).toBeGreaterThan(0);
+    expect(
+      expected.actionItems.edges.some(
+        (e: any) => e.node.concerns === null || e.node.concerns.__typename !== "CaseReview",
+      ),
+    ).toBe(true);
+    expect(res.data).toEqual(expected);
+    expect(res.errors!.map((e) => e.path)).toEqual(reviews.map((path) => [...path.slice(0, -1), "decisions"]));
+    expect(res.errors!.every((e) => e.extensions?.code === "UNAUTHORIZED_FIELD_OR_TYPE")).toBe(true);
+  });
+
+  it("never shows the hidden marker: single, batched and GET requests, public and signed in", async () => {
+    const operations = [
+      "{ agreements { id } }",
+      "{ cases(first: 1) { edges { node { id } } } }",
+      "{ facilities { ... on Facility { id } } }",
+      "{ actionItems(first: 3) { edges { node { concerns { ... on Case { person { familyName } } ... on CaseReview { decisions { code } } } } } } }",
+    ];
+    for (const as of [null, "monitor", "mia_officer"] as const) {
+      const authorization = as ? await platform.auth.authorization(as) : undefined;
+      const headers = { "content-type": "application/json", ...(authorization ? { authorization } : {}) };
+      const batched = await fetch(platform.gatewayUrl, {
+        method: "POST",
+        headers,
+        body: JSON.stringify(operations.map((query) => ({ query }))),
+      });
+      const texts = [await batched.text()];
+      for (const query of operations) {
+        const single = await fetch(platform.gatewayUrl, { method: "POST", headers, body: JSON.stringify({ query }) });
+        const get = await fetch(`${platform.gatewayUrl}?query=${encodeURIComponent(query)}`, { headers });
+        texts.push(await single.text(), await get.text());
+      }
+      for (const text of texts) expect(text).not.toContain("__kgraphKeep");
+      // The public caller's removed `cases` is null, the answer's only key, in the batch as alone.
+      if (as === null) {
+        const batch = JSON.parse(texts[0]);
+        expect(batch[1].data).toEqual({ cases: null });
+        expect(batch[1].errors).toEqual([
+          expect.objectContaining({ path: ["cases"], extensions: { code: "UNAUTHENTICATED" } }),
+        ]);
+      }
+    }
+  });
+});
+
 /** Every object field of the composed graph and the scopes it needs (null: public; [[]]: any signed-in caller). */
 const SUPERGRAPH_REQUIREMENTS = (() => {
   const document = parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "schema", "supergraph.graphql"), "utf8"));
