@@ -10,7 +10,7 @@ import {
   createTokenVerifier,
   readDevKeys,
   signToken,
-} from "@kgraph/platform";
+} from "@kgraph/platform/dist/edge";
 import { scopesForClaims } from "@kgraph/policy";
 import { type DocumentNode, GraphQLError, type FieldNode } from "graphql";
 import { asRemovedField } from "./error-paths";

@@ -9,7 +9,7 @@ import {
   portVar,
   shutdownConfigShape,
   subgraphEnvPrefix,
-} from "@kgraph/platform";
+} from "@kgraph/platform/dist/edge";
 import { z } from "zod";
 import { trustedProxies } from "./limits/client-address";
 import { DEFAULT_LIMITS } from "./limits";

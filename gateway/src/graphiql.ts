@@ -1,4 +1,4 @@
-import { DEFAULT_AUDIENCE, DEV_ISSUER, type JWK, readDevKeys, signToken } from "@kgraph/platform";
+import { DEFAULT_AUDIENCE, DEV_ISSUER, type JWK, readDevKeys, signToken } from "@kgraph/platform/dist/edge";
 import { ROLES } from "@kgraph/policy";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";

@@ -1,4 +1,4 @@
-import { createLogger, shutdownSettings } from "@kgraph/platform";
+import { createLogger, shutdownSettings } from "@kgraph/platform/dist/edge";
 import { startTracing } from "@kgraph/platform/dist/tracing/start";
 import { gatewayAuthSettings, loadGatewayConfig, subgraphUrls } from "./config";
 import { startGateway } from "./server";

@@ -8,7 +8,7 @@ import {
   idempotencyKeyOf,
   newStamp,
   signedContent,
-} from "@kgraph/platform";
+} from "@kgraph/platform/dist/edge";
 
 /**
  * The gateway's request ids. Every request gets an id of the gateway's own, whatever the client

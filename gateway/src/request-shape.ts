@@ -1,4 +1,4 @@
-import { MAX_JSON_NESTING, jsonNesting } from "@kgraph/platform";
+import { MAX_JSON_NESTING, jsonNesting } from "@kgraph/platform/dist/edge";
 import { GraphQLError } from "graphql";
 
 /**

@@ -14,7 +14,7 @@ import {
   repeatedHeaderAnswer,
   repeatedSingleValueHeader,
   startMetricsListener,
-} from "@kgraph/platform";
+} from "@kgraph/platform/dist/edge";
 import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
 import { useExactRemovedFieldPaths } from "./error-paths";
 import { createGraphiQL } from "./graphiql";

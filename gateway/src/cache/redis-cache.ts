@@ -1,5 +1,5 @@
 import type { Cache } from "@graphql-yoga/plugin-response-cache";
-import type { Logger } from "@kgraph/platform";
+import type { Logger } from "@kgraph/platform/dist/edge";
 import Redis from "ioredis";
 
 export interface RedisResponseCache extends Cache {

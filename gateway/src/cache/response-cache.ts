@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Cache, createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
-import type { Logger } from "@kgraph/platform";
+import type { Logger } from "@kgraph/platform/dist/edge";
 import { type DocumentNode, type ExecutionResult, Kind, getOperationAST } from "graphql";
 import { TYPENAME_MARKER } from "../error-paths";
 import { createRedisResponseCache } from "./redis-cache";

@@ -1,5 +1,5 @@
 import { createGraphQLError } from "@graphql-tools/utils";
-import type { Logger } from "@kgraph/platform";
+import type { Logger } from "@kgraph/platform/dist/edge";
 import Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Limits } from "./index";

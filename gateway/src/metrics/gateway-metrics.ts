@@ -1,5 +1,5 @@
 import usePrometheus, { createCounter, createHistogram } from "@graphql-mesh/plugin-prometheus";
-import { operationLabeler } from "@kgraph/platform";
+import { operationLabeler } from "@kgraph/platform/dist/edge";
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { ResponseCacheObserver } from "../cache";
 import type { LimitObserver } from "../limits";

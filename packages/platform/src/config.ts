@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { DEFAULT_STATEMENT_TIMEOUT_MS } from "./database";
 import { shutdownConfigShape } from "./shutdown";
+
+/** PostgreSQL ends a statement running longer than this (DB_STATEMENT_TIMEOUT_MS); see database.ts. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
 
 /**
  * Parses the environment against a zod schema and reports every problem at once, so a

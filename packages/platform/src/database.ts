@@ -2,6 +2,7 @@ import path from "node:path";
 import { DataSource, type Logger as TypeOrmLogger, type MixedList, type QueryRunner } from "typeorm";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import type { Logger } from "./logger";
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from "./config";
 
 /**
  * Counts SQL statements sent by this process. Tests read it to prove that the number of
@@ -48,8 +49,6 @@ export interface SubgraphDataSourceOptions {
    */
   statementTimeoutMs?: number;
 }
-
-export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
 
 /** One DataSource per subgraph, confined to its own Postgres schema. `synchronize` is never on. */
 export function createDataSource(options: SubgraphDataSourceOptions): DataSource {
