@@ -16,6 +16,7 @@ import type { SubgraphEdgeSettings } from "./config";
 import { AuthError, INVALID_TOKEN_RESPONSE, type TokenVerifier } from "./auth/verifier";
 import { type BaseContext, type Viewer, operationNameHeader, requestIdHeader, requestIdsFrom } from "./context";
 import { listTruncationPlugin } from "./bounded-list";
+import { recordsReadAsAbsent } from "./access/classified";
 import { type ShutdownSettings, drainable } from "./shutdown";
 import { DATABASE_UNAVAILABLE_ERROR, databaseUnavailable, maskError } from "./errors";
 import {
@@ -149,6 +150,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       // Lists cut at their stated maximum (BoundedList) are reported beside the data.
       listTruncationPlugin<TContext>(),
+      recordsReadAsAbsent(),
       ...(options.metrics ? [options.metrics.apolloPlugin(() => currentRequest.getStore()?.clientOperationName)] : []),
       {
         // The audit trail names what executes, from the parsed operation, before any resolver runs.

@@ -127,12 +127,53 @@ function subjectOf(root: unknown, options: ClassifiedOptions): Subject | null {
   return null;
 }
 
-/** What a caller outside the record rule gets: null where the schema allows it, an error otherwise. */
+/** The `reason` of the refusal a non-null field outside the record rule raises (see recordsReadAsAbsent). */
+export const RECORD_WITHHELD = "RECORD_WITHHELD";
+
+/**
+ * What a caller outside the record rule gets: null where the schema allows it; otherwise a
+ * refusal, which nulls the record the field belongs to, as if it were not there. The refusal never
+ * reaches the caller while the answer has data (recordsReadAsAbsent): its presence would tell
+ * that a record they may not see exists.
+ */
 function withheld(info: GraphQLResolveInfo, name: string): null {
   if (!isNonNullType(info.returnType)) return null;
   throw new GraphQLError(`${info.parentType.name}.${info.fieldName} is withheld by a record rule (${name}).`, {
-    extensions: { code: "FORBIDDEN" },
+    extensions: { code: "FORBIDDEN", reason: RECORD_WITHHELD },
   });
+}
+
+interface AnswerBody {
+  kind: string;
+  singleResult?: {
+    data?: Record<string, unknown> | null;
+    errors?: readonly { extensions?: Record<string, unknown> }[];
+  };
+}
+
+/**
+ * A record a caller may not see reads as absent, the same answer as for a record that does not
+ * exist (docs/integrators.md): where a non-null field of a record was withheld by a record rule,
+ * the record comes back null and the refusal is dropped from the answer. Without this,
+ * `actionItem { decision { id } }` told facility staff, by its error, that a decision they may not
+ * read was recorded, while an item without one answered the same null without an error. The
+ * refusal stays when the answer has no data at all (an answer must then say why).
+ */
+export function recordsReadAsAbsent() {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }: { response: { body: AnswerBody } }) {
+          const result = response.body.kind === "single" ? response.body.singleResult : undefined;
+          if (!result?.errors || result.data == null) return;
+          const kept = result.errors.filter((error) => error.extensions?.reason !== RECORD_WITHHELD);
+          if (kept.length === result.errors.length) return;
+          if (kept.length) result.errors = kept;
+          else delete result.errors;
+        },
+      };
+    },
+  };
 }
 
 function recordIdOf(root: unknown): string | null {
