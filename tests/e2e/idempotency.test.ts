@@ -152,3 +152,41 @@ it("counts a key only when the gateway's signature covers it: a signed body sent
   expect(tampered.status).toBe(403);
   expect(await placementsOf(input.caseId)).toEqual([]);
 });
+
+it("binds a key to the caller's roles and claims: the same sub as another caller to the policy is refused, never answered", async () => {
+  const facilityId = await newFacility();
+  const input = { caseId: randomUUID(), facilityId, regime: "OPEN" };
+  const key = randomUUID();
+  const first = await post(PLACE, { input }, key);
+  expect(first.body.errors).toBeUndefined();
+  const other = randomUUID();
+  const sameSubElseDifferent: CallAs[] = [
+    { roles: ["facility_staff"], sub: "officer-idempotency", facility_id: facilityId },
+    { roles: ["mia_officer", "auditor"], sub: "officer-idempotency" },
+    { roles: ["mia_officer"], sub: "officer-idempotency", facility_id: other },
+    { roles: ["mia_officer"], sub: "officer-idempotency", org_id: other },
+    { roles: ["mia_officer"], sub: "officer-idempotency", official_id: other },
+  ];
+  for (const as of sameSubElseDifferent) {
+    const replay = await post(PLACE, { input }, key, as);
+    expect({ as, code: replay.body.errors?.[0].extensions?.code, data: replay.body.data ?? null }).toEqual({
+      as,
+      code: "IDEMPOTENCY_KEY_REUSED",
+      data: null,
+    });
+  }
+  expect(await placementsOf(input.caseId)).toEqual([first.body.data.placeCase.id]);
+  // The caller the key was first used by still gets their answer back.
+  expect(await post(PLACE, { input }, key)).toEqual(first);
+});
+
+it("keeps no key for public callers: every public caller is one caller, so each filing is its own", async () => {
+  const FILE = `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { receiptCode } }`;
+  const input = { channel: "WEB", category: "OTHER", text: `Filed twice ${randomUUID()}`, anonymous: true };
+  const key = randomUUID();
+  const answers = [await post(FILE, { input }, key, null), await post(FILE, { input }, key, null)];
+  for (const answer of answers) expect(answer.body.errors).toBeUndefined();
+  const [a, b] = answers.map((answer) => answer.body.data.fileComplaint.receiptCode as string);
+  expect(a).not.toEqual(b);
+  expect(await sql(`SELECT 1 FROM monitoring.idempotency_key WHERE key = $1`, [key])).toEqual([]);
+});

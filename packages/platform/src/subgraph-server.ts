@@ -289,14 +289,19 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       res.end(INVALID_TOKEN_RESPONSE.body);
       return;
     }
-    // A mutation with a key runs once per caller and key: a retry gets the first answer back.
+    // A mutation with a key runs once per caller and key: a retry gets the first answer back. Not
+    // for public callers, who are all one caller here (idempotent-request.ts).
     const params = (body ?? {}) as { query?: unknown; operationName?: unknown; variables?: unknown };
     const idempotency =
-      idempotencyKey && options.createIdempotentRequest && isMutationRequest(params.query, params.operationName)
+      idempotencyKey &&
+      !viewer.public &&
+      viewer.sub &&
+      options.createIdempotentRequest &&
+      isMutationRequest(params.query, params.operationName)
         ? options.createIdempotentRequest(
-            viewer.sub ?? "public",
+            viewer.sub,
             idempotencyKey,
-            requestFingerprint(params.query, params.operationName, params.variables),
+            requestFingerprint(params.query, params.operationName, params.variables, viewer),
             requestId,
           )
         : undefined;

@@ -15,7 +15,9 @@ import { userError } from "../errors";
  * - the same key with another request is refused (IDEMPOTENCY_KEY_REUSED, HTTP 422);
  * - a duplicate that arrives while the first is still running waits for its answer, or is told
  *   IDEMPOTENCY_KEY_IN_USE (HTTP 409) when none comes in time;
- * - a request that changed nothing (refused, failed) leaves no key: retrying it runs it again.
+ * - a request that changed nothing (refused, failed) leaves no key: retrying it runs it again;
+ * - a public caller's key is not kept: every public caller is one caller to the platform, and a
+ *   stored answer (a complaint's receipt code) would go to whoever sent the same key and body.
  *
  * Keys expire after 24 hours. Queries ignore the header.
  */
@@ -48,10 +50,35 @@ export function isMutationRequest(query: unknown, operationName: unknown): boole
   return getOperationAST(document, name)?.operation === "mutation";
 }
 
-/** SHA-256 of what a key is bound to: the query, the operation name and the variables. */
-export function requestFingerprint(query: unknown, operationName: unknown, variables: unknown): string {
+/** Who a caller is to the access policy, besides their `sub`: what decides what they may do and see. */
+export interface CallerView {
+  roles: readonly string[];
+  facilityId?: string;
+  orgId?: string;
+  officialId?: string;
+}
+
+/**
+ * SHA-256 of what a key is bound to: the query, the operation name, the variables, and the
+ * caller's roles and record-rule claims. Keys are kept per `sub`; a token with the same `sub` but
+ * other roles or claims (a user whose role changed, a second token) is another caller to the
+ * policy, and must not be handed an answer stored for the first (probe 2, F3: a monitor token with
+ * an officer's `sub` got the officer's stored answer back): it is told IDEMPOTENCY_KEY_REUSED.
+ */
+export function requestFingerprint(
+  query: unknown,
+  operationName: unknown,
+  variables: unknown,
+  caller: CallerView,
+): string {
+  const view = {
+    roles: [...caller.roles].sort(),
+    facilityId: caller.facilityId ?? null,
+    orgId: caller.orgId ?? null,
+    officialId: caller.officialId ?? null,
+  };
   return createHash("sha256")
-    .update(canonicalJson([query ?? null, operationName ?? null, variables ?? null]))
+    .update(canonicalJson([query ?? null, operationName ?? null, variables ?? null, view]))
     .digest("hex");
 }
 
