@@ -17,6 +17,7 @@ import { concernOf } from "../concern/concern";
 import type { ConcernInput } from "../concern/concern";
 import { Decision, TaskForceMeeting } from "../meeting/meeting.entity";
 import { MeetingRecords } from "../meeting/meeting.records";
+import { canChangeMinutes } from "../meeting/meeting.policy";
 import { TaskForce } from "../task-force/task-force.entity";
 import { ActionItem, type ActionItemOwner, ActionItemStatus, ActionItemTransition } from "./action-item.entity";
 import type { ActionItemFilterInput, ActionItemOwnerInput, CreateActionItemInput } from "./action-item.inputs";
@@ -127,6 +128,21 @@ export async function insertActionItem(
 ): Promise<ActionItem> {
   checkOwner(values.owner, `${argument}.owner`);
   checkDueAt(values.dueAt, ctx.now, `${argument}.dueAt`);
+  if (values.meetingId) {
+    // An item agreed at a meeting is part of its minutes; published minutes are final (probe 2, F2:
+    // an item was added to minutes published weeks before, and every monitor saw it among them).
+    // Read under a share lock: publishing the minutes waits for this item, or this item for it.
+    const meeting = await tx.findOne(TaskForceMeeting, {
+      where: { id: values.meetingId },
+      lock: { mode: "pessimistic_read" },
+    });
+    if (meeting && !canChangeMinutes(meeting)) {
+      throw badUserInput(
+        `The minutes of meeting ${meeting.id} were published on ${meeting.minutesPublishedAt?.toISOString()}; they are final: no action item is added to them.`,
+        { argument: `${argument}.meetingId` },
+      );
+    }
+  }
   const row = {
     owner_agency: values.owner.agency,
     owner_org_id: values.owner.orgId ?? null,
