@@ -227,6 +227,24 @@ describe("visit state machine", () => {
     expect(end.message).toBe(`input.endedAt must not be in the future; got ${future}.`);
   });
 
+  it("records a start only within the day it happened: a backdated start is refused and opens nothing", async () => {
+    for (const startedAt of ["2020-01-01T00:00:00.000Z", hoursAgo(25)]) {
+      const visit = await planVisit(h);
+      const refused = firstError(await h.gql(START, { input: { visitId: visit.id, startedAt } }));
+      expect(refused).toMatchObject({
+        message: `input.startedAt must be within the last 24 hours: a visit's start is recorded when it starts; got ${startedAt}.`,
+        extensions: { code: "BAD_USER_INPUT", argument: "input.startedAt" },
+      });
+      expect(await visitRow(visit.id)).toMatchObject({ status: "PLANNED", started_at: null });
+    }
+    const visit = await planVisit(h);
+    const startedAt = hoursAgo(23);
+    expect(ok(await h.gql(START, { input: { visitId: visit.id, startedAt } })).startVisit).toMatchObject({
+      status: "IN_PROGRESS",
+      startedAt,
+    });
+  });
+
   it("publishes only COMPLETED visits, once", async () => {
     const inProgress = await visitIn(h, "IN_PROGRESS");
     const early = firstError(

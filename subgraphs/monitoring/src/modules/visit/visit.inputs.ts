@@ -28,7 +28,10 @@ export class StartVisitInput {
   @Field(() => ID, { description: "The visit, which must be PLANNED." })
   visitId: string;
 
-  @Field(() => Date, { nullable: true, description: "When the monitors arrived; now when omitted. Not in the future." })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the monitors arrived; now when omitted. Not in the future, and within the last 24 hours.",
+  })
   @IsOptional()
   startedAt?: Date | null;
 }

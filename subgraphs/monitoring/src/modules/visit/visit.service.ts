@@ -87,9 +87,28 @@ export async function planVisit(ctx: MonitoringContext, input: PlanVisitInput): 
   return created;
 }
 
+/** How long after a visit starts its start may still be recorded. */
+export const START_RECORDED_WITHIN_MS = 24 * 3_600_000;
+
+/**
+ * A start is recorded when it happens, within a day. Starting a visit opens the facility's
+ * complaints to the visiting body (visitedByOwnBody, grown by startVisit), and a start dated years
+ * back (probe 2, F1: 2020-01-01, before the programme and the visit's planning) made "has
+ * actually visited" a date to type in.
+ */
+function assertRecentStart(startedAt: Date, now: Date): void {
+  if (startedAt.getTime() < now.getTime() - START_RECORDED_WITHIN_MS) {
+    throw badUserInput(
+      `input.startedAt must be within the last 24 hours: a visit's start is recorded when it starts; got ${startedAt.toISOString()}.`,
+      { argument: "input.startedAt" },
+    );
+  }
+}
+
 export async function startVisit(ctx: MonitoringContext, input: StartVisitInput): Promise<MonitoringVisit> {
   const startedAt = input.startedAt ?? new Date();
   assertNotInFuture(startedAt, "input.startedAt");
+  assertRecentStart(startedAt, ctx.now);
   const updated = await ctx.db.transaction(async (tx) => {
     const visit = await lockVisit(ctx, tx, input.visitId);
     assertMove(visit, VisitStatus.IN_PROGRESS);
