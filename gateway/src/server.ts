@@ -11,8 +11,7 @@ import {
   type RunningServer,
   type ShutdownSettings,
   drainable,
-  repeatedHeaderAnswer,
-  repeatedSingleValueHeader,
+  refusedRepeatedHeader,
   startMetricsListener,
 } from "@kgraph/platform/dist/edge";
 import { type GatewayAuthSettings, authorizationOptions, createPublicTokenSource, createTokenPlugin } from "./auth";
@@ -283,17 +282,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const reportDocument = reportDocumentId(options.trustedDocuments?.file);
 
   const handle: http.RequestListener = (req, res) => {
-    const repeated = repeatedSingleValueHeader(req);
-    if (repeated) {
-      const answer = repeatedHeaderAnswer(repeated);
-      res
-        .writeHead(answer.status, {
-          "content-type": "application/json; charset=utf-8",
-          "content-length": Buffer.byteLength(answer.body),
-        })
-        .end(answer.body);
-      return;
-    }
+    if (refusedRepeatedHeader(req, res)) return;
     const path = (req.url ?? "/").split("?")[0];
     const report = req.method === "GET" ? REPORT_PATH.exec(path) : null;
     if (report) {

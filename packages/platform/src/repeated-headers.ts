@@ -39,14 +39,21 @@ export function repeatedSingleValueHeader(req: Pick<http.IncomingMessage, "rawHe
   return undefined;
 }
 
-/** The 400 answer for a repeated single-value header, as a GraphQL-over-HTTP error body. */
-export function repeatedHeaderAnswer(name: string): { status: 400; body: string } {
-  return {
-    status: 400,
-    body: JSON.stringify({
-      errors: [
-        { message: `The request repeats the ${name} header: send it once.`, extensions: { code: "BAD_REQUEST" } },
-      ],
-    }),
-  };
+/**
+ * Answers 400 when the request repeats a single-value header, naming it; true when it did (the
+ * request is then done). Gateway and subgraphs call it first, before anything reads a header.
+ */
+export function refusedRepeatedHeader(
+  req: Pick<http.IncomingMessage, "rawHeaders">,
+  res: Pick<http.ServerResponse, "writeHead">,
+): boolean {
+  const name = repeatedSingleValueHeader(req);
+  if (!name) return false;
+  const body = JSON.stringify({
+    errors: [{ message: `The request repeats the ${name} header: send it once.`, extensions: { code: "BAD_REQUEST" } }],
+  });
+  res
+    .writeHead(400, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) })
+    .end(body);
+  return true;
 }

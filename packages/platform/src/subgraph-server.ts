@@ -30,7 +30,7 @@ import {
   requestFingerprint,
 } from "./idempotency/idempotent-request";
 import { MAX_JSON_NESTING, jsonNesting, jsonTextNesting } from "./json-nesting";
-import { repeatedHeaderAnswer, repeatedSingleValueHeader } from "./repeated-headers";
+import { refusedRepeatedHeader } from "./repeated-headers";
 import type { Logger } from "./logger";
 import type { SubgraphMetrics } from "./metrics/subgraph-metrics";
 import { tagRequestSpan } from "./tracing/state";
@@ -187,17 +187,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const repeated = repeatedSingleValueHeader(req);
-    if (repeated) {
-      const answer = repeatedHeaderAnswer(repeated);
-      res
-        .writeHead(answer.status, {
-          "content-type": "application/json; charset=utf-8",
-          "content-length": Buffer.byteLength(answer.body),
-        })
-        .end(answer.body);
-      return;
-    }
+    if (refusedRepeatedHeader(req, res)) return;
     const url = new URL(req.url ?? "/", "http://subgraph");
     if (url.pathname === "/healthz") return send(res, 200, { status: "ok", service: options.name });
     if (url.pathname === "/readyz") {
