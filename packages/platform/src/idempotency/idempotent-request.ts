@@ -202,5 +202,5 @@ export const inUse = () =>
 export const keyReused = () =>
   userError(
     "IDEMPOTENCY_KEY_REUSED",
-    "This Idempotency-Key was used for a different request (another operation or other variables); use a new key for a new request.",
+    "This Idempotency-Key was used for a different request (another operation, other variables, or a token with other roles or claims); use a new key for a new request.",
   );
