@@ -46,6 +46,7 @@ import { useRequestShape } from "./request-shape";
 import { useTracing } from "./tracing";
 import { useFailureLog } from "./failure-log";
 import { useStablePlanDocuments } from "./plan-documents";
+import { signingCrypto } from "./signing-crypto";
 import { REPORT_PATH, reportDocumentId, servePublicReport } from "./public-reports";
 
 export interface GatewayOptions {
@@ -252,6 +253,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     hmacSignature: options.gatewaySignatureSecret
       ? { secret: options.gatewaySignatureSecret, serializeExecutionRequest: signedRequestContent }
       : undefined,
+    // The Web Crypto that signing goes through: HMAC-SHA256 by node:crypto (see signing-crypto.ts).
+    fetchAPI: { crypto: signingCrypto },
     // No in-flight deduplication, in or out: every answered request that reads an audited field
     // must reach the subgraph that records it, so each leaves its own audit event. The HTTP
     // transport merges identical concurrent subgraph requests by default; the signed per-request
