@@ -66,6 +66,28 @@ it("logs no token, no name read, and no complainant's words, at debug level", as
   expect(filed.data.fileComplaint.receiptCode).toBeTruthy();
   secrets.push(marker);
 
+  // The same with a NUL in the words (probe 3, M1): its INSERT failed, and the failure was logged
+  // with the statement's parameters, name and contact among them. Now refused before any SQL.
+  const nul = randomUUID();
+  const refused = await post({
+    query: `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { receiptCode } }`,
+    variables: {
+      input: {
+        channel: "WEB",
+        category: "LIVING_CONDITIONS",
+        text: `words-${nul}\u0000`,
+        anonymous: false,
+        complainantName: `name-${nul}`,
+        complainantContact: `contact-${nul}@example.org`,
+      },
+    },
+  });
+  expect(refused.data).toBeNull();
+  expect(refused.errors.map((e: any) => [e.extensions.code, e.extensions.argument])).toEqual([
+    ["BAD_USER_INPUT", "input.text"],
+  ]);
+  secrets.push(nul);
+
   // Refused and failing requests, whose reasons are logged.
   const forged = `${officer.split(".").slice(0, 2).join(".")}.${"A".repeat(43)}`;
   await post({ query: "{ agreements { id } }" }, forged);

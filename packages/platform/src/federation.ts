@@ -4,7 +4,7 @@ import { type GraphQLFieldResolver, type GraphQLSchema, defaultFieldResolver, is
 import { type BuildSchemaOptions, type MiddlewareFn, buildSchema, createResolversMap } from "type-graphql";
 import { auditMutations } from "./audit/mutation-middleware";
 import { DateTimeISO } from "./dates";
-import { checkIdArguments, takesIds } from "./ids";
+import { checkArguments, takesCheckedArguments } from "./ids";
 import { validateInput } from "./validation";
 
 /** The Federation 2 directives subgraphs may use; imported once for every subgraph. */
@@ -59,8 +59,9 @@ type Resolver = GraphQLFieldResolver<unknown, unknown>;
  * The two rules the platform applies to fields by their shape, wrapped around each field they
  * concern, before anything else of the field runs (type-graphql's own middlewares, argument
  * validation, the resolver):
- * - every field that takes an `ID` argument, at any depth, refuses a malformed id
- *   (`checkIdArguments`), ids first, before a mutation's audit scope or any resolver starts;
+ * - every field that takes an `ID` or `String` argument, at any depth, refuses a malformed id or
+ *   text PostgreSQL cannot store (`checkArguments`), first, before a mutation's audit scope or any
+ *   resolver starts;
  * - every mutation field runs in its own audit scope (`auditMutations`).
  * Decided from the built schema, so no field can be left out. They were type-graphql global
  * middlewares, which wrapped every field of every type: a case's `status` resolved through two
@@ -72,7 +73,7 @@ function applyPlatformRules(schema: GraphQLSchema, resolvers: Record<string, Rec
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
       const rules: MiddlewareFn<any>[] = [];
-      if (takesIds(field)) rules.push(checkIdArguments);
+      if (takesCheckedArguments(field)) rules.push(checkArguments);
       if (type === mutationType) rules.push(auditMutations);
       if (!rules.length) continue;
       const fields = (resolvers[type.name] ??= {});

@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { GraphQLError, type GraphQLResolveInfo, buildSchema } from "graphql";
-import { checkIdArguments, isUuid } from "../src";
+import { checkArguments, isUnstorableText, isUuid } from "../src";
 
 /**
- * Ids are checked once, by type: every argument of type ID, at any depth, is a uuid, or the field
- * fails with BAD_USER_INPUT naming the first wrong one by its path, before anything runs.
+ * Arguments are checked once, by type: every argument of type ID, at any depth, is a uuid, and no
+ * ID or String holds text PostgreSQL cannot store (NUL, half a surrogate pair), or the field fails
+ * with BAD_USER_INPUT naming the first wrong one by its path, before anything runs.
  */
 const schema = buildSchema(`
   input Inner { id: ID, ids: [ID!], note: String }
@@ -18,7 +19,7 @@ type Outcome = { ran: true } | { code: unknown; argument: unknown };
 function outcome(fieldName: string, args: Record<string, unknown>): Outcome {
   let ran = false;
   try {
-    void checkIdArguments({ args, info: infoFor(fieldName), context: {}, root: undefined }, async () => {
+    void checkArguments({ args, info: infoFor(fieldName), context: {}, root: undefined }, async () => {
       ran = true;
     });
   } catch (err) {
@@ -30,10 +31,16 @@ function outcome(fieldName: string, args: Record<string, unknown>): Outcome {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UNSTORABLE = ["a\u0000b", "\u0000", "\uD800", "x\uDC00y", "\uDE00\uD83D"];
 const anyId = fc.oneof(
   fc.uuid(),
   fc.string(),
   fc.constantFrom("", "not-a-uuid", "' OR 1=1 --", "x".repeat(10_240), "00000000-0000-0000-0000-00000000000g"),
+  fc.constantFrom(...UNSTORABLE),
+);
+const anyText = fc.oneof(
+  fc.string({ unit: "binary" }),
+  fc.constantFrom(...UNSTORABLE, "a pair: \uD83D\uDE00", "ë, ç, ü: Kosovë"),
 );
 
 describe("isUuid", () => {
@@ -47,16 +54,26 @@ describe("isUuid", () => {
   });
 });
 
-describe("checkIdArguments", () => {
-  it("runs the field when every id is a uuid, and otherwise names the first wrong one's path", () => {
-    const inner = fc.record(
-      { id: anyId, ids: fc.array(anyId, { maxLength: 3 }), note: fc.string() },
-      { requiredKeys: [] },
+describe("isUnstorableText", () => {
+  it("holds exactly for text with a NUL or an unpaired surrogate", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const units = [...text].map((c) => c.codePointAt(0) as number);
+        const unpaired = units.some((u) => u >= 0xd800 && u <= 0xdfff); // [...text] keeps pairs whole
+        expect(isUnstorableText(text)).toBe(units.includes(0) || unpaired);
+      }),
+      { numRuns: 2000 },
     );
+  });
+});
+
+describe("checkArguments", () => {
+  it("runs the field when every id is a uuid and all text storable, and otherwise names the first wrong one's path", () => {
+    const inner = fc.record({ id: anyId, ids: fc.array(anyId, { maxLength: 3 }), note: anyText }, { requiredKeys: [] });
     const args = fc.record(
       {
         input: fc.record(
-          { caseId: anyId, inner, inners: fc.array(inner, { maxLength: 3 }), text: fc.string() },
+          { caseId: anyId, inner, inners: fc.array(inner, { maxLength: 3 }), text: anyText },
           { requiredKeys: ["caseId"] },
         ),
         extra: fc.array(anyId, { maxLength: 3 }),
@@ -69,14 +86,19 @@ describe("checkIdArguments", () => {
         const check = (id: unknown, path: string) => {
           if (!UUID.test(id as string)) wrong.push(path);
         };
-        const checkInner = (v: { id?: string; ids?: string[] } | undefined, path: string) => {
+        const checkText = (text: string | undefined, path: string) => {
+          if (text !== undefined && isUnstorableText(text)) wrong.push(path);
+        };
+        const checkInner = (v: { id?: string; ids?: string[]; note?: string } | undefined, path: string) => {
           if (!v) return;
           if (v.id !== undefined) check(v.id, `${path}.id`);
           v.ids?.forEach((id, i) => check(id, `${path}.ids[${i}]`));
+          checkText(v.note, `${path}.note`);
         };
         check(value.input.caseId, "input.caseId");
         checkInner(value.input.inner, "input.inner");
         value.input.inners?.forEach((v, i) => checkInner(v, `input.inners[${i}]`));
+        checkText(value.input.text, "input.text");
         value.extra?.forEach((id, i) => check(id, `extra[${i}]`));
         const result = outcome("many", value);
         expect(result).toEqual(wrong.length ? { code: "BAD_USER_INPUT", argument: wrong[0] } : { ran: true });
@@ -85,9 +107,10 @@ describe("checkIdArguments", () => {
     );
   });
 
-  it("checks a top-level id argument, and leaves fields without ids alone", () => {
+  it("checks a top-level id argument and top-level text, and leaves storable text alone", () => {
     expect(outcome("one", { id: "nope" })).toEqual({ code: "BAD_USER_INPUT", argument: "id" });
     expect(outcome("one", { id: "6f1c1f44-0e8f-4c55-9a39-6b1f0f1f7d2a" })).toEqual({ ran: true });
+    expect(outcome("none", { text: "a\u0000b", n: 1 })).toEqual({ code: "BAD_USER_INPUT", argument: "text" });
     fc.assert(
       fc.property(fc.string(), fc.integer(), (text, n) => expect(outcome("none", { text, n })).toEqual({ ran: true })),
     );

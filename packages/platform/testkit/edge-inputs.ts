@@ -30,7 +30,10 @@ import { type GraphQLResponse, type TestAuth, signExactClaims } from "../src/tes
  *   `"' OR 1=1 --"` and a 10 KB string, answers BAD_USER_INPUT naming its path, and nothing is
  *   written;
  * - every `DateTimeISO` argument of a root field, given times PostgreSQL cannot store or that are
- *   not times at all, answers BAD_USER_INPUT, and nothing is written.
+ *   not times at all, answers BAD_USER_INPUT, and nothing is written;
+ * - every argument of type `String` or `ID`, at any depth, given text PostgreSQL cannot store (a
+ *   NUL character, half a surrogate pair), answers BAD_USER_INPUT naming its path, and nothing is
+ *   written (a NUL in a complaint's text failed its INSERT: an internal error, and a log line).
  *
  * Never INTERNAL_SERVER_ERROR. A subgraph's tests call it with `_entities` as the door to entity
  * fields; the end-to-end tests with the gateway's own queries.
@@ -78,6 +81,12 @@ export const BAD_IDS: [string, string][] = [
   ["empty", ""],
   ["SQL", "' OR 1=1 --"],
   ["10 KB", "x".repeat(10_240)],
+];
+
+/** Text PostgreSQL cannot store as sent: it refuses NUL, and keeps half a surrogate pair as U+FFFD. */
+export const UNSTORABLE_TEXTS: [string, string][] = [
+  ["a NUL character", "synthetic \u0000 text"],
+  ["half a surrogate pair", "synthetic \uD800 text"],
 ];
 
 export const BAD_TIMES: string[] = [
@@ -290,6 +299,46 @@ export function describeEdgeInputs(name: string, table: () => EdgeInputTable): v
         const before = await t.rowCounts();
         for (const path of scalarPaths(target.field, "ID")) {
           for (const [label, value] of BAD_IDS) {
+            const operation = await operationFor(t, target, argumentsWith(target.field, path, value));
+            if (typeof operation === "string") {
+              wrong.push(operation);
+              break;
+            }
+            const res = await t.send(operation.query, operation.variables);
+            const named = elementPath(target.field, path);
+            const refused = (res.errors ?? []).some(
+              (e) => e.extensions?.code === "BAD_USER_INPUT" && e.extensions?.argument === named,
+            );
+            if (!refused || codes(res).includes("INTERNAL_SERVER_ERROR")) {
+              wrong.push(
+                `${target.typeName}.${target.field.name}(${named}) = ${label}: ${JSON.stringify(res.errors ?? res.data).slice(0, 300)}`,
+              );
+            }
+          }
+        }
+        const after = await t.rowCounts();
+        if (JSON.stringify(after) !== JSON.stringify(before)) {
+          wrong.push(`${target.typeName}.${target.field.name} wrote: ${JSON.stringify({ before, after })}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  });
+
+  describe(`${name}: text that cannot be stored is BAD_USER_INPUT naming the argument, and writes nothing`, () => {
+    it("on every argument of type String or ID, at every depth", async () => {
+      const t = table();
+      const textPaths = (field: GraphQLField<unknown, unknown>) => [
+        ...scalarPaths(field, "String"),
+        ...scalarPaths(field, "ID"),
+      ];
+      const fields = targets(schemas, (f) => textPaths(f).length > 0);
+      expect(fields.length).toBeGreaterThan(0);
+      const wrong: string[] = [];
+      for (const target of fields) {
+        const before = await t.rowCounts();
+        for (const path of textPaths(target.field)) {
+          for (const [label, value] of UNSTORABLE_TEXTS) {
             const operation = await operationFor(t, target, argumentsWith(target.field, path, value));
             if (typeof operation === "string") {
               wrong.push(operation);
