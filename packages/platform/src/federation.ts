@@ -1,7 +1,15 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { type GraphQLFieldResolver, type GraphQLSchema, defaultFieldResolver, isObjectType, parse } from "graphql";
+import {
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  defaultFieldResolver,
+  isInputObjectType,
+  isObjectType,
+  parse,
+} from "graphql";
 import { type BuildSchemaOptions, type MiddlewareFn, buildSchema, createResolversMap } from "type-graphql";
+import { classifiedArgumentPaths } from "./access/classified";
 import { auditMutations } from "./audit/mutation-middleware";
 import { DateTimeISO } from "./dates";
 import { checkArguments, takesCheckedArguments } from "./ids";
@@ -22,6 +30,8 @@ export interface FederatedSchema {
   sdl: string;
   /** The data class of every classified field, as `Type.field` → class (for the access tests and docs). */
   dataClasses: Record<string, string>;
+  /** The class of every classified input field (`@ClassifiedArgument`), as `Input.field` → class. */
+  classifiedArguments: Record<string, string>;
 }
 
 /**
@@ -50,7 +60,12 @@ export async function buildFederatedSchema(
   }
 
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as any });
-  return { schema, sdl, dataClasses: dataClassesOf(typeGraphqlSchema) };
+  return {
+    schema,
+    sdl,
+    dataClasses: dataClassesOf(typeGraphqlSchema),
+    classifiedArguments: classifiedArgumentsOf(typeGraphqlSchema),
+  };
 }
 
 type Resolver = GraphQLFieldResolver<unknown, unknown>;
@@ -62,7 +77,8 @@ type Resolver = GraphQLFieldResolver<unknown, unknown>;
  * - every field that takes an `ID` or `String` argument, at any depth, refuses a malformed id or
  *   text PostgreSQL cannot store (`checkArguments`), first, before a mutation's audit scope or any
  *   resolver starts;
- * - every mutation field runs in its own audit scope (`auditMutations`).
+ * - every mutation field runs in its own audit scope (`auditMutations`), which knows the
+ *   arguments it must not record by value (`@ClassifiedArgument`).
  * Decided from the built schema, so no field can be left out. They were type-graphql global
  * middlewares, which wrapped every field of every type: a case's `status` resolved through two
  * async middlewares, a promise each, on every row of every page.
@@ -74,7 +90,8 @@ function applyPlatformRules(schema: GraphQLSchema, resolvers: Record<string, Rec
     for (const field of Object.values(type.getFields())) {
       const rules: MiddlewareFn<any>[] = [];
       if (takesCheckedArguments(field)) rules.push(checkArguments);
-      if (type === mutationType) rules.push(auditMutations);
+      // Read from type-graphql's schema, where input fields keep their classes (the SDL does not).
+      if (type === mutationType) rules.push(auditMutations(classifiedArgumentPaths(field)));
       if (!rules.length) continue;
       const fields = (resolvers[type.name] ??= {});
       const entry = fields[field.name] as Resolver | { resolve?: Resolver } | undefined;
@@ -101,6 +118,19 @@ function dataClassesOf(schema: GraphQLSchema): Record<string, string> {
   const classes: Record<string, string> = {};
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const dataClass = (field.extensions as { dataClass?: unknown } | undefined)?.dataClass;
+      if (typeof dataClass === "string") classes[`${type.name}.${field.name}`] = dataClass;
+    }
+  }
+  return classes;
+}
+
+/** `Input.field` → data class, for every input field declared with `@ClassifiedArgument`. */
+function classifiedArgumentsOf(schema: GraphQLSchema): Record<string, string> {
+  const classes: Record<string, string> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isInputObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       const dataClass = (field.extensions as { dataClass?: unknown } | undefined)?.dataClass;
       if (typeof dataClass === "string") classes[`${type.name}.${field.name}`] = dataClass;

@@ -1,5 +1,13 @@
 import { DATA, type DataClass, type DataClassName } from "@kgraph/policy";
-import { GraphQLError, type GraphQLResolveInfo, isNonNullType } from "graphql";
+import {
+  type GraphQLField,
+  GraphQLError,
+  type GraphQLInputType,
+  type GraphQLResolveInfo,
+  getNamedType,
+  isInputObjectType,
+  isNonNullType,
+} from "graphql";
 import { Directive, Extensions, type MiddlewareFn, UseMiddleware } from "type-graphql";
 import { hasScopes, noteAuditedRead } from "../auth/scopes";
 import type { BaseContext } from "../context";
@@ -125,6 +133,37 @@ function subjectOf(root: unknown, options: ClassifiedOptions): Subject | null {
     proto = Object.getPrototypeOf(proto) as object | null;
   }
   return null;
+}
+
+/**
+ * Declares an input field that sets a classified field of the record a mutation writes (a
+ * complaint's `caseId` sets `Complaint.case`, class `complainant`). The audit trail names the
+ * records a write touched by id, for every `audit:read` reader; the id given in such an argument
+ * is the field's content, so the write's event keeps the argument's name among its fields and
+ * leaves its value out (an auditor could otherwise tie an anonymous complaint to its case). Which
+ * arguments need it is checked schema-wide (tests/e2e/audit-argument-classes.test.ts).
+ */
+export function ClassifiedArgument(name: DataClassName): FieldDecorator {
+  return (target, propertyKey, descriptor) => {
+    Extensions({ dataClass: name })(target, propertyKey as string, descriptor as never);
+  };
+}
+
+/** The argument paths (`input.caseId`) of a field that hold a classified argument, at any depth. */
+export function classifiedArgumentPaths(field: GraphQLField<unknown, unknown>): ReadonlySet<string> {
+  const found = new Set<string>();
+  const walk = (type: GraphQLInputType, path: string, seen: Set<string>) => {
+    const named = getNamedType(type);
+    if (!isInputObjectType(named) || seen.has(named.name)) return;
+    for (const inner of Object.values(named.getFields())) {
+      const innerPath = `${path}.${inner.name}`;
+      if (typeof (inner.extensions as { dataClass?: unknown } | undefined)?.dataClass === "string")
+        found.add(innerPath);
+      walk(inner.type, innerPath, new Set([...seen, named.name]));
+    }
+  };
+  for (const argument of field.args) walk(argument.type, argument.name, new Set());
+  return found;
 }
 
 /** The `reason` of the refusal a non-null field outside the record rule raises (see recordsReadAsAbsent). */

@@ -30,6 +30,8 @@ interface RunningMutation {
   recorder: AuditRecorder;
   name: string;
   args: Record<string, unknown>;
+  /** Argument paths whose values are classified content (see ClassifiedArgument): named, never recorded by value. */
+  classifiedPaths: ReadonlySet<string>;
   actorWithheld: boolean;
 }
 
@@ -83,8 +85,13 @@ export class AuditRecorder {
    * Runs one mutation's resolver (a global middleware calls this for every mutation field): the
    * WRITE events appended while it runs name it, and anything it decides about them stays with it.
    */
-  runMutation<T>(name: string, args: Record<string, unknown>, resolve: () => T): T {
-    return runningMutation.run({ recorder: this, name, args, actorWithheld: false }, resolve);
+  runMutation<T>(
+    name: string,
+    args: Record<string, unknown>,
+    resolve: () => T,
+    classifiedPaths: ReadonlySet<string> = new Set(),
+  ): T {
+    return runningMutation.run({ recorder: this, name, args, classifiedPaths, actorWithheld: false }, resolve);
   }
 
   /**
@@ -106,7 +113,7 @@ export class AuditRecorder {
   async writeForMutation(tx: EntityManager, result: unknown): Promise<void> {
     const mutation = this.currentMutation();
     if (!mutation) return;
-    const records = [...idsIn(mutation.args, "argument"), ...recordsIn(result)];
+    const records = [...idsIn(mutation.args, "", mutation.classifiedPaths), ...recordsIn(result)];
     // The same id named by an argument and returned as a record counts once, as the record.
     records.sort((a, b) => Number(a.type.startsWith("arg:")) - Number(b.type.startsWith("arg:")));
     const unique = [...new Map(records.reverse().map((r) => [r.id, r])).values()];
@@ -166,13 +173,24 @@ function secondsSince(started: bigint): number {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Ids among a mutation's arguments (caseId, input.facilityId, …), typed by the argument's name. */
-function idsIn(value: unknown, name: string, depth = 0): { type: string; id: string }[] {
-  if (depth > 4 || value === null || value === undefined) return [];
+/**
+ * Ids among a mutation's arguments (caseId, input.facilityId, …), typed by the argument's name;
+ * none from a classified argument (its value is the content of a classified field).
+ */
+function idsIn(
+  value: unknown,
+  path: string,
+  classifiedPaths: ReadonlySet<string>,
+  depth = 0,
+): { type: string; id: string }[] {
+  if (depth > 5 || value === null || value === undefined || classifiedPaths.has(path)) return [];
+  const name = path.slice(path.lastIndexOf(".") + 1) || "argument";
   if (typeof value === "string") return UUID.test(value) ? [{ type: `arg:${name}`, id: value }] : [];
-  if (Array.isArray(value)) return value.flatMap((v) => idsIn(v, name, depth + 1));
+  if (Array.isArray(value)) return value.flatMap((v) => idsIn(v, path, classifiedPaths, depth + 1));
   if (typeof value === "object" && !(value instanceof Date)) {
-    return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) => idsIn(v, key, depth + 1));
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) =>
+      idsIn(v, path ? `${path}.${key}` : key, classifiedPaths, depth + 1),
+    );
   }
   return [];
 }

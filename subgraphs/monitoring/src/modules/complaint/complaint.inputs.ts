@@ -1,4 +1,5 @@
 import { IsIn, IsOptional, Length, Matches } from "class-validator";
+import { ClassifiedArgument } from "@kgraph/platform";
 import { Field, ID, InputType } from "type-graphql";
 import { ComplaintCategory, ComplaintChannel, ComplaintOutcome, ComplaintStatus } from "./complaint-enums";
 
@@ -31,10 +32,13 @@ export class FileComplaintInput {
   @Length(3, 200, { message: "must be between 3 and 200 characters" })
   complainantContact?: string | null;
 
+  // Complaint.facility and Complaint.case: the audit trail names the complaint, not what it concerns.
+  @ClassifiedArgument("complaint")
   @Field(() => ID, { nullable: true, description: "The facility the complaint concerns, when it concerns one." })
   @IsOptional()
   facilityId?: string | null;
 
+  @ClassifiedArgument("complainant")
   @Field(() => ID, { nullable: true, description: "The case the complaint concerns, when it concerns one." })
   @IsOptional()
   caseId?: string | null;
