@@ -90,14 +90,45 @@ const isLoopbackAddress = (address: string | undefined) =>
   address !== undefined && (/^(::ffff:)?127\./.test(address) || address === "::1");
 
 /**
- * A development token goes only to someone at this machine opening the page themself: the
- * connection comes from loopback and names a loopback host (a DNS-rebound name is not one), and
- * the browser says the request is not from another site (`Sec-Fetch-Site`, `Origin`). Another
- * web page the developer has open must never get one.
+ * Headers a proxy or load balancer writes for the client it relays. A request carrying any of them
+ * came through one, so its loopback peer says nothing about where the caller is (probe 3, M3: a
+ * same-host reverse proxy relayed `?as=ombudsperson` from anywhere, with the Host it was given).
+ */
+export const FORWARDING_HEADERS = [
+  "forwarded",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-forwarded-server",
+  "x-real-ip",
+  "x-client-ip",
+  "x-cluster-client-ip",
+  "true-client-ip",
+  "cf-connecting-ip",
+  "fastly-client-ip",
+  "x-original-forwarded-for",
+  "via",
+];
+
+/**
+ * A request from this machine itself, not relayed: the connection comes from loopback, names a
+ * loopback host (a DNS-rebound name is not one), and carries no header a proxy writes.
+ */
+function isProvablyLocal(request: Request, req: IncomingMessage | undefined): boolean {
+  if (!isLoopbackAddress(req?.socket.remoteAddress)) return false;
+  if (!LOOPBACK_HOSTS.has(new URL(request.url).hostname)) return false;
+  return FORWARDING_HEADERS.every((header) => !request.headers.has(header));
+}
+
+/**
+ * A development token goes only to someone at this machine opening the page themself: the request
+ * is provably local (`isProvablyLocal`), and the browser says it is not from another site
+ * (`Sec-Fetch-Site`, `Origin`). Another web page the developer has open must never get one.
  */
 function mayMintDevelopmentToken(request: Request, req: IncomingMessage | undefined): boolean {
   const url = new URL(request.url);
-  if (!isLoopbackAddress(req?.socket.remoteAddress) || !LOOPBACK_HOSTS.has(url.hostname)) return false;
+  if (!isProvablyLocal(request, req)) return false;
   const origin = request.headers.get("origin");
   if (origin !== null && origin !== url.origin) return false;
   const site = request.headers.get("sec-fetch-site");

@@ -7,6 +7,7 @@ import { FacilityConditionsDocument } from "@kgraph/client";
 import { INVALID_TOKEN_RESPONSE, generateKeyPairJwk } from "@kgraph/platform";
 import { ROLES } from "@kgraph/policy";
 import { parse as parseYaml } from "yaml";
+import { FORWARDING_HEADERS } from "../../gateway/src/graphiql";
 import { type Platform, startPlatform } from "../support/platform";
 
 /**
@@ -204,6 +205,15 @@ describe("development tokens", () => {
     expect(res.status).toBe(200);
     expect(tokenIn(res.body)).toBeUndefined();
   });
+
+  it.each(FORWARDING_HEADERS)(
+    "are refused to a request relayed by a proxy (%s), even over loopback",
+    async (header) => {
+      const res = await page(dev, "?as=ombudsperson", { [header]: header === "via" ? "1.1 nginx" : "203.0.113.5" });
+      expect(res.status).toBe(200);
+      expect(tokenIn(res.body)).toBeUndefined();
+    },
+  );
 
   it("are refused for a non-loopback Host (a DNS-rebound name), even over loopback", async () => {
     const port = new URL(dev.gatewayUrl).port;
