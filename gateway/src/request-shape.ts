@@ -9,16 +9,29 @@ import { GraphQLError } from "graphql";
  * crashed it): so every parser is wrapped here, and what it returns is checked for the GraphQL
  * over HTTP shape before any other step sees it, `variables` and `extensions` no deeper than
  * MAX_JSON_NESTING.
+ *
+ * A POST must be JSON (or `application/graphql`). The content types a web page may send to
+ * another site without asking first (CORS "simple" requests: form-urlencoded, multipart, plain
+ * text) are refused with 415 whatever the runtime would make of them: the runtime read a
+ * form-encoded body, so any web page could make its visitors' browsers file complaints (probe 3,
+ * L5). A POST that needs a preflight is never sent cross-site without this gateway's CORS consent.
  */
 export function useRequestShape() {
   return {
     onRequestParse({
+      request,
       requestParser,
       setRequestParser,
     }: {
+      request: Request;
       requestParser?: (request: Request) => unknown;
       setRequestParser(parser: (request: Request) => Promise<unknown>): void;
     }) {
+      if (request.method === "POST" && CORS_SIMPLE_TYPES.has(mediaType(request.headers.get("content-type")))) {
+        throw new GraphQLError("Send a POST as application/json.", {
+          extensions: { code: "UNSUPPORTED_MEDIA_TYPE", http: { status: 415 } },
+        });
+      }
       // No parser for this content type: the runtime answers 415 itself.
       if (!requestParser) return;
       setRequestParser(async (request) => {
@@ -37,6 +50,18 @@ export function useRequestShape() {
       });
     },
   };
+}
+
+/** What a cross-site form or fetch may send without a preflight (no Content-Type is text/plain). */
+export const CORS_SIMPLE_TYPES = new Set([
+  "application/x-www-form-urlencoded",
+  "multipart/form-data",
+  "text/plain",
+  "",
+]);
+
+function mediaType(contentType: string | null): string {
+  return (contentType ?? "").split(";")[0].trim().toLowerCase();
 }
 
 const OPTIONAL_STRINGS = ["query", "operationName", "documentId"] as const;

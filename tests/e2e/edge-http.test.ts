@@ -6,8 +6,10 @@ import path from "node:path";
 import { FacilityConditionsDocument } from "@kgraph/client";
 import { INVALID_TOKEN_RESPONSE, generateKeyPairJwk } from "@kgraph/platform";
 import { ROLES } from "@kgraph/policy";
+import { Client } from "pg";
 import { parse as parseYaml } from "yaml";
 import { FORWARDING_HEADERS } from "../../gateway/src/graphiql";
+import { CORS_SIMPLE_TYPES } from "../../gateway/src/request-shape";
 import { type Platform, startPlatform } from "../support/platform";
 
 /**
@@ -172,6 +174,50 @@ describe("GraphiQL's parameters", () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers["content-security-policy"]).toBeUndefined();
+  });
+});
+
+async function complaintsFiled(platform: Platform): Promise<number> {
+  const db = new Client({ connectionString: platform.databaseUrl });
+  await db.connect();
+  try {
+    return (await db.query("SELECT count(*)::int AS n FROM monitoring.complaint")).rows[0].n as number;
+  } finally {
+    await db.end();
+  }
+}
+
+describe("cross-site requests", () => {
+  // Probe 3, L5: a form-encoded POST filed a complaint, and any web page can send one (no preflight).
+  const MUTATION =
+    'mutation { fileComplaint(input: { channel: WEB, category: OTHER, text: "synthetic csrf text", anonymous: true }) { receiptCode } }';
+  const bodies: Record<string, string> = {
+    "application/x-www-form-urlencoded": new URLSearchParams({ query: MUTATION }).toString(),
+    "multipart/form-data; boundary=x": `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${MUTATION}\r\n--x--\r\n`,
+    "text/plain": JSON.stringify({ query: MUTATION }),
+    "text/plain;charset=UTF-8": JSON.stringify({ query: MUTATION }),
+  };
+  it.each(
+    [...CORS_SIMPLE_TYPES].filter(Boolean).flatMap((type) => Object.keys(bodies).filter((k) => k.startsWith(type))),
+  )("a POST as %s (sendable without a preflight) is refused with 415, and files nothing", async (contentType) => {
+    const before = await complaintsFiled(dev);
+    const res = await request(dev.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body: bodies[contentType],
+    });
+    expect(res.status).toBe(415);
+    expect(await complaintsFiled(dev)).toBe(before);
+  });
+
+  it("a POST without a Content-Type is refused too, and application/json is answered", async () => {
+    const bare = await request(dev.gatewayUrl, {
+      method: "POST",
+      body: JSON.stringify({ query: "{ agreements { id } }" }),
+    });
+    expect(bare.status).toBe(415);
+    const json = await post(dev, { query: "{ agreements { id } }" });
+    expect(json.status).toBe(200);
   });
 });
 
