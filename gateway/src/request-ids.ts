@@ -28,6 +28,12 @@ interface RequestIds {
   clientRequestId: string | null;
   /** The client's Idempotency-Key, passed on (signed) to the subgraphs, which act on it once. */
   idempotencyKey: string | null;
+  /**
+   * The Authorization header every subgraph request of this request carries (and its signature
+   * covers): the caller's own, or for a public caller the gateway's public token. Set once, before
+   * execution (`onExecute`), so what is signed and what is sent cannot differ.
+   */
+  upstreamAuthorization?: string;
 }
 
 const idsByRequest = new WeakMap<Request, RequestIds>();
@@ -36,8 +42,15 @@ interface LoggingContext {
   log?: { child(attributes: Record<string, unknown>): unknown };
 }
 
-export function useGatewayRequestIds() {
+export function useGatewayRequestIds(publicToken: () => Promise<string>) {
   return {
+    async onExecute({ args }: { args: { contextValue: RequestContext } }) {
+      const request = args.contextValue?.request;
+      const ids = request ? idsByRequest.get(request) : undefined;
+      if (request && ids && ids.upstreamAuthorization === undefined) {
+        ids.upstreamAuthorization = request.headers.get("authorization") ?? `Bearer ${await publicToken()}`;
+      }
+    },
     onRequest({
       request,
       serverContext,
@@ -101,6 +114,19 @@ export function gatewayClaims(context: RequestContext | undefined): GatewayClaim
   };
 }
 
+/**
+ * The Authorization header of the request's subgraph requests (see `RequestIds`); computed here
+ * only for a request that reached no `onExecute`, which signs nothing.
+ */
+export async function upstreamAuthorization(
+  context: RequestContext | undefined,
+  publicToken: () => Promise<string>,
+): Promise<string> {
+  const request = context?.request;
+  const known = request ? idsByRequest.get(request)?.upstreamAuthorization : undefined;
+  return known ?? request?.headers.get("authorization") ?? `Bearer ${await publicToken()}`;
+}
+
 /** The claims as the headers subgraphs read them. */
 export function claimHeaders(claims: GatewayClaims): Record<string, string | undefined> {
   return {
@@ -114,18 +140,20 @@ export function claimHeaders(claims: GatewayClaims): Record<string, string | und
 /**
  * What the gateway signs for a subgraph request: the library's serialised request (query and
  * variables) followed by the claims, so a subgraph can trust the claims in the headers only
- * together with the body they were sent with, and a fresh stamp (time and nonce), put in the
- * request's extensions here: the signer calls this once per subgraph request, right before it
- * signs, so each signed request is stamped once and a resent one is recognised.
+ * together with the body they were sent with, a fresh stamp (time and nonce), put in the
+ * request's extensions here (the signer calls this once per subgraph request, right before it
+ * signs, so each signed request is stamped once and a resent one is recognised), and the
+ * operation name and Authorization header the request is sent with.
  */
 export function signedRequestContent(executionRequest: ExecutionRequest): string {
   const stamp = newStamp();
   executionRequest.extensions = { ...executionRequest.extensions, [STAMP_EXTENSION]: stamp };
-  return signedContent(
-    defaultExecutionRequestSerializer(executionRequest) ?? "",
-    gatewayClaims(executionRequest.context as RequestContext | undefined),
-    stamp,
-  );
+  const context = executionRequest.context as RequestContext | undefined;
+  const ids = context?.request ? idsByRequest.get(context.request) : undefined;
+  return signedContent(defaultExecutionRequestSerializer(executionRequest) ?? "", gatewayClaims(context), stamp, {
+    operationName: executionRequest.operationName ?? null,
+    authorization: ids?.upstreamAuthorization ?? null,
+  });
 }
 
 /** The operation's name: the one the client chose, or the name its only operation carries. */

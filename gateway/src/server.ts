@@ -36,7 +36,13 @@ import {
   withBodyLimit,
 } from "./limits";
 import { useSubgraphUnavailable } from "./subgraph-unavailable";
-import { claimHeaders, gatewayClaims, signedRequestContent, useGatewayRequestIds } from "./request-ids";
+import {
+  claimHeaders,
+  gatewayClaims,
+  signedRequestContent,
+  upstreamAuthorization,
+  useGatewayRequestIds,
+} from "./request-ids";
 import { createGatewayMetrics } from "./metrics";
 import { type TrustedDocumentsOptions, trustedDocuments, trustedOperationNames } from "./trusted-documents";
 import { createIntrospectionFilter } from "./introspection";
@@ -197,7 +203,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...((options.tracing ? useTracing(context) : []) as never[]),
       // First: its HTTP timing starts when the request arrives, before any limit.
       ...((metrics ? [metrics.plugin(context.log)] : []) as never[]),
-      useGatewayRequestIds() as never,
+      useGatewayRequestIds(publicToken) as never,
       useRequestShape() as never,
       // Tokens first: a caller is counted by their verified subject.
       tokens.plugin as never,
@@ -242,10 +248,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // @cost/@listSize directives the subgraphs declare, per caller.
     genericAuth: authorizationOptions(tokens.claimsOf) as never,
     propagateHeaders: {
-      // The caller's token (already verified above), or the gateway's own for a public caller;
+      // The caller's token (already verified above), or the gateway's own for a public caller, as signed;
       // the gateway's request id, and the client's id and operation name as the client's claims.
-      fromClientToSubgraphs: async ({ request, context }) => ({
-        authorization: request.headers.get("authorization") ?? `Bearer ${await publicToken()}`,
+      fromClientToSubgraphs: async ({ context }) => ({
+        authorization: await upstreamAuthorization(context as never, publicToken),
         ...claimHeaders(gatewayClaims(context as never)),
       }),
     },

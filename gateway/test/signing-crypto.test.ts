@@ -87,9 +87,9 @@ describe("the runtime's upstream signing through signingCrypto", () => {
         extensions: executionRequest.extensions,
       };
       const claims = gatewayClaims(undefined);
-      expect(gatewaySignatureOf(secret, body, claims)).not.toBeNull();
-      expect(gatewaySignatureOf("some other secret, also 32 characters long", body, claims)).toBeNull();
-      expect(gatewaySignatureOf(secret, { ...body, variables: { n: 21 } }, claims)).toBeNull();
+      expect(gatewaySignatureOf(secret, body, claims, null)).not.toBeNull();
+      expect(gatewaySignatureOf("some other secret, also 32 characters long", body, claims, null)).toBeNull();
+      expect(gatewaySignatureOf(secret, { ...body, variables: { n: 21 } }, claims, null)).toBeNull();
     } finally {
       webSign.mockRestore();
     }
@@ -132,7 +132,7 @@ describe("the gateway's subgraph requests", () => {
           clientOperationName: null,
           idempotencyKey: null,
         };
-        expect(gatewaySignatureOf(secret, body, claims)).not.toBeNull();
+        expect(gatewaySignatureOf(secret, body, claims, headers.authorization ?? null)).not.toBeNull();
       }
       expect(report.webCryptoHmacSignatures).toBe(0);
     } finally {

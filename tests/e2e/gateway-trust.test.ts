@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
 import {
   MAX_JSON_NESTING,
+  SIGNATURE_EXTENSION,
   SIGNATURE_MAX_AGE_MS,
+  STAMP_EXTENSION,
+  gatewaySignature,
   gatewaySignedRequest,
   graphqlRequest,
+  newStamp,
   signedBody,
 } from "@kgraph/platform";
 import { SUBGRAPH_NAMES } from "../../tools/src/subgraphs";
@@ -72,7 +76,7 @@ describe.each(NAMES)("the %s subgraph in production", (name) => {
 
   it("answers a signed request once: resent as it was (a captured request replayed), it is refused", async () => {
     const bearer = (await authorization()) as string;
-    const signed = signedBody(platform.gatewaySecret, QUERY, {});
+    const signed = signedBody(platform.gatewaySecret, QUERY, {}, undefined, bearer);
     const send = async () => {
       const res = await fetch(url(), {
         method: "POST",
@@ -83,6 +87,31 @@ describe.each(NAMES)("the %s subgraph in production", (name) => {
     };
     expect(await send()).toEqual({ status: 200, data: { __typename: "Query" } });
     expect(await send()).toEqual(NOT_FROM_GATEWAY);
+  });
+
+  it("refuses a signed body sent with another operationName or another caller's token (probe 3, L3)", async () => {
+    const signer = (await authorization()) as string;
+    const other = (await platform.auth.authorization({ roles: ["ombudsperson"], sub: "trust-test-other" })) as string;
+    const query = "query A { __typename } query B { __typename }";
+    const send = async (operationName: string | undefined, bearer: string) => {
+      const claims = { requestId: randomUUID(), clientRequestId: null, clientOperationName: null };
+      const stamp = newStamp();
+      const signature = gatewaySignature(platform.gatewaySecret, { query, operationName: "A" }, claims, stamp, signer);
+      const res = await fetch(url(), {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: bearer, "x-request-id": claims.requestId },
+        body: JSON.stringify({
+          query,
+          operationName,
+          extensions: { [SIGNATURE_EXTENSION]: signature, [STAMP_EXTENSION]: stamp },
+        }),
+      });
+      return { status: res.status, ...((await res.json()) as object) };
+    };
+    expect(await send("A", signer)).toEqual({ status: 200, data: { __typename: "Query" } });
+    expect(await send("B", signer)).toEqual(NOT_FROM_GATEWAY);
+    expect(await send(undefined, signer)).toEqual(NOT_FROM_GATEWAY);
+    expect(await send("A", other)).toEqual(NOT_FROM_GATEWAY);
   });
 
   it("refuses a request whose signed stamp is older (or newer) than a minute", async () => {

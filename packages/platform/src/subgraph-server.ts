@@ -231,12 +231,17 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       return send(res, 400, { errors: [{ message: idempotencyKey.message, extensions: { code: "BAD_REQUEST" } }] });
     }
     // The ids the gateway vouches for count only when its signature covers them; else they are the caller's claims.
-    const stamp = gatewaySignatureOf(options.gatewaySignatureSecret, body, {
-      requestId: requestIdHeader(req.headers, "x-request-id") ?? null,
-      clientRequestId: requestIdHeader(req.headers, "x-client-request-id") ?? null,
-      clientOperationName: operationNameHeader(req.headers, "x-operation-name") ?? null,
-      idempotencyKey: idempotencyKey ?? null,
-    });
+    const stamp = gatewaySignatureOf(
+      options.gatewaySignatureSecret,
+      body,
+      {
+        requestId: requestIdHeader(req.headers, "x-request-id") ?? null,
+        clientRequestId: requestIdHeader(req.headers, "x-client-request-id") ?? null,
+        clientOperationName: operationNameHeader(req.headers, "x-operation-name") ?? null,
+        idempotencyKey: idempotencyKey ?? null,
+      },
+      req.headers.authorization ?? null,
+    );
     // A signed request counts once, and only while its stamp is fresh: a captured one resent is not the gateway's.
     const verdict = stamp ? replays.check(stamp) : "unsigned";
     const signed = verdict === "fresh";

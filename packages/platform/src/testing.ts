@@ -105,7 +105,7 @@ export async function gatewaySignedRequest<T = Record<string, unknown>>(
   /** The stamp to sign with (a fresh one unless a test needs a stale or repeated one). */
   stamp: SignatureStamp = newStamp(),
 ): Promise<GraphQLResponse<T>> {
-  const signed = signedBody(secret, query, variables, stamp);
+  const signed = signedBody(secret, query, variables, stamp, headers.authorization ?? null);
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", "x-request-id": signed.requestId, ...headers },
@@ -121,9 +121,11 @@ export function signedBody(
   query: string,
   variables: Record<string, unknown>,
   stamp: SignatureStamp = newStamp(),
+  /** The Authorization header it is to be sent with (the signature covers it). */
+  authorization: string | null = null,
 ): { json: string; requestId: string } {
   const claims = { requestId: randomBytes(8).toString("hex"), clientRequestId: null, clientOperationName: null };
-  const signature = gatewaySignature(secret, { query, variables }, claims, stamp);
+  const signature = gatewaySignature(secret, { query, variables }, claims, stamp, authorization);
   return {
     requestId: claims.requestId,
     json: JSON.stringify({

@@ -96,15 +96,22 @@ function sign(
   ids: { requestId: string; clientRequestId: string | null; clientOperationName: string | null },
 ): Record<string, unknown> {
   const stamp = newStamp();
-  const content = signedContent(defaultParamsSerializer(body) as string, ids, stamp);
+  // The signature covers the Authorization header the request goes with (post() sends this one).
+  const envelope = { operationName: null, authorization: ombudsAuthorization };
+  const content = signedContent(defaultParamsSerializer(body) as string, ids, stamp, envelope);
   return {
     [SIGNATURE_EXTENSION]: createHmac("sha256", secret).update(content).digest("base64"),
     [STAMP_EXTENSION]: stamp,
   };
 }
 
+let ombudsAuthorization: string;
+beforeAll(async () => {
+  ombudsAuthorization = (await h.auth.authorization(OMBUDS)) as string;
+});
+
 async function post(body: Record<string, unknown>, headers: Record<string, string>) {
-  const authorization = (await h.auth.authorization(OMBUDS)) as string;
+  const authorization = ombudsAuthorization;
   const response = await fetch(h.url, {
     method: "POST",
     headers: { "content-type": "application/json", authorization, ...headers },

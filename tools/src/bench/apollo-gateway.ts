@@ -68,7 +68,8 @@ async function main(): Promise<void> {
       // A client's operation (not the gateway's own health check or schema load).
       const context = "incomingRequestContext" in options ? options.context : undefined;
       const headers = request.http!.headers;
-      headers.set("authorization", context?.authorization ?? (await publicAuthorization()));
+      const authorization = context?.authorization ?? (await publicAuthorization());
+      headers.set("authorization", authorization);
       const claims: GatewayClaims = {
         requestId: context?.requestId ?? randomUUID(),
         clientRequestId: null,
@@ -82,9 +83,10 @@ async function main(): Promise<void> {
         [STAMP_EXTENSION]: stamp,
         [SIGNATURE_EXTENSION]: gatewaySignature(
           secret,
-          { query: request.query as string, variables: request.variables },
+          { query: request.query as string, variables: request.variables, operationName: request.operationName },
           claims,
           stamp,
+          authorization,
         ),
       };
     }

@@ -50,46 +50,78 @@ export function newStamp(now = Date.now()): SignatureStamp {
 }
 
 /**
- * The content a signature covers: the library's serialised request, then the claims, then the
- * stamp. The idempotency key is appended to the claims only when there is one.
+ * What else a subgraph acts on besides the query and variables, signed with them (probe 3, L3): a
+ * body signed for one operation of a document ran another when `operationName` was changed, and a
+ * signed body could be sent with any other caller's token.
  */
-export function signedContent(serializedRequest: string, claims: GatewayClaims, stamp: SignatureStamp): string {
+export interface SignedEnvelope {
+  /** The request's `operationName`: which operation of the document runs. */
+  operationName: string | null;
+  /** The `Authorization` header the request carries: whose request it is. */
+  authorization: string | null;
+}
+
+/**
+ * The content a signature covers: the library's serialised request, then the claims, then the
+ * stamp, then the envelope. The idempotency key is appended to the claims only when there is one.
+ */
+export function signedContent(
+  serializedRequest: string,
+  claims: GatewayClaims,
+  stamp: SignatureStamp,
+  envelope: SignedEnvelope,
+): string {
   const signed = [claims.requestId, claims.clientRequestId, claims.clientOperationName];
   if (claims.idempotencyKey) signed.push(claims.idempotencyKey);
-  return `${serializedRequest}\n${JSON.stringify(signed)}\n${JSON.stringify([stamp.at, stamp.nonce])}`;
+  return [
+    serializedRequest,
+    JSON.stringify(signed),
+    JSON.stringify([stamp.at, stamp.nonce]),
+    JSON.stringify([envelope.operationName, envelope.authorization]),
+  ].join("\n");
 }
 
 /**
  * The signature the gateway puts in a subgraph request's `extensions["hmac-signature"]`: the
  * HMAC-SHA256 (base64) of `signedContent` over the request's query and variables (serialised as
- * `@graphql-mesh/hmac-upstream-signature` does), the claims and the stamp. What a subgraph
+ * `@graphql-mesh/hmac-upstream-signature` does), the claims, the stamp, the operation name and
+ * the Authorization header. What a subgraph
  * recomputes to check one, and what any other signer (a test, the benchmark's baseline gateway)
  * calls to sign as the gateway does.
  */
 export function gatewaySignature(
   secret: string,
-  params: { query: string; variables?: Record<string, unknown> | null },
+  params: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
   claims: GatewayClaims,
   stamp: SignatureStamp,
+  authorization: string | null,
 ): string {
   const serialized = defaultParamsSerializer({ query: params.query, variables: params.variables ?? undefined }) ?? "";
+  const envelope = { operationName: params.operationName ?? null, authorization };
   return createHmac("sha256", secret)
-    .update(signedContent(serialized, claims, stamp))
+    .update(signedContent(serialized, claims, stamp, envelope))
     .digest("base64");
 }
 
 /**
  * The stamp of a request whose body carries the gateway's signature over its query, variables,
  * these claims and that stamp; null for anything else (no signature or stamp, no secret
- * configured, another key, another claim). Whether the stamp is fresh is ReplayGuard's to say.
+ * configured, another key, another claim, another operation name or Authorization header than
+ * signed). Whether the stamp is fresh is ReplayGuard's to say.
  */
 export function gatewaySignatureOf(
   secret: string | undefined,
   body: unknown,
   claims: GatewayClaims,
+  authorization: string | null,
 ): SignatureStamp | null {
   if (!secret || !body || typeof body !== "object") return null;
-  const params = body as { query?: unknown; variables?: unknown; extensions?: Record<string, unknown> };
+  const params = body as {
+    query?: unknown;
+    variables?: unknown;
+    operationName?: unknown;
+    extensions?: Record<string, unknown>;
+  };
   const signature = params.extensions?.[SIGNATURE_EXTENSION];
   const stamp = stampOf(params.extensions?.[STAMP_EXTENSION]);
   if (typeof signature !== "string" || typeof params.query !== "string" || !stamp) return null;
@@ -97,7 +129,12 @@ export function gatewaySignatureOf(
     params.variables && typeof params.variables === "object"
       ? (params.variables as Record<string, unknown>)
       : undefined;
-  const expected = Buffer.from(gatewaySignature(secret, { query: params.query, variables }, claims, stamp), "base64");
+  if (params.operationName != null && typeof params.operationName !== "string") return null;
+  const operationName = params.operationName ?? null;
+  const expected = Buffer.from(
+    gatewaySignature(secret, { query: params.query, variables, operationName }, claims, stamp, authorization),
+    "base64",
+  );
   const given = Buffer.from(signature, "base64");
   return given.length === expected.length && timingSafeEqual(given, expected) ? stamp : null;
 }
