@@ -31,33 +31,38 @@ describe("countBreakdown", () => {
           else expect(f.value).toBeNull();
         }
         const [head, ...parts] = figures;
-        const withheld = parts.map((f, i) => (f.suppressed ? counts[i] : null)).filter((v) => v !== null);
+        // Listed: only parts published above zero, each with its own count.
+        for (const part of parts) {
+          expect(part.suppressed).toBe(false);
+          expect(part.value).toBe(counts[Number(part.dimension!.slice(1))]);
+          expect(part.value).toBeGreaterThan(0);
+        }
+        const listed = new Set(parts.map((f) => f.dimension));
+        // Everything not listed: a withheld part or a zero, never told apart.
+        const withheld = counts.filter((c, i) => !listed.has(`c${i}`) && c > 0);
         if (!head.suppressed) {
-          // The withheld parts sum to the total less the published ones: never one alone, never a small sum.
+          // The parts not listed sum to the total less the listed ones: never one alone, never a small sum.
           expect(withheld.length === 1).toBe(false);
-          const sum = withheld.reduce((a, b) => a + b!, 0);
+          const sum = withheld.reduce((a, b) => a + b, 0);
           expect(sum === 0 || sum >= SUPPRESSION_THRESHOLD).toBe(true);
         }
       }),
     );
   });
 
-  it("publishes a breakdown with no small count as it is", () => {
+  it("publishes a breakdown with no small count as it is, without the parts of zero", () => {
     const figures = countBreakdown(cell(null, 17), [cell("a", 0), cell("b", 5), cell("c", 12)]);
     expect(figures.map((f) => [f.dimension, f.value, f.suppressed])).toEqual([
       [null, 17, false],
-      ["a", 0, false],
       ["b", 5, false],
       ["c", 12, false],
     ]);
   });
 
-  it("withholds a small part and the next smallest with it", () => {
+  it("withholds a small part and the next smallest with it, and names neither", () => {
     const figures = countBreakdown(cell(null, 27), [cell("a", 2), cell("b", 7), cell("c", 18)]);
     expect(figures.map((f) => [f.dimension, f.value, f.suppressed])).toEqual([
       [null, 27, false],
-      ["a", null, true],
-      ["b", null, true],
       ["c", 18, false],
     ]);
   });
@@ -100,14 +105,18 @@ describe("countBreakdownOverPeople", () => {
         const [head, ...parts] = figures;
         const all = Array.from({ length: partCount }, (_, i) => i);
         if (small(people(all))) expect(head.suppressed).toBe(true);
-        for (const [i, f] of parts.entries()) {
-          if (small(people([i]))) expect(f.suppressed).toBe(true);
-          expect(f.value).toBe(f.suppressed ? null : counts[i]);
+        // Listed: only parts published above zero, none of few people, each with its own count.
+        const listed = new Map(parts.map((f) => [Number(f.dimension!.slice(1)), f]));
+        for (const [i, f] of listed) {
+          expect(small(people([i]))).toBe(false);
+          expect(f.suppressed).toBe(false);
+          expect(f.value).toBe(counts[i]);
+          expect(f.value).toBeGreaterThan(0);
         }
         expect(head.value).toBe(head.suppressed ? null : total);
         if (!head.suppressed) {
-          // What the total less the published parts gives: never one part alone, never a few people's nights.
-          const withheld = all.filter((i) => parts[i].suppressed);
+          // What the total less the listed parts gives: never one part alone, never a few people's nights.
+          const withheld = all.filter((i) => !listed.has(i) && counts[i] > 0);
           expect(withheld.length === 1).toBe(false);
           expect(small(people(withheld))).toBe(false);
         }
@@ -115,7 +124,7 @@ describe("countBreakdownOverPeople", () => {
     );
   });
 
-  it("withholds a municipality of few residents whatever its nights, and the next smallest with it", () => {
+  it("withholds a municipality of few residents whatever its nights, and the next smallest with it, naming neither", () => {
     // a: 2 residents, 180 nights; b: 6 residents; c: 9 residents.
     const figures = countBreakdownOverPeople(
       nights(null, 1080),
@@ -128,8 +137,6 @@ describe("countBreakdownOverPeople", () => {
     );
     expect(figures.map((f) => [f.dimension, f.value, f.suppressed])).toEqual([
       [null, 1080, false],
-      ["a", null, true],
-      ["b", null, true],
       ["c", 600, false],
     ]);
   });
@@ -147,11 +154,9 @@ describe("countBreakdownOverPeople", () => {
         { parts: [3], people: 8 },
       ],
     );
+    // a, b and c withheld, and not listed.
     expect(figures.map((f) => [f.dimension, f.value, f.suppressed])).toEqual([
       [null, 900, false],
-      ["a", null, true],
-      ["b", null, true],
-      ["c", null, true],
       ["d", 400, false],
     ]);
   });

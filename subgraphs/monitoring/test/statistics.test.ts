@@ -189,10 +189,12 @@ const figure = (
   value,
   suppressed: value === null,
 });
+// Only the categories published above zero are listed: a withheld one is not named, nor one of
+// zero, whose absence would name the withheld ones (probe 3, I1). `null`: withheld, not listed.
 const complaintsFigures = (total: number | null, byCategory: Record<string, number | null>) => [
   figure(COMPLAINTS, total),
-  ...CATEGORIES.map((category) =>
-    figure(COMPLAINTS, category[0] in byCategory ? byCategory[category[0]] : 0, category),
+  ...CATEGORIES.filter(([key]) => (byCategory[key] ?? 0) > 0).map((category) =>
+    figure(COMPLAINTS, byCategory[category[0]], category),
   ),
 ];
 const MEDIAN = {

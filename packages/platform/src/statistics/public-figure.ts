@@ -95,7 +95,8 @@ export function withheldFigure(cell: FigureCell): PublicFigure {
  * A breakdown and its total as published figures: `cellsToSuppress` over the one relation
  * total = sum(parts), so no count from 1 to 4 is published or derivable from the others; the
  * total is published when its count is (it is a cell like the others). Parts are given in
- * the order they are to appear.
+ * the order they are to appear; only those published with a count above zero are listed
+ * (`listedParts`).
  */
 export function countBreakdown(
   total: FigureCell & { count: number },
@@ -103,7 +104,21 @@ export function countBreakdown(
 ): PublicFigure[] {
   const values = [total.count, ...parts.map((p) => p.count)];
   const withheld = cellsToSuppress(values, [{ left: [0], right: parts.map((_, i) => i + 1) }]);
-  return [total, ...parts].map((cell, i) => (withheld[i] ? withheldFigure(cell) : publicFigure(cell, cell.count)));
+  return listedParts(
+    [total, ...parts].map((cell, i) => (withheld[i] ? withheldFigure(cell) : publicFigure(cell, cell.count))),
+  );
+}
+
+/**
+ * The total (first) and the parts of a breakdown as listed: a withheld part is not named (DESIGN
+ * §3: suppressed categories are not named; probe 3 read "at least one discrimination complaint"
+ * off a category marked withheld), and neither is a part of zero, else the categories left out of
+ * a fixed list would name the withheld ones. A category not listed had a count the rules did not
+ * let through: from 0 to 4, or one from which such a count could be worked out.
+ */
+function listedParts(figures: PublicFigure[]): PublicFigure[] {
+  const [total, ...parts] = figures;
+  return [total, ...parts.filter((figure) => !figure.suppressed && figure.value !== 0)];
 }
 
 /** `people` distinct persons whose records fall in exactly the breakdown's parts `parts` (indices). */
@@ -136,7 +151,9 @@ export function countBreakdownOverPeople(
     const hidden = new Set(parts.map((_, i) => i).filter((i) => withheld[i + 1]));
     const peopleHidden = groups.reduce((n, g) => n + (g.parts.some((i) => hidden.has(i)) ? g.people : 0), 0);
     if (withheld[0] || !isSmallCount(peopleHidden)) {
-      return [total, ...parts].map((cell, i) => (withheld[i] ? withheldFigure(cell) : publicFigure(cell, cell.count)));
+      return listedParts(
+        [total, ...parts].map((cell, i) => (withheld[i] ? withheldFigure(cell) : publicFigure(cell, cell.count))),
+      );
     }
     let next = 0;
     partPeople.forEach((people, i) => {

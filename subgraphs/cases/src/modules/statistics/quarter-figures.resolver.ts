@@ -17,7 +17,7 @@ export class StatisticsQuarterCasesResolver {
       "`monthly_cap` (COUNT) per month: the monthly caps in force summed over the agreements (drafts excluded), public terms never withheld; a month with no cap has no figure. " +
       `\`arrival_to_counsel_hours_median\` (HOURS): over the cases that arrived in the quarter and have a counsel contact recorded, the median hours from arrival to the first contact's request (one requested before arrival counts as 0), to one decimal; withheld over fewer than ${K} cases. ` +
       `\`arrival_to_screening_hours_median\` (HOURS): the same to the first protection screening held (its screenedAt). ` +
-      `\`onward_outcomes\` (COUNT): cases received in Kosovo that reached a final status in the quarter (by closedAt), in all (dimension null) and per status (ABSCONDED, CLOSED, RETURNED, TRANSFERRED: the fixed public list of CaseStatus, every one listed, zero included); counts from 1 to ${K - 1} are withheld, and another with them so none can be worked out from the total. ` +
+      `\`onward_outcomes\` (COUNT): cases received in Kosovo that reached a final status in the quarter (by closedAt), in all (dimension null) and per status (ABSCONDED, CLOSED, RETURNED, TRANSFERRED: of the fixed public list of CaseStatus, only those published above zero are listed, so a withheld one is never named); counts from 1 to ${K - 1} are withheld, and another with them so none can be worked out from the total. ` +
       atMost(CASE_FIGURES_MAX),
   })
   caseFigures(@Root() root: StatisticsQuarter, @Ctx() ctx: CasesContext): Promise<PublicFigure[]> {

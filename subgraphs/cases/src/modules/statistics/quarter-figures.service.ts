@@ -22,8 +22,8 @@ import { StatisticsQuarter } from "./quarter-figures.types";
 
 /**
  * The final statuses of a case that was received in Kosovo: how its stay ended. A fixed list,
- * public in the schema's CaseStatus, so every one is listed (zero included) and none is named
- * only by being absent. In alphabetical order, as the figures list them.
+ * public in the schema's CaseStatus; countBreakdown lists those published above zero, so a withheld
+ * one is never named. In alphabetical order, as the figures list them.
  */
 export const ONWARD_OUTCOMES = [
   { status: CaseStatus.ABSCONDED, label: "Left without notice" },

@@ -74,7 +74,8 @@ export async function facilityFigures(ctx: FacilitiesContext, root: StatisticsQu
   // Public, never withheld.
   const capacities = facilities.map((f) => publicFigure(facilityCell(CAPACITY, f), f.officialCapacity));
 
-  // Every municipality with a facility (public), zero included; small by its residents, not its nights.
+  // Every municipality with a facility (public), zero included; small by its residents, not its
+  // nights. Only those published above zero are listed.
   const municipalities = [...new Set(facilities.map((f) => f.municipality))].sort(byText);
   const nightsOf = (municipality: string) =>
     facilities.filter((f) => f.municipality === municipality).reduce((n, f) => n + f.nights, 0);
@@ -90,7 +91,9 @@ export async function facilityFigures(ctx: FacilitiesContext, root: StatisticsQu
   // As the public occupancy band: none for a facility under MIN_BANDED_CAPACITY places; none over
   // fewer than 5 residents, whose nights a mean would tell; and none in a municipality whose
   // nights are withheld: rate × nights × capacity would give those nights back, near enough.
-  const withheldMunicipalities = new Set(nights.filter((f) => f.suppressed && f.dimension).map((f) => f.dimension));
+  // A municipality is listed only with its nights published above zero (countBreakdownOverPeople).
+  const publishedNights = new Set(nights.filter((f) => !f.suppressed && f.dimension).map((f) => f.dimension));
+  const withheldMunicipalities = new Set(municipalities.filter((m) => !publishedNights.has(m)));
   const occupancy = facilities.map((f) => {
     const cell = facilityCell(OCCUPANCY, f);
     if (f.officialCapacity < MIN_BANDED_CAPACITY || withheldMunicipalities.has(f.municipality)) {

@@ -62,7 +62,7 @@ export const COMPLAINT_CATEGORY_LABELS: Readonly<Record<ComplaintCategory, strin
   [ComplaintCategory.OTHER]: "Other",
 };
 
-/** Every category, alphabetically by its value: each is always listed, zero included. */
+/** Every category, alphabetically by its value: countBreakdown lists those published above zero. */
 export const COMPLAINT_CATEGORIES_IN_ORDER: readonly ComplaintCategory[] = Object.values(ComplaintCategory).sort();
 
 /** What one quarter's aggregate statements give. */

@@ -12,7 +12,7 @@ const SMALL = `1 to ${SUPPRESSION_THRESHOLD - 1}`;
 
 const MONITORING_FIGURES = [
   "The quarter's public monitoring figures, in this order (empty while the quarter is not over).",
-  `\`complaints\` (COUNT): complaints received in the quarter, first in all (dimension null), then by category (dimension: the ComplaintCategory value, alphabetically); every category of the fixed, public list is always listed, zero included, so a withheld category is not revealed by its absence; counts from ${SMALL} are withheld, and so is any figure from which one could be worked out (the categories add up to the total).`,
+  `\`complaints\` (COUNT): complaints received in the quarter, first in all (dimension null), then by category (dimension: the ComplaintCategory value, alphabetically), listing only the categories published above zero: a withheld category is never named, nor one of zero, whose absence would name the withheld ones, so a category not listed had none or a withheld count; counts from ${SMALL} are withheld, and so is any figure from which one could be worked out (the categories add up to the total).`,
   `\`complaint_resolution_days_median\` (DAYS): over the complaints decided in the quarter, the median of days from receipt to decision, to one decimal; withheld when fewer than ${SUPPRESSION_THRESHOLD} were decided.`,
   `\`complaints_overdue\` (COUNT): complaints received before the quarter's end, due before its end and not decided before its end; withheld from ${SMALL}.`,
   "`recommendations_due` (COUNT): recommendations of published visit reports (the public sees published monitoring only) whose due date falls in the quarter; published as they are (they concern facilities and authorities, not people).",
