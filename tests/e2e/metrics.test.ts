@@ -84,6 +84,13 @@ it("serves every metric the dashboard draws and the alerts watch, after a little
   expect(read.errors).toBeUndefined();
   const failing = await platform.gql(`query MetricsFailing { case(id: "not-a-uuid") { caseNumber } }`);
   expect(failing.errors?.length).toBeGreaterThan(0);
+  // A client's own operation name (free text: the probe's was a person's name), and a trusted
+  // document's name.
+  const asOmbuds = { roles: ["ombudsperson"], sub: "metrics-ombuds" };
+  expect(
+    (await platform.gql(`query Hana_Fakhri_RKS_2026_001200 { agreements { id } }`, {}, asOmbuds)).errors,
+  ).toBeUndefined();
+  expect((await platform.gql(`query ProgrammeStatistics { agreements { id } }`, {}, asOmbuds)).errors).toBeUndefined();
   const invalid = await platform.gql(`query MetricsInvalid { noSuchField }`);
   expect(invalid.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   const expensive = await platform.gql(`{ agreements { id } facilities { id } }`, {}, null);
@@ -125,9 +132,12 @@ it("serves every metric the dashboard draws and the alerts watch, after a little
   expect(value(gateway, "kgraph_gateway_refusals_total", 'code="RATE_LIMITED"')[0].value).toBeGreaterThanOrEqual(1);
   expect(value(gateway, "kgraph_gateway_refusals_total", 'code="COST_ESTIMATED_TOO_EXPENSIVE"')[0].value).toBe(1);
   expect(value(gateway, "kgraph_gateway_estimated_cost_count", 'caller="public"')[0].value).toBe(1);
+  // Labelled by name only when the name is a trusted document's: a client's own is `other`.
+  expect(value(gateway, "graphql_envelop_request", 'operationName="MetricsRead"')).toEqual([]);
+  expect(value(gateway, "graphql_envelop_request", 'operationName="ProgrammeStatistics"')[0].value).toBe(1);
   expect(
-    value(gateway, "graphql_envelop_request", 'operationName="MetricsRead"').reduce((sum, s) => sum + s.value, 0),
-  ).toBe(1);
+    value(gateway, "graphql_envelop_request", 'operationName="other"').reduce((sum, s) => sum + s.value, 0),
+  ).toBeGreaterThanOrEqual(1);
   expect(
     value(gateway, "graphql_envelop_error_result", 'phase="validate",code="GRAPHQL_VALIDATION_FAILED"')[0].value,
   ).toBe(1);
@@ -139,12 +149,15 @@ it("serves every metric the dashboard draws and the alerts watch, after a little
   expect(value(cases, "kgraph_subgraph_audit_chain_length", 'subgraph="cases"')[0].value).toBeGreaterThanOrEqual(1);
   expect(value(cases, "kgraph_subgraph_errors_total", 'code="FORBIDDEN"')[0].value).toBe(1);
   expect(value(cases, "kgraph_subgraph_errors_total", 'code="BAD_USER_INPUT"')[0].value).toBe(1);
-  // Named by the client's operation, as the gateway vouches for it (the planner's own are anonymous).
-  expect(value(cases, "kgraph_subgraph_operations_total", 'operation="MetricsRead"')[0].value).toBe(1);
+  // Named by the root fields it executed, never by the client's name for it.
+  // MetricsRead and MetricsFailing both execute `case`.
+  expect(value(cases, "kgraph_subgraph_operations_total", 'operation="case"')[0].value).toBe(2);
+  expect(value(cases, "kgraph_subgraph_operations_total", 'operation="MetricsRead"')).toEqual([]);
   expect(value(cases, "kgraph_subgraph_audit_write_duration_seconds_count", 'kind="READ"')[0].value).toBe(1);
-  // No label carries a caller: neither the token subjects above nor the case id.
+  // No label carries a caller: neither the token subjects above nor the case id, nor a name a
+  // client chose for its operation (probe 3, L1: a public caller's operation named after a person).
   const all = [...gateway, ...subgraphs.flat()].map((s) => s.labels).join("\n");
-  expect(all).not.toMatch(/metrics-ombuds|metrics-flood|not-a-uuid/);
+  expect(all).not.toMatch(/metrics-ombuds|metrics-flood|not-a-uuid|MetricsRead|Hana_Fakhri/);
   expect(all).not.toContain(subject.id);
 }, 60_000);
 

@@ -41,13 +41,14 @@ export interface GatewayMetrics {
  * and each subgraph fetch; prom-client for what only the gateway's own limits know
  * (`kgraph_gateway_*`: estimated cost, refusals by code); prom-client's process metrics.
  *
- * Labels stay bounded: operation names are the trusted documents' own, up to 100 more first
- * come first served, then `other`; no URL with a query string, no path of an error, no caller.
+ * Labels come from closed sets: an operation is labelled with its name only when that is a
+ * trusted document's name, else `other` (a client's own name is free text, and could name a
+ * person); no URL with a query string, no path of an error, no caller.
  */
 export function createGatewayMetrics(options: { knownOperations: Iterable<string> }): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const label = operationLabeler({ known: options.knownOperations, maxOthers: 100 });
+  const label = operationLabeler({ known: options.knownOperations, maxOthers: 0 });
   // The plugin's params carry "Anonymous" for an operation without a name.
   const operation = (name: string | undefined) => label(name === "Anonymous" ? undefined : name);
 
@@ -99,7 +100,7 @@ export function createGatewayMetrics(options: { knownOperations: Iterable<string
             registry,
             counter: {
               name: "graphql_envelop_request",
-              help: "GraphQL operations executed, by operation name (bounded) and type.",
+              help: "GraphQL operations executed, by operation name (a trusted document's, else other) and type.",
               labelNames: [...byOperation],
             },
             fillLabelsFn: operationLabels,
@@ -108,7 +109,7 @@ export function createGatewayMetrics(options: { knownOperations: Iterable<string
             registry,
             histogram: {
               name: "graphql_envelop_request_duration",
-              help: "Time to execute a GraphQL operation (all subgraph fetches), by operation name (bounded) and type.",
+              help: "Time to execute a GraphQL operation (all subgraph fetches), by operation name (a trusted document's, else other) and type.",
               labelNames: [...byOperation],
               buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
             },
@@ -118,7 +119,7 @@ export function createGatewayMetrics(options: { knownOperations: Iterable<string
             registry,
             counter: {
               name: "graphql_envelop_error_result",
-              help: "Errors in answers, by extensions.code, phase and operation name (bounded).",
+              help: "Errors in answers, by extensions.code, phase and operation name (a trusted document's, else other).",
               labelNames: [...byOperation, "phase", "code"],
             },
             fillLabelsFn: (params: Params) => ({
@@ -131,7 +132,7 @@ export function createGatewayMetrics(options: { knownOperations: Iterable<string
             registry,
             histogram: {
               name: "graphql_yoga_http_duration",
-              help: "Time from a GraphQL request's arrival to its answer, by operation name (bounded), method and status.",
+              help: "Time from a GraphQL request's arrival to its answer, by operation name (a trusted document's, else other), method and status.",
               labelNames: [...byOperation, "method", "statusCode"],
               buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
             },

@@ -65,12 +65,7 @@ function subgraphArmor(edge: SubgraphEdgeSettings) {
 }
 
 /** Lets error masking name the request it happened in. */
-const currentRequest = new AsyncLocalStorage<{
-  requestId: string;
-  logger: Logger;
-  /** The client's operation name as the gateway vouches for it (signed requests only). */
-  clientOperationName?: string | null;
-}>();
+const currentRequest = new AsyncLocalStorage<{ requestId: string; logger: Logger }>();
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
@@ -151,7 +146,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
       // Lists cut at their stated maximum (BoundedList) are reported beside the data.
       listTruncationPlugin<TContext>(),
       recordsReadAsAbsent(),
-      ...(options.metrics ? [options.metrics.apolloPlugin(() => currentRequest.getStore()?.clientOperationName)] : []),
+      ...(options.metrics ? [options.metrics.apolloPlugin()] : []),
       {
         // The audit trail names what executes, from the parsed operation, before any resolver runs.
         async requestDidStart() {
@@ -302,7 +297,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
         : undefined;
     if (idempotency && answeredBefore(res, requestId, await idempotency.earlier())) return;
     const audit = options.createAuditRecorder(viewer, ids);
-    const response = await currentRequest.run({ requestId, logger, clientOperationName: ids.clientOperationName }, () =>
+    const response = await currentRequest.run({ requestId, logger }, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body },
         context: async () =>

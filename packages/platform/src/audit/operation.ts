@@ -13,6 +13,11 @@ import {
  * is left out: it reads no record.
  */
 export function executedOperation(document: DocumentNode, operation: OperationDefinitionNode): string {
+  return `${operation.operation} { ${rootFieldsOf(document, operation).join(", ")} }`;
+}
+
+/** The root fields an operation executes, in order, fragments resolved, without `__typename`. */
+export function rootFieldsOf(document: DocumentNode, operation: OperationDefinitionNode): string[] {
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -38,5 +43,5 @@ export function executedOperation(document: DocumentNode, operation: OperationDe
     }
   };
   collect(operation.selectionSet);
-  return `${operation.operation} { ${fields.join(", ")} }`;
+  return fields;
 }

@@ -4,7 +4,8 @@ import type { DataSource, EntitySubscriberInterface } from "typeorm";
 import type { AfterQueryEvent } from "typeorm/subscriber/event/QueryEvent";
 import { AuditEvent } from "../audit/audit-event.entity";
 import type { Logger } from "../logger";
-import { operationLabeler } from "./operation-label";
+import { rootFieldsOf } from "../audit/operation";
+import { OTHER_OPERATION, operationLabeler } from "./operation-label";
 
 /** Seconds; from a primary-key read (~1 ms) to a statement near its timeout (5 s). */
 const DB_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -47,13 +48,13 @@ export class SubgraphMetrics {
     const registers = [this.registry];
     this.operations = new Counter({
       name: "kgraph_subgraph_operations_total",
-      help: "GraphQL operations the subgraph answered, by the client's operation name (bounded) and type.",
+      help: "GraphQL operations the subgraph answered, by the root fields it executed (the first 100 combinations, then other) and type.",
       labelNames: ["operation", "type"],
       registers,
     });
     this.operationDuration = new Histogram({
       name: "kgraph_subgraph_operation_duration_seconds",
-      help: "Time from a GraphQL request reaching Apollo Server to its answer, by the client's operation name (bounded) and type.",
+      help: "Time from a GraphQL request reaching Apollo Server to its answer, by the root fields it executed (the first 100 combinations, then other) and type.",
       labelNames: ["operation", "type"],
       buckets: OPERATION_BUCKETS,
       registers,
@@ -93,17 +94,19 @@ export class SubgraphMetrics {
    * planner sends subgraphs anonymous operations, so an operation is named by the client's name
    * the gateway vouches for (`clientOperationName`, from a signed request), else by its own.
    */
-  apolloPlugin(clientOperationName: () => string | null | undefined): ApolloServerPlugin {
+  apolloPlugin(): ApolloServerPlugin {
     return {
-      requestDidStart: async ({ request }) => {
+      requestDidStart: async () => {
         const started = process.hrtime.bigint();
-        const vouched = clientOperationName();
-        let operation = this.operationLabel(vouched ?? request.operationName);
+        let operation = OTHER_OPERATION;
         let type = "unknown";
         return {
-          didResolveOperation: async (context) => {
-            operation = this.operationLabel(vouched ?? context.operation?.name?.value ?? request.operationName);
-            type = context.operation?.operation ?? "unknown";
+          // Labelled by the root fields it executes (`case`, `_entities`, `agreements+cases`):
+          // names of this schema, validated, never a name the client chose.
+          didResolveOperation: async ({ document, operation: executed }) => {
+            if (!executed) return;
+            operation = this.operationLabel(rootFieldsOf(document, executed).sort().join("+"));
+            type = executed.operation;
           },
           didEncounterErrors: async ({ errors }) => {
             for (const error of errors) this.error(String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
