@@ -147,12 +147,8 @@ const CELLS: Cell[] = [
       })),
       { indicator: "arrival_to_counsel_hours_median", dimension: null, value: null, suppressed: true },
       { indicator: "arrival_to_screening_hours_median", dimension: null, value: null, suppressed: true },
-      ...[null, "ABSCONDED", "CLOSED", "RETURNED", "TRANSFERRED"].map((dimension) => ({
-        indicator: "onward_outcomes",
-        dimension,
-        value: 0,
-        suppressed: false,
-      })),
+      // No outcome listed: a breakdown lists only the parts published above zero.
+      { indicator: "onward_outcomes", dimension: null, value: 0, suppressed: false },
     ],
   },
   {

@@ -207,12 +207,8 @@ const CELLS = (): Cell[] => [
           value: null,
           suppressed: true,
         })),
-        ...[null, "Ferizaj", "Prishtinë"].map((dimension) => ({
-          indicator: "resident_nights",
-          dimension,
-          value: 0,
-          suppressed: false,
-        })),
+        // No municipality listed: a breakdown lists only the parts published above zero.
+        { indicator: "resident_nights", dimension: null, value: 0, suppressed: false },
       ];
     },
   },
