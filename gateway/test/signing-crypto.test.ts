@@ -13,7 +13,13 @@ import { gatewayClaims, signedRequestContent } from "../src/request-ids";
 const encoder = new TextEncoder();
 const base64 = (buffer: ArrayBuffer) => Buffer.from(buffer).toString("base64");
 const hmacKey = (crypto: Crypto | webcrypto.Crypto, secret: Uint8Array, usages: KeyUsage[] = ["sign"]) =>
-  crypto.subtle.importKey("raw", secret, { name: "HMAC", hash: "SHA-256" }, false, usages);
+  (crypto.subtle as webcrypto.SubtleCrypto).importKey(
+    "raw",
+    Uint8Array.from(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    usages,
+  );
 
 describe("signingCrypto", () => {
   it("signs HMAC-SHA256 to the same bytes as Node's Web Crypto, for any key and content", async () => {
