@@ -35,19 +35,29 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
 
 /**
  * Every argument of GraphQL type `ID` or `String`, at any depth of the arguments (input objects,
- * lists), is checked before any resolver (or SQL) runs, or the field fails with BAD_USER_INPUT
- * naming the first wrong argument by its path (`input.complaintId`, `input.caseIds[2]`):
- * - an `ID` must be a uuid: ids are the one thing every subgraph means alike;
- * - no text may hold what PostgreSQL cannot store: the NUL character (PostgreSQL refuses it, and
- *   the failed statement was an internal error) or half of a surrogate pair (it would be stored
- *   as U+FFFD, not as what was sent).
+ * lists), is checked and made canonical before any resolver (or SQL) runs, or the field fails
+ * with BAD_USER_INPUT naming the first wrong argument by its path (`input.complaintId`,
+ * `input.caseIds[2]`):
+ * - an `ID` must be a uuid, and is passed on in lower case, the one spelling the graph answers
+ *   with: the same id written in capitals passed PostgreSQL's uuid type but not the code around
+ *   it, so the audit trail kept a second spelling no search by the record's id found, a
+ *   duplicate check let one person in twice, and a pseudonym was made of the wrong text;
+ * - no text may hold what PostgreSQL cannot store (the NUL character, which failed the statement,
+ *   or half of a surrogate pair, which would be stored as U+FFFD) nor a bidirectional embedding,
+ *   override or isolate (U+202A–U+202E, U+2066–U+2069), which reorders what a reader sees of
+ *   the text around it (a report's title, a facility's name);
+ * - text is passed on in Unicode normal form C, so one name is one string however the caller's
+ *   keyboard composed its accents (a "Prishtinë" with a combining diaeresis was a second facility).
  * Checked by type, once, here, so no argument of any field is left out.
  */
 export const checkArguments: MiddlewareFn = ({ args, info }, next) => {
   const field = info.parentType.getFields()[info.fieldName];
   if (field && takesCheckedArguments(field)) {
     const wrong: WrongArgument[] = [];
-    for (const argument of field.args) findWrongArguments(args[argument.name], argument.type, argument.name, wrong);
+    for (const argument of field.args) {
+      if (args[argument.name] === undefined) continue;
+      args[argument.name] = canonicalArgument(args[argument.name], argument.type, argument.name, wrong);
+    }
     if (wrong.length) {
       throw badUserInput(`Invalid input: ${wrong.map(({ field, problem }) => `${field} ${problem}`).join("; ")}.`, {
         argument: wrong[0].field,
@@ -65,11 +75,18 @@ interface WrongArgument {
 
 const NOT_AN_ID = "must be an id (a UUID)";
 const UNSTORABLE_TEXT = "must not contain the NUL character or half of a surrogate pair";
+const REORDERING_TEXT =
+  "must not contain bidirectional embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069)";
 const CHECKED_SCALARS = new Set(["ID", "String"]);
 
 /** Whether text holds a NUL character or an unpaired surrogate. */
 export function isUnstorableText(value: string): boolean {
   return /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+}
+
+/** Whether text holds a bidirectional embedding, override or isolate control. */
+export function hasReorderingControls(value: string): boolean {
+  return /[\u202A-\u202E\u2066-\u2069]/.test(value);
 }
 
 const fieldsTakingChecked = new WeakMap<GraphQLField<unknown, unknown>, boolean>();
@@ -92,25 +109,34 @@ function canHoldChecked(type: GraphQLInputType, seen: Set<string>): boolean {
   return Object.values(named.getFields()).some((field) => canHoldChecked(field.type, seen));
 }
 
-function findWrongArguments(value: unknown, type: GraphQLInputType, path: string, wrong: WrongArgument[]): void {
-  if (value === null || value === undefined) return;
-  if (isNonNullType(type)) return findWrongArguments(value, type.ofType, path, wrong);
+/** The argument's canonical value (see checkArguments); what is wrong with it goes into `wrong`. */
+function canonicalArgument(value: unknown, type: GraphQLInputType, path: string, wrong: WrongArgument[]): unknown {
+  if (value === null || value === undefined) return value;
+  if (isNonNullType(type)) return canonicalArgument(value, type.ofType, path, wrong);
   if (isListType(type)) {
-    if (Array.isArray(value)) value.forEach((item, i) => findWrongArguments(item, type.ofType, `${path}[${i}]`, wrong));
-    else findWrongArguments(value, type.ofType, path, wrong);
-    return;
+    if (!Array.isArray(value)) return canonicalArgument(value, type.ofType, path, wrong);
+    return value.map((item, i) => canonicalArgument(item, type.ofType, `${path}[${i}]`, wrong));
   }
   if (isScalarType(type)) {
-    if (typeof value === "string" && CHECKED_SCALARS.has(type.name) && isUnstorableText(value)) {
+    if (typeof value !== "string" || !CHECKED_SCALARS.has(type.name)) return value;
+    if (isUnstorableText(value)) {
       wrong.push({ field: path, problem: UNSTORABLE_TEXT });
-    } else if (type.name === "ID" && !isUuid(value)) {
+    } else if (type.name === "ID") {
+      if (isUuid(value)) return value.toLowerCase();
       wrong.push({ field: path, problem: NOT_AN_ID });
+    } else if (hasReorderingControls(value)) {
+      wrong.push({ field: path, problem: REORDERING_TEXT });
+    } else {
+      return value.normalize("NFC");
     }
-    return;
+    return value;
   }
   if (isInputObjectType(type) && typeof value === "object") {
+    const object = value as Record<string, unknown>;
     for (const [name, field] of Object.entries(type.getFields())) {
-      findWrongArguments((value as Record<string, unknown>)[name], field.type, `${path}.${name}`, wrong);
+      if (object[name] !== undefined)
+        object[name] = canonicalArgument(object[name], field.type, `${path}.${name}`, wrong);
     }
   }
+  return value;
 }

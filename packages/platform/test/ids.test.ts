@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { GraphQLError, type GraphQLResolveInfo, buildSchema } from "graphql";
-import { checkArguments, isUnstorableText, isUuid } from "../src";
+import { checkArguments, hasReorderingControls, isUnstorableText, isUuid } from "../src";
 
 /**
  * Arguments are checked once, by type: every argument of type ID, at any depth, is a uuid, and no
@@ -87,7 +87,7 @@ describe("checkArguments", () => {
           if (!UUID.test(id as string)) wrong.push(path);
         };
         const checkText = (text: string | undefined, path: string) => {
-          if (text !== undefined && isUnstorableText(text)) wrong.push(path);
+          if (text !== undefined && (isUnstorableText(text) || hasReorderingControls(text))) wrong.push(path);
         };
         const checkInner = (v: { id?: string; ids?: string[]; note?: string } | undefined, path: string) => {
           if (!v) return;
@@ -114,5 +114,41 @@ describe("checkArguments", () => {
     fc.assert(
       fc.property(fc.string(), fc.integer(), (text, n) => expect(outcome("none", { text, n })).toEqual({ ran: true })),
     );
+  });
+
+  it("passes every id on in lower case and every text in normal form C, at any depth", () => {
+    const spelled = fc.tuple(fc.uuid(), fc.boolean()).map(([id, upper]) => (upper ? id.toUpperCase() : id));
+    const text = fc.constantFrom("Prishtine\u0308", "Prishtinë", "Pe\u0301ja", "plain", "Ферizaj");
+    const inner = fc.record({ id: spelled, ids: fc.array(spelled, { maxLength: 3 }), note: text });
+    const args = fc.record({
+      input: fc.record({ caseId: spelled, inner, inners: fc.array(inner, { maxLength: 2 }), text }),
+      extra: fc.array(spelled, { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(args, (value) => {
+        const expected = JSON.parse(
+          JSON.stringify(value, (_key, v: unknown) =>
+            typeof v === "string" ? (UUID.test(v) ? v.toLowerCase() : v.normalize("NFC")) : v,
+          ),
+        ) as unknown;
+        expect(outcome("many", value)).toEqual({ ran: true });
+        // The middleware hands the field its canonical arguments (it changes `args` in place).
+        expect(value).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses bidirectional embeddings, overrides and isolates in text, naming the argument", () => {
+    for (const control of ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"]) {
+      expect(outcome("none", { text: `title ${control}RTL`, n: 1 })).toEqual({
+        code: "BAD_USER_INPUT",
+        argument: "text",
+      });
+    }
+    // Marks that only hint a direction (LRM, RLM) and joiners stay: scripts need them.
+    for (const kept of ["\u200E", "\u200F", "\u200C", "\u200D"]) {
+      expect(outcome("none", { text: `name${kept}`, n: 1 })).toEqual({ ran: true });
+    }
   });
 });

@@ -83,10 +83,14 @@ export const BAD_IDS: [string, string][] = [
   ["10 KB", "x".repeat(10_240)],
 ];
 
-/** Text PostgreSQL cannot store as sent: it refuses NUL, and keeps half a surrogate pair as U+FFFD. */
+/**
+ * Text refused in every argument: PostgreSQL refuses NUL and keeps half a surrogate pair as
+ * U+FFFD; a bidirectional override reorders what readers see.
+ */
 export const UNSTORABLE_TEXTS: [string, string][] = [
   ["a NUL character", "synthetic \u0000 text"],
   ["half a surrogate pair", "synthetic \uD800 text"],
+  ["a right-to-left override", "synthetic \u202E text"],
 ];
 
 export const BAD_TIMES: string[] = [

@@ -61,6 +61,25 @@ describe("recordIncident", () => {
     expect(ok(await h.gql(READ, { id: incident.id })).incident).toEqual(incident);
   });
 
+  it("takes ids in capitals as the ids they are: one pseudonym, one spelling in the trail, no duplicate (probe 4, M1)", async () => {
+    const caseId = randomUUID();
+    const upper = caseId.toUpperCase();
+    const incident = ok(await h.gql(RECORD, { input: incidentInput({ type: "USE_OF_FORCE", caseIds: [upper] }) }))
+      .recordIncident as { id: string; subjectRefs: string[] };
+    expect(incident.subjectRefs).toEqual([subjectRef(caseId, TEST_SUBJECT_REF_KEY)]);
+    const stored = await h.db.query(`SELECT case_ids FROM monitoring.incident WHERE id = $1`, [incident.id]);
+    expect(stored[0].case_ids).toEqual([caseId]);
+    const events = await h.db.query(
+      `SELECT record_ids FROM monitoring.audit_event WHERE operation = 'mutation recordIncident' AND $1 = ANY(record_ids)`,
+      [caseId],
+    );
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events)).not.toContain(upper);
+    // Two spellings of one case are one case.
+    const twice = firstError(await h.gql(RECORD, { input: incidentInput({ caseIds: [caseId, upper] }) }));
+    expect(twice.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
   it("records an OTHER incident without cases", async () => {
     const incident = ok(
       await h.gql(RECORD, {
