@@ -62,6 +62,14 @@ export function maskError(
       extensions: { code: "QUERY_TIMEOUT", requestId },
     };
   }
+  if (valueOutOfRange(unwrap(error))) {
+    return {
+      message: `A value given, or one worked out from it, is outside what the database can store or compute (a date too near year 1 or 9999, a number too large) (request id ${requestId ?? "unknown"}).`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: "BAD_USER_INPUT", requestId },
+    };
+  }
   if (databaseUnavailable(unwrap(error))) {
     return {
       message: `The database is unavailable right now; the request may not have completed. Retry shortly (a mutation with the same Idempotency-Key acts at most once) (request id ${requestId ?? "unknown"}).`,
@@ -101,6 +109,19 @@ function ownCode(formatted: GraphQLFormattedError, error: unknown): string | und
 export function statementTimedOut(error: unknown): boolean {
   const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
   return (error as { code?: unknown } | null)?.code === "57014" || driverError?.code === "57014";
+}
+
+/**
+ * PostgreSQL refused a value as out of range (SQLSTATE 22003 numeric_value_out_of_range, 22008
+ * datetime_field_overflow, 22009 invalid_time_zone_displacement_value): the caller's value, or a
+ * bound worked out from it (`asOf` less a 72-hour deadline, at year 1, is year 0, which PostgreSQL
+ * has not), not a fault of the service. Other data exceptions stay internal errors: the
+ * arguments are checked before any SQL, so they would be a bug here.
+ */
+export function valueOutOfRange(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  const code = (error as { code?: unknown } | null)?.code ?? driverError?.code;
+  return code === "22003" || code === "22008" || code === "22009";
 }
 
 /** SQLSTATE classes and codes of a database that went away: connection exceptions, shutdowns. */

@@ -257,6 +257,18 @@ describe("OverdueLedger.counselOffers and .protectionScreenings", () => {
     },
   );
 
+  it("answers a time whose deadline window reaches past year 1 as the caller's error, not an internal one (probe 4, L1)", async () => {
+    // 0001-01-01 less the 24-hour counsel deadline is year 0, which PostgreSQL has not.
+    const res = await h.gql(
+      COUNTS,
+      { r: ledgers(["MIA"]), asOf: "0001-01-01T00:00:00Z" },
+      { roles: ["mia_officer"], sub: randomUUID() },
+    );
+    const codes = (res.errors ?? []).map((e) => e.extensions?.code);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(new Set(codes)).toEqual(new Set(["BAD_USER_INPUT"]));
+  });
+
   // Last in this file: it adds cases the lists above do not expect.
   it("counts every overdue case where the list stops at its bound", async () => {
     const agreement = await createAgreement(h.db);
