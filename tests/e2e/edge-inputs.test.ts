@@ -34,6 +34,8 @@ describeEdgeInputs("the gateway", () => ({
   send: (query, variables) => platform.gql(query, variables),
   door: async (type): Promise<Door | undefined> => {
     if (type === "AuditTrail") return { wrap: (selection) => `auditTrail { ${selection} }`, variables: {} };
+    // The caller's own ledger: every role in platform.gql's token includes the MIA's.
+    if (type === "OverdueLedger") return { wrap: (selection) => `myOverdue { ${selection} }`, variables: {} };
     if (type === "Facility") {
       return {
         wrap: (selection) => `facility(id: $edgeFacility) { ${selection} }`,

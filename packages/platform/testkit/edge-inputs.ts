@@ -31,6 +31,8 @@ import { type GraphQLResponse, type TestAuth, signExactClaims } from "../src/tes
  *   written;
  * - every `DateTimeISO` argument of a root field, given times PostgreSQL cannot store or that are
  *   not times at all, answers BAD_USER_INPUT, and nothing is written;
+ * - every `DateTimeISO` argument of every field, given the first and last instant it accepts,
+ *   answers without an internal error (a deadline window worked out from year 1 reached year 0);
  * - every argument of type `String` or `ID`, at any depth, given text PostgreSQL cannot store (a
  *   NUL character, half a surrogate pair), answers BAD_USER_INPUT naming its path, and nothing is
  *   written (a NUL in a complaint's text failed its INSERT: an internal error, and a log line).
@@ -92,6 +94,9 @@ export const UNSTORABLE_TEXTS: [string, string][] = [
   ["half a surrogate pair", "synthetic \uD800 text"],
   ["a right-to-left override", "synthetic \u202E text"],
 ];
+
+/** The first and last instants a DateTimeISO accepts: valid, and whatever is worked out from them. */
+export const EXTREME_TIMES: string[] = ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z"];
 
 export const BAD_TIMES: string[] = [
   "0000-01-01T00:00:00Z",
@@ -393,6 +398,32 @@ export function describeEdgeInputs(name: string, table: () => EdgeInputTable): v
         const after = await t.rowCounts();
         if (JSON.stringify(after) !== JSON.stringify(before)) {
           wrong.push(`${target.typeName}.${target.field.name} wrote: ${JSON.stringify({ before, after })}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  });
+
+  describe(`${name}: times at the ends of the accepted range are never an internal error`, () => {
+    it("on every DateTimeISO argument of every field", async () => {
+      const t = table();
+      const fields = targets(schemas, (f) => scalarPaths(f, "DateTimeISO").length > 0);
+      const wrong: string[] = [];
+      for (const target of fields) {
+        for (const path of scalarPaths(target.field, "DateTimeISO")) {
+          for (const value of EXTREME_TIMES) {
+            const operation = await operationFor(t, target, argumentsWith(target.field, path, value));
+            if (typeof operation === "string") {
+              wrong.push(operation);
+              break;
+            }
+            const res = await t.send(operation.query, operation.variables);
+            if (codes(res).includes("INTERNAL_SERVER_ERROR")) {
+              wrong.push(
+                `${target.typeName}.${target.field.name}(${path}) = ${value}: ${JSON.stringify(res.errors).slice(0, 300)}`,
+              );
+            }
+          }
         }
       }
       expect(wrong).toEqual([]);

@@ -19,7 +19,12 @@ afterAll(async () => {
 describeEdgeInputs("cases subgraph", () => ({
   schemas: async () => [(await definition.buildSchema()).schema],
   send: (query, variables) => h.gql(query, variables),
-  door: async (type) => (type === "AuditTrail" ? entityDoor({ __typename: "AuditTrail", id: "audit" }) : undefined),
+  door: async (type) =>
+    type === "AuditTrail"
+      ? entityDoor({ __typename: "AuditTrail", id: "audit" })
+      : type === "OverdueLedger"
+        ? entityDoor({ __typename: "OverdueLedger", agency: "MIA" })
+        : undefined,
   rowCounts: () => rowCountsOf((sql, params) => h.db.query(sql, params), ["cases"]),
 }));
 
