@@ -122,4 +122,22 @@ describe("what the verifier accepts at its bounds", () => {
       );
     }
   });
+
+  it("accepts an issue time a few seconds ahead (clock skew), and refuses one a minute ahead", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = (iat: number) =>
+      signExactClaims(auth.keys.issuer.privateJwk, {
+        iss: DEV_ISSUER,
+        aud: DEFAULT_AUDIENCE,
+        sub: "u-bounds",
+        roles: ["auditor"],
+        iat,
+        exp: now + 600,
+      });
+    const viewer = await auth.verifier.verify(`Bearer ${await token(now + 3)}`, capturingLogger().logger);
+    expect(viewer).toMatchObject({ sub: "u-bounds" });
+    await expect(auth.verifier.verify(`Bearer ${await token(now + 60)}`, capturingLogger().logger)).rejects.toThrow(
+      "The token was issued in the future.",
+    );
+  });
 });

@@ -544,6 +544,21 @@ export function badTokens(auth: TestAuth): BadToken[] {
       reason: `The token is valid for longer than the ${MAX_TOKEN_LIFETIME_SECONDS} s this service accepts.`,
     },
     {
+      // Issued two hours ahead, valid for one hour after that (probe 4: accepted until now).
+      name: "a token issued in the future",
+      authorization: () =>
+        bearer(
+          signExactClaims(auth.keys.issuer.privateJwk, {
+            ...claims(),
+            iat: now() + 2 * 3600,
+            exp: now() + 3 * 3600,
+            sub: "00000000-0000-4000-8000-0000000000bb",
+            roles: ["ombudsperson"],
+          }),
+        ),
+      reason: "The token was issued in the future.",
+    },
+    {
       name: "a token not valid yet",
       authorization: () => signed({ notBefore: now() + 3600 }),
       reason: "The token is not valid yet.",

@@ -259,6 +259,11 @@ async function check(
       requiredClaims: ["exp", "sub"],
     });
     if (typeof payload.exp !== "number") throw new AuthError("The token has no exp claim.");
+    // An issue time ahead of this clock comes from a skewed issuer or a forger: nothing then says
+    // when the token was made (probe 4, I1: one issued two hours ahead was accepted).
+    if (typeof payload.iat === "number" && payload.iat > currentDate.getTime() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+      throw new AuthError("The token was issued in the future.");
+    }
     // Valid for longer than the bound from now, or from its issue: refused (clock tolerance aside).
     const lifetime = Math.max(
       payload.exp - currentDate.getTime() / 1000,
