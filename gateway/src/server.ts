@@ -53,6 +53,7 @@ import { useTracing } from "./tracing";
 import { useFailureLog } from "./failure-log";
 import { useStablePlanDocuments } from "./plan-documents";
 import { signingCrypto } from "./signing-crypto";
+import { usePrivateAnswers } from "./private-answers";
 import { REPORT_PATH, reportDocumentId, servePublicReport } from "./public-reports";
 
 export interface GatewayOptions {
@@ -204,6 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // First: its HTTP timing starts when the request arrives, before any limit.
       ...((metrics ? [metrics.plugin(context.log)] : []) as never[]),
       useGatewayRequestIds(publicToken) as never,
+      usePrivateAnswers() as never,
       useRequestShape() as never,
       // Tokens first: a caller is counted by their verified subject.
       tokens.plugin as never,

@@ -187,6 +187,26 @@ async function complaintsFiled(platform: Platform): Promise<number> {
   }
 }
 
+describe("caching of answers", () => {
+  // Probe 4, I2: a signed-in caller's answer, a name in it, came back with no Cache-Control.
+  it("marks every answer to a signed-in caller no-store, by GET and POST, refusals included", async () => {
+    const authorization = (await dev.auth.authorization({ roles: ["mia_officer"], sub: "edge-cache" })) as string;
+    const query = "{ cases(first: 1) { edges { node { caseNumber } } } }";
+    const get = await request(`${dev.gatewayUrl}?query=${encodeURIComponent(query)}`, {
+      headers: { authorization, accept: "application/json" },
+    });
+    expect(get.status).toBe(200);
+    expect(get.headers["cache-control"]).toBe("no-store");
+    const posted = await post(dev, { query }, { authorization });
+    expect(posted.headers["cache-control"]).toBe("no-store");
+    const refused = await post(dev, { query }, { authorization: "Bearer not.a.token" });
+    expect(refused.status).toBe(401);
+    expect(refused.headers["cache-control"]).toBe("no-store");
+    const publicAnswer = await post(dev, { query: "{ agreements { id } }" });
+    expect(publicAnswer.headers["cache-control"]).toBeUndefined();
+  });
+});
+
 describe("cross-site requests", () => {
   // Probe 3, L5: a form-encoded POST filed a complaint, and any web page can send one (no preflight).
   const MUTATION =
